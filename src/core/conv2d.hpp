@@ -1,0 +1,60 @@
+// 2-D convolution (cross-correlation, as in every deep-learning library).
+//
+// Layout: an image batch is batch x (C·H·W), column-major like every Matrix of
+// the core, with features in channel-major, row-major pixel order: feature
+// c·H·W + y·W + x. Flatten is therefore the identity and has no layer: the
+// output of a Conv2d or MaxPool2d feeds a Linear as it is.
+//
+//   out[b, o, y, x] = bias[o] + Σ_{c, i, j} W[o, c, i, j] · in[b, c, y·s + i − p, x·s + j − p]
+//
+// with zero padding p, stride s, output size H_out = (H + 2p − k) / s + 1.
+#pragma once
+
+#include "layer.hpp"
+
+namespace hqnn {
+
+class Rng;
+
+struct Conv2dShape {
+  int in_channels = 1, out_channels = 1;
+  int height = 1, width = 1;  // of the input image
+  int kernel = 3, padding = 0, stride = 1;
+
+  int out_height() const { return (height + 2 * padding - kernel) / stride + 1; }
+  int out_width() const { return (width + 2 * padding - kernel) / stride + 1; }
+};
+
+class Conv2d : public Layer {
+ public:
+  // Weights and biases ~ U(-1/√fan_in, 1/√fan_in), fan_in = C_in·k² (PyTorch's default).
+  // Throws InputError when the kernel does not fit the padded image.
+  Conv2d(std::string name, const Conv2dShape& shape, Rng& rng);
+  std::string kind() const override { return "conv2d"; }
+  Index input_width() const override;
+  Index output_width() const override;
+  void forward(const Matrix& in, Matrix& out) override;
+  void backward(const Matrix& grad_out, Matrix& grad_in) override;
+  std::vector<ParamBlock> params() override;
+  const Conv2dShape& shape() const { return shape_; }
+
+  // C_out x (C_in·k·k), row-major: the flat order is PyTorch's [o][c][i][j].
+  using WeightMatrix = Eigen::Matrix<Real, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+  WeightMatrix weight, weight_grad;
+  Vector bias, bias_grad;
+
+ private:
+  // Fills patches_ (im2col): row b + p·batch, column (c, i, j) holds the input
+  // pixel under kernel tap (i, j) of channel c for output pixel p of sample b.
+  // Because features are batch-contiguous, each (p, tap) is one column copy,
+  // and patches_ · Wᵀ is, in memory, exactly the batch x (C_out·H_out·W_out) output.
+  void gather_patches(const Matrix& in);
+
+  std::string name_;
+  Conv2dShape shape_;
+  Matrix patches_;  // (batch·H_out·W_out) x (C_in·k·k)
+  Matrix grad_patches_;
+  Index batch_ = 0;
+};
+
+}  // namespace hqnn

@@ -1,0 +1,174 @@
+// Convolution and max pooling on small hand-computed examples.
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "core/conv2d.hpp"
+#include "core/dataset.hpp"
+#include "core/max_pool.hpp"
+#include "core/rng.hpp"
+
+using namespace hqnn;
+
+namespace {
+
+// in = [[1, 2, 3], [4, 5, 6], [7, 8, 9]] as one sample (row-major pixels),
+// and its negation as a second sample.
+Matrix three_by_three_batch() {
+  Matrix x(2, 9);
+  for (int p = 0; p < 9; ++p) {
+    x(0, p) = Real(p + 1);
+    x(1, p) = -Real(p + 1);
+  }
+  return x;
+}
+
+Conv2d two_by_two_conv(int padding) {
+  Rng rng(1);
+  Conv2d conv("c", {1, 1, 3, 3, 2, padding, 1}, rng);
+  conv.weight << 1, 2, 3, 4;  // [[1, 2], [3, 4]]
+  conv.bias << Real(0.5);
+  return conv;
+}
+
+}  // namespace
+
+TEST(Conv2d, TwoByTwoKernelOnThreeByThreeImage) {
+  Conv2d conv = two_by_two_conv(0);
+  ASSERT_EQ(conv.output_width(), 4);
+  Matrix out;
+  conv.forward(three_by_three_batch(), out);
+  // out(0,0) = 1·1 + 2·2 + 3·4 + 4·5 = 37, then 47, 67, 77; plus the bias.
+  const Real expected[4] = {37, 47, 67, 77};
+  for (int p = 0; p < 4; ++p) {
+    EXPECT_FLOAT_EQ(out(0, p), expected[p] + Real(0.5)) << p;
+    EXPECT_FLOAT_EQ(out(1, p), -expected[p] + Real(0.5)) << p;
+  }
+}
+
+TEST(Conv2d, ZeroPaddingSeesOnlyTheOverlap) {
+  Conv2d conv = two_by_two_conv(1);
+  ASSERT_EQ(conv.output_width(), 16);  // 4 x 4
+  Matrix out;
+  conv.forward(three_by_three_batch(), out);
+  EXPECT_FLOAT_EQ(out(0, 0), 4 * 1 + Real(0.5));           // only w[1][1]·in[0][0]
+  EXPECT_FLOAT_EQ(out(0, 3), 3 * 3 + Real(0.5));           // only w[1][0]·in[0][2]
+  EXPECT_FLOAT_EQ(out(0, 5), 37 + Real(0.5));              // interior = unpadded (0, 0)
+  EXPECT_FLOAT_EQ(out(0, 15), 1 * 9 + Real(0.5));          // only w[0][0]·in[2][2]
+  EXPECT_FLOAT_EQ(out(0, 12), 2 * 7 + Real(0.5));          // only w[0][1]·in[2][0]
+}
+
+TEST(Conv2d, ChannelMajorLayoutAndSeveralChannels) {
+  Rng rng(1);
+  Conv2d conv("c", {2, 2, 3, 3, 2, 0, 1}, rng);
+  // out channel 0 reads only input channel 1 through an all-ones kernel;
+  // out channel 1 reads only input channel 0 through [[1, 2], [3, 4]].
+  conv.weight.setZero();
+  conv.weight.row(0).segment(4, 4).setOnes();
+  conv.weight.row(1).segment(0, 4) << 1, 2, 3, 4;
+  conv.bias << 0, 1;
+  Matrix x(1, 18);
+  for (int p = 0; p < 9; ++p) {
+    x(0, p) = Real(p + 1);
+    x(0, 9 + p) = Real(10 * (p + 1));
+  }
+  Matrix out;
+  conv.forward(x, out);
+  ASSERT_EQ(out.cols(), 8);
+  const Real window_sums[4] = {10 * 12, 10 * 16, 10 * 24, 10 * 28};  // 1+2+4+5 = 12, ...
+  const Real weighted[4] = {37, 47, 67, 77};
+  for (int p = 0; p < 4; ++p) {
+    EXPECT_FLOAT_EQ(out(0, p), window_sums[p]);
+    EXPECT_FLOAT_EQ(out(0, 4 + p), weighted[p] + 1);
+  }
+}
+
+TEST(Conv2d, BackwardOfAllOnesSumsTheWindows) {
+  Conv2d conv = two_by_two_conv(0);
+  Matrix x = three_by_three_batch(), out, grad_in;
+  x.row(1) = x.row(0);
+  conv.forward(x, out);
+  conv.backward(Matrix::Ones(2, 4), grad_in);
+  EXPECT_FLOAT_EQ(conv.bias_grad(0), 8);  // 4 pixels x 2 samples
+  // dL/dw[i][j] = Σ over windows of the pixel under tap (i, j), both samples
+  EXPECT_FLOAT_EQ(conv.weight_grad(0, 0), 2 * (1 + 2 + 4 + 5));
+  EXPECT_FLOAT_EQ(conv.weight_grad(0, 3), 2 * (5 + 6 + 8 + 9));
+  // the centre pixel is under every tap once: 1 + 2 + 3 + 4
+  EXPECT_FLOAT_EQ(grad_in(0, 4), 10);
+  EXPECT_FLOAT_EQ(grad_in(1, 0), 1);  // corner: only under w[0][0]
+  EXPECT_FLOAT_EQ(grad_in(1, 8), 4);  // corner: only under w[1][1]
+}
+
+TEST(Conv2d, StrideAndOutputSize) {
+  Rng rng(1);
+  Conv2d conv("c", {1, 1, 5, 5, 3, 1, 2}, rng);
+  EXPECT_EQ(conv.shape().out_height(), 3);
+  EXPECT_EQ(conv.output_width(), 9);
+  conv.weight.setZero();
+  conv.weight(0, 4) = 1;  // centre tap: picks in[2y][2x]
+  conv.bias.setZero();
+  Matrix x(1, 25), out;
+  for (int p = 0; p < 25; ++p) x(0, p) = Real(p);
+  conv.forward(x, out);
+  EXPECT_FLOAT_EQ(out(0, 4), 12);  // (1, 1) → in[2][2]
+  EXPECT_FLOAT_EQ(out(0, 8), 24);  // (2, 2) → in[4][4]
+}
+
+TEST(Conv2d, InitialisationIsBoundedBySqrtFanIn) {
+  Rng rng(5);
+  Conv2d conv("conv1", {8, 16, 14, 14, 3, 1, 1}, rng);
+  const Real bound = Real(1) / std::sqrt(Real(72));
+  EXPECT_LE(conv.weight.cwiseAbs().maxCoeff(), bound);
+  EXPECT_GT(conv.weight.cwiseAbs().maxCoeff(), Real(0.9) * bound);
+  EXPECT_LE(conv.bias.cwiseAbs().maxCoeff(), bound);
+  auto blocks = conv.params();
+  ASSERT_EQ(blocks.size(), 2u);
+  EXPECT_EQ(blocks[0].name, "conv1.weight");
+  EXPECT_EQ(blocks[0].kind, ParamKind::weight);
+  EXPECT_EQ(blocks[0].size, 16 * 72);
+  EXPECT_EQ(blocks[1].name, "conv1.bias");
+  EXPECT_EQ(blocks[1].kind, ParamKind::bias);
+}
+
+TEST(Conv2d, KernelLargerThanPaddedImageIsAnError) {
+  Rng rng(1);
+  EXPECT_THROW(Conv2d("c", {1, 1, 3, 3, 5, 0, 1}, rng), InputError);
+}
+
+TEST(MaxPool2d, KnownValuesAndGradientRouting) {
+  // two channels of 4 x 4; channel 1 = -channel 0
+  const Real img[16] = {1, 5, 2, 0,   //
+                        3, 4, 8, 7,   //
+                        0, 0, 1, 1,   //
+                        9, 0, 1, 2};
+  Matrix x(1, 32);
+  for (int p = 0; p < 16; ++p) {
+    x(0, p) = img[p];
+    x(0, 16 + p) = -img[p];
+  }
+  MaxPool2d pool(2, 4, 4, 2);
+  ASSERT_EQ(pool.output_width(), 8);
+  Matrix out, grad_in;
+  pool.forward(x, out);
+  const Real expected[8] = {5, 8, 9, 2, -1, 0, 0, -1};
+  for (int f = 0; f < 8; ++f) EXPECT_FLOAT_EQ(out(0, f), expected[f]) << f;
+  Matrix g(1, 8);
+  for (int f = 0; f < 8; ++f) g(0, f) = Real(f + 1);
+  pool.backward(g, grad_in);
+  EXPECT_FLOAT_EQ(grad_in(0, 1), 1);   // 5 won the first window
+  EXPECT_FLOAT_EQ(grad_in(0, 6), 2);   // 8
+  EXPECT_FLOAT_EQ(grad_in(0, 12), 3);  // 9
+  EXPECT_FLOAT_EQ(grad_in(0, 15), 4);  // 2
+  EXPECT_FLOAT_EQ(grad_in(0, 16), 5);  // -1 at channel 1 (0, 0)
+  EXPECT_FLOAT_EQ(grad_in(0, 16 + 3), 6);   // 0 at channel 1 (0, 3)
+  EXPECT_FLOAT_EQ(grad_in(0, 16 + 8), 7);   // tie 0, 0, -9, 0: the first in row-major order wins
+  EXPECT_FLOAT_EQ(grad_in(0, 16 + 10), 8);  // tie -1, -1, -1, -2
+  EXPECT_FLOAT_EQ(grad_in.sum(), 1 + 2 + 3 + 4 + 5 + 6 + 7 + 8);
+  EXPECT_EQ((grad_in.array() != 0).count(), 8);
+}
+
+TEST(MaxPool2d, OddSizesDropTheLastRowAndColumn) {
+  MaxPool2d pool(1, 5, 3, 2);
+  EXPECT_EQ(pool.output_width(), 2);  // 2 x 1
+  EXPECT_THROW(MaxPool2d(1, 1, 4, 2), InputError);
+}
