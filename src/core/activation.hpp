@@ -1,0 +1,42 @@
+// Activations of the classical baselines.
+#pragma once
+
+#include "layer.hpp"
+
+namespace hqnn {
+
+// y = x for x > 0, slope·x otherwise.
+class LeakyRelu : public Layer {
+ public:
+  LeakyRelu(Index width, Real slope) : width_(width), slope_(slope) {}
+  std::string kind() const override { return "leaky_relu"; }
+  Index input_width() const override { return width_; }
+  Index output_width() const override { return width_; }
+  void forward(const Matrix& in, Matrix& out) override;
+  void backward(const Matrix& grad_out, Matrix& grad_in) override;
+
+ private:
+  Index width_;
+  Real slope_;
+  Matrix input_;
+};
+
+// Pairwise rotation ReLU (decision D8): for each neuron pair (x₂ₖ, x₂ₖ₊₁),
+// y = R(-φ) · ReLU(R(φ) · x) with φ = π/4 and R(φ) = [[cos φ, -sin φ], [sin φ, cos φ]].
+// A last, unpaired neuron gets a plain ReLU.
+class RotRelu : public Layer {
+ public:
+  explicit RotRelu(Index width, Real angle = Real(kPi / 4)) : width_(width), angle_(angle) {}
+  std::string kind() const override { return "rot_relu"; }
+  Index input_width() const override { return width_; }
+  Index output_width() const override { return width_; }
+  void forward(const Matrix& in, Matrix& out) override;
+  void backward(const Matrix& grad_out, Matrix& grad_in) override;
+
+ private:
+  Index width_;
+  Real angle_;
+  Matrix rotated_;  // R(φ)·x, the ReLU's input
+};
+
+}  // namespace hqnn

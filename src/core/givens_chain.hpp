@@ -1,0 +1,55 @@
+// The quantum-inspired layer's "V" chain of Givens rotations, Eq. (3)-(5).
+//
+// T_i(θ) is the identity except the block [[cos θ, -sin θ], [sin θ, cos θ]] on
+// the adjacent basis pair (i, i+1) (decision D1). A layer of width n has
+// 2n-3 gates; gate r acts on the 0-based pair (p, p+1) with
+//     p = r            for 0 <= r <= n-2      (Eq. 4, first half of the V)
+//     p = 2n-4-r       for n-2 < r <= 2n-4    (second half)
+// and U = T(α_0) T(α_1) ... T(α_{2n-4}) (Eq. 5, left-to-right product), so the
+// rightmost factor, gate 2n-4, acts on a state first.
+//
+// The fast kernel never builds U: it applies each gate to two contiguous rows
+// of the batch, O(n) per sample. givens_chain_dense() is the literal dense
+// product of Eq. (5), kept as the reference the tests compare against.
+#pragma once
+
+#include <vector>
+
+#include "real.hpp"
+
+namespace hqnn {
+
+inline int givens_gate_count(int n) { return 2 * n - 3; }
+inline int givens_gate_pair(int r, int n) { return r <= n - 2 ? r : 2 * n - 4 - r; }
+
+// Per-gate matrix entries. A gate is [[c, -s], [s, c]] on its pair; dc and ds
+// are the derivatives of c and s with respect to the gate's angle. For a pure
+// rotation c = cos θ, s = sin θ, inv_det = 1. Parameter attacks of form ②
+// (c = cos θ + ε) make the gate non-orthogonal; inv_det = 1 / (c² + s²) lets the
+// backward pass still invert it.
+struct GivensGates {
+  std::vector<Real> c, s, dc, ds, inv_det;
+  void resize(int count);
+  int count() const { return static_cast<int>(c.size()); }
+};
+
+// Fills `gates` with exact rotations for the given angles.
+void givens_rotation_gates(const Real* angles, int count, GivensGates& gates);
+
+// state: column 0 of a batch x n column-major block, leading dimension ld.
+// On exit the block holds U·state for every sample.
+void givens_chain_forward(const GivensGates& gates, int n, Real* state, Index batch, Index ld);
+
+// state: on entry U·x (the forward output), on exit x, recovered by inverting
+//        each gate in turn (no intermediate state is stored).
+// grad:  on entry dL/d(U·x), on exit dL/dx = Uᵀ·grad.
+// angle_grad: dL/dθ_r is added to angle_grad[r].
+void givens_chain_backward(const GivensGates& gates, int n, Real* state, Real* grad, Real* angle_grad,
+                           Index batch, Index ld);
+
+// Reference: U built literally as the product of 2n-3 dense n x n matrices (Eq. 5).
+Eigen::MatrixXd givens_chain_dense(const std::vector<double>& angles, int n);
+// Reference for one gate's dense matrix T_{pair+1}(θ).
+Eigen::MatrixXd givens_gate_dense(int pair, double angle, int n);
+
+}  // namespace hqnn

@@ -1,0 +1,46 @@
+#include "linear.hpp"
+
+#include <cmath>
+
+#include "rng.hpp"
+
+namespace hqnn {
+
+const char* param_kind_name(ParamKind kind) {
+  switch (kind) {
+    case ParamKind::weight: return "weight";
+    case ParamKind::bias: return "bias";
+    case ParamKind::angle: return "angle";
+    case ParamKind::lambda: return "lambda";
+  }
+  return "?";
+}
+
+Linear::Linear(std::string name, Index in, Index out, Rng& rng) : name_(std::move(name)) {
+  weight.resize(out, in);
+  const double bound = 1.0 / std::sqrt(static_cast<double>(in));
+  for (Index c = 0; c < in; ++c)
+    for (Index r = 0; r < out; ++r) weight(r, c) = static_cast<Real>(rng.uniform(-bound, bound));
+  bias = RowVector::Zero(out);
+  weight_grad = Matrix::Zero(out, in);
+  bias_grad = RowVector::Zero(out);
+}
+
+void Linear::forward(const Matrix& in, Matrix& out) {
+  input_ = in;
+  out.noalias() = in * weight.transpose();
+  out.rowwise() += bias;
+}
+
+void Linear::backward(const Matrix& grad_out, Matrix& grad_in) {
+  weight_grad.noalias() = grad_out.transpose() * input_;
+  bias_grad = grad_out.colwise().sum();
+  grad_in.noalias() = grad_out * weight;
+}
+
+std::vector<ParamBlock> Linear::params() {
+  return {{name_ + ".weight", ParamKind::weight, weight.data(), weight_grad.data(), weight.size()},
+          {name_ + ".bias", ParamKind::bias, bias.data(), bias_grad.data(), bias.size()}};
+}
+
+}  // namespace hqnn

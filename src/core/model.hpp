@@ -1,0 +1,80 @@
+// The model families of the paper and their options.
+//
+//   tqfnn / qrfnn / qdfnn: [Linear(features → n) if n ≠ features] → amplitude
+//       encoding (Eq. 6) → L quantum-inspired layers, plain / residual / dense
+//       (Eq. 7, 8) → Linear(n → classes) (Eq. 10).
+//   mlp_leaky / mlp_rot: L × [Linear(→ n) → activation] → Linear(n → classes),
+//       with leaky-relu or rot-relu (D8).
+// The loss is softmax cross-entropy, the mean over the batch (D5).
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "layer.hpp"
+#include "quantum_stack.hpp"
+
+namespace hqnn {
+
+enum class ModelKind { tqfnn, qrfnn, qdfnn, mlp_leaky, mlp_rot };
+const char* model_kind_name(ModelKind kind);
+std::optional<ModelKind> parse_model_kind(const std::string& name);  // "qdfnn", "mlp-leaky", ...
+bool is_hybrid(ModelKind kind);
+
+// One struct read by the CLI, the playground and the model files.
+struct ModelOptions {
+  ModelKind kind = ModelKind::qdfnn;
+  int layers = 2;        // L: quantum-inspired layers, or hidden layers of an MLP
+  int width = 0;         // n: 0 means "the number of input features"
+  bool renormalize = false;           // D2
+  bool train_lambda = true;           // D3
+  Real lambda_init = 1;               // D3
+  bool dense_lambda_inverse = false;  // D3: dense λ_{l,j} start at lambda_init / l
+  bool angle_init_normal = false;     // D4: U(-scale, scale) or N(0, scale²)
+  Real angle_init_scale = Real(kPi);  // D4
+  Real leaky_slope = Real(0.01);
+  uint64_t seed = 1;                  // parameter initialisation
+};
+
+// Throws InputError naming the option when a value is out of range.
+void validate(const ModelOptions& options);
+
+class Model {
+ public:
+  Model(const ModelOptions& options, Index input_width, int classes);
+
+  // Logits (batch x classes) for a batch of raw inputs (batch x input_width).
+  const Matrix& forward(const Matrix& inputs);
+  // Back-propagates dL/dlogits of the last forward batch into every parameter gradient.
+  void backward(const Matrix& grad_logits);
+  std::vector<ParamBlock> params();
+  Index parameter_count();
+
+  const ModelOptions& options() const { return options_; }
+  Index input_width() const { return input_width_; }
+  int class_count() const { return classes_; }
+  int width() const { return width_; }
+  const std::vector<std::unique_ptr<Layer>>& layers() const { return layers_; }
+  // The quantum-inspired block, or nullptr for a classical model.
+  QuantumStack* quantum_stack() { return quantum_; }
+  const QuantumStack* quantum_stack() const { return quantum_; }
+
+ private:
+  ModelOptions options_;
+  Index input_width_;
+  int classes_;
+  int width_;
+  std::vector<std::unique_ptr<Layer>> layers_;
+  QuantumStack* quantum_ = nullptr;
+  std::vector<Matrix> activations_;  // activations_[i] is the input of layers_[i]; the last is the logits
+  Matrix grad_a_, grad_b_;
+};
+
+// Softmax cross-entropy, mean over the batch. Writes dL/dlogits when grad is given.
+double softmax_cross_entropy(const Matrix& logits, const std::vector<int>& labels, Matrix* grad);
+// Row-wise softmax (numerically stable).
+Matrix softmax(const Matrix& logits);
+
+}  // namespace hqnn

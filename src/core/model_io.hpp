@@ -1,0 +1,42 @@
+// Model files: versioned JSON holding the architecture, its options, the seed,
+// the preprocessing, and every parameter. Loading gives back a model whose
+// outputs are bit-identical to the saved one.
+//
+//   { "format": "hqnn-model", "version": 1,
+//     "model": { "kind": "qdfnn", "layers": 2, ... },   // ModelOptions
+//     "input_width": 4, "classes": ["setosa", ...], "features": [...],
+//     "standardize": null | { "mean": [...], "scale": [...] },
+//     "training": { ... },                              // informational
+//     "parameters": { "q.0.angles": [...], ... } }
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "dataset.hpp"
+#include "json.hpp"
+#include "model.hpp"
+
+namespace hqnn {
+
+constexpr int kModelFileVersion = 1;
+
+// What a model needs besides its parameters to be used on raw data.
+struct ModelInfo {
+  std::vector<std::string> class_names, feature_names;
+  std::optional<Standardizer> standardizer;
+  Json training;  // train options and results, stored as given
+};
+
+Json to_json(const ModelOptions& options);
+// Unknown keys are ignored; missing keys keep their defaults; bad values throw InputError.
+ModelOptions model_options_from_json(const Json& json, const std::string& context = "model");
+
+Json model_to_json(Model& model, const ModelInfo& info);
+std::unique_ptr<Model> model_from_json(const Json& json, ModelInfo* info, const std::string& source = "model file");
+
+void save_model(const std::string& path, Model& model, const ModelInfo& info);
+std::unique_ptr<Model> load_model(const std::string& path, ModelInfo* info);
+
+}  // namespace hqnn

@@ -1,0 +1,37 @@
+// Optimisers over a model's trainable parameter blocks.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "layer.hpp"
+
+namespace hqnn {
+
+enum class OptimizerKind { adam, sgd };
+const char* optimizer_kind_name(OptimizerKind kind);
+std::optional<OptimizerKind> parse_optimizer_kind(const std::string& name);
+
+struct OptimizerOptions {
+  OptimizerKind kind = OptimizerKind::adam;  // D6
+  double lr = 0.01;
+  double momentum = 0.9;                     // SGD
+  double beta1 = 0.9, beta2 = 0.999, eps = 1e-8;  // Adam
+};
+
+class Optimizer {
+ public:
+  explicit Optimizer(const OptimizerOptions& options) : options_(options) {}
+  // One update of every trainable block from its current gradient.
+  void step(const std::vector<ParamBlock>& blocks);
+  const OptimizerOptions& options() const { return options_; }
+  long steps() const { return steps_; }
+
+ private:
+  OptimizerOptions options_;
+  long steps_ = 0;
+  std::vector<std::vector<double>> m_, v_;  // per block: first and second moments (SGD: velocity in m_)
+};
+
+}  // namespace hqnn

@@ -1,0 +1,74 @@
+// L quantum-inspired layers with plain, residual or dense connections.
+//
+//   plain    (TQFNN):  ψ_l = U_{l-1} ψ_{l-1}
+//   residual (QRFNN):  ψ_l = U_{l-1} ψ_{l-1} + λ_{l-1} ψ_{l-1}                 Eq. (7)
+//   dense    (QDFNN):  ψ_l = U_{l-1} ψ_{l-1} + Σ_{j=0}^{l-1} λ_{l,j} ψ_j        Eq. (8)
+//
+// for l = 1..L, where each U is a V chain of 2n-3 Givens rotations
+// (givens_chain.hpp). "+" is element-wise addition. With `renormalize` each ψ_l
+// is divided by its norm (decision D2, off by default: Eq. 9 treats the layer
+// outputs as plain vectors). ψ₀ … ψ_L of the last batch stay available for the
+// state viewer.
+#pragma once
+
+#include <vector>
+
+#include "givens_chain.hpp"
+#include "layer.hpp"
+
+namespace hqnn {
+
+class Rng;
+
+enum class SkipTopology { plain, residual, dense };
+const char* skip_topology_name(SkipTopology topology);
+
+struct QuantumStackOptions {
+  SkipTopology topology = SkipTopology::dense;
+  int width = 4;                   // n, the state dimension (n >= 2)
+  int layers = 2;                  // L (>= 1)
+  bool renormalize = false;        // D2
+  bool train_lambda = true;        // D3: λ are "adaptive parameters"
+  Real lambda_init = 1;            // residual λ, and dense λ_{l,j} when not scaled
+  bool dense_lambda_inverse = false;  // dense λ_{l,j} start at lambda_init / l
+  bool angle_init_normal = false;  // D4: false: θ ~ U(-scale, scale); true: θ ~ N(0, scale²)
+  Real angle_init_scale = Real(kPi);
+};
+
+class QuantumStack : public Layer {
+ public:
+  QuantumStack(std::string name, const QuantumStackOptions& options, Rng& rng);
+  std::string kind() const override { return "quantum_stack"; }
+  Index input_width() const override { return options_.width; }
+  Index output_width() const override { return options_.width; }
+  void forward(const Matrix& in, Matrix& out) override;
+  void backward(const Matrix& grad_out, Matrix& grad_in) override;
+  std::vector<ParamBlock> params() override;
+
+  const QuantumStackOptions& options() const { return options_; }
+  int gates_per_layer() const { return givens_gate_count(options_.width); }
+  Real* layer_angles(int l) { return angles_.data() + l * gates_per_layer(); }
+  const Real* layer_angles(int l) const { return angles_.data() + l * gates_per_layer(); }
+  // Coefficients of ψ_j in ψ_l (l = 1..L); empty for the plain topology.
+  int lambda_offset(int l) const;  // index of λ for layer l's first skip term
+  int lambda_count(int l) const;   // number of skip terms into ψ_l
+  Real lambda(int l, int j) const;
+  // ψ₀ … ψ_L of the last forward batch (each batch x n).
+  const std::vector<Matrix>& states() const { return states_; }
+  // The gates used by layer l in the last forward pass (hooks for attacks).
+  const GivensGates& gates(int l) const { return gates_[l]; }
+
+ private:
+  std::string name_;
+  QuantumStackOptions options_;
+  std::vector<Real> angles_, angle_grads_;   // L x (2n-3)
+  std::vector<Real> lambdas_, lambda_grads_;
+  std::vector<GivensGates> gates_;
+  std::vector<Matrix> states_;     // ψ_0..ψ_L
+  std::vector<Matrix> rotated_;    // U_{l-1} ψ_{l-1}, l = 1..L
+  std::vector<Vector> norms_;      // renormalisation divisors, l = 1..L
+  std::vector<Matrix> state_grads_;
+  Matrix scratch_state_, scratch_grad_;
+};
+
+}  // namespace hqnn

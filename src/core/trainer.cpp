@@ -1,0 +1,138 @@
+#include "trainer.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace hqnn {
+
+void validate(const TrainOptions& o) {
+  if (o.epochs < 1) throw InputError("epochs must be at least 1, got " + std::to_string(o.epochs));
+  if (o.batch < 1) throw InputError("batch size must be at least 1, got " + std::to_string(o.batch));
+  if (!(o.optimizer.lr > 0) || !std::isfinite(o.optimizer.lr))
+    throw InputError("learning rate must be a finite number > 0, got " + std::to_string(o.optimizer.lr));
+  if (!(o.optimizer.momentum >= 0 && o.optimizer.momentum < 1))
+    throw InputError("momentum must be in [0, 1), got " + std::to_string(o.optimizer.momentum));
+}
+
+static void gather_batch(const Dataset& data, const std::vector<Index>& rows, size_t begin, size_t end, Matrix& x,
+                         std::vector<int>& y) {
+  const Index count = static_cast<Index>(end - begin);
+  x.resize(count, data.feature_count());
+  y.resize(static_cast<size_t>(count));
+  for (Index i = 0; i < count; ++i) {
+    x.row(i) = data.features.row(rows[begin + static_cast<size_t>(i)]);
+    y[static_cast<size_t>(i)] = data.labels[rows[begin + static_cast<size_t>(i)]];
+  }
+}
+
+Evaluation evaluate(Model& model, const Dataset& data, int batch) {
+  Evaluation ev;
+  const Index n = data.size();
+  ev.probabilities.resize(n, model.class_count());
+  ev.predictions.resize(static_cast<size_t>(n));
+  std::vector<Index> rows(static_cast<size_t>(n));
+  std::iota(rows.begin(), rows.end(), Index(0));
+  Matrix x;
+  std::vector<int> y;
+  double loss_sum = 0;
+  Index correct = 0;
+  for (Index begin = 0; begin < n; begin += batch) {
+    const Index end = std::min(n, begin + batch);
+    gather_batch(data, rows, static_cast<size_t>(begin), static_cast<size_t>(end), x, y);
+    const Matrix& logits = model.forward(x);
+    loss_sum += softmax_cross_entropy(logits, y, nullptr) * static_cast<double>(end - begin);
+    const Matrix p = softmax(logits);
+    ev.probabilities.middleRows(begin, end - begin) = p;
+    for (Index i = 0; i < end - begin; ++i) {
+      Index arg = 0;
+      for (Index c = 1; c < p.cols(); ++c)
+        if (p(i, c) > p(i, arg)) arg = c;  // NaN compares false: class 0
+      ev.predictions[static_cast<size_t>(begin + i)] = static_cast<int>(arg);
+      correct += arg == y[static_cast<size_t>(i)];
+    }
+  }
+  ev.loss = n > 0 ? loss_sum / static_cast<double>(n) : 0.0;
+  ev.accuracy = n > 0 ? static_cast<double>(correct) / static_cast<double>(n) : 0.0;
+  return ev;
+}
+
+Trainer::Trainer(Model& model, const Dataset& train, const Dataset& test, const TrainOptions& options)
+    : model_(model), train_(train), test_(test), options_(options), optimizer_(options.optimizer),
+      shuffle_rng_(options.seed, kStreamShuffle) {
+  validate(options);
+  if (train.size() == 0) throw InputError("the training set is empty");
+  if (train.feature_count() != model.input_width())
+    throw InputError("the model expects " + std::to_string(model.input_width()) + " features, the data has " +
+                     std::to_string(train.feature_count()));
+  order_.resize(static_cast<size_t>(train.size()));
+  std::iota(order_.begin(), order_.end(), Index(0));
+  shuffle_rng_.shuffle(order_);
+  for (const auto& b : model_.params()) param_names_.push_back(b.name);
+  norm_sum_.assign(param_names_.size(), 0.0);
+  norm_max_.assign(param_names_.size(), 0.0);
+}
+
+bool Trainer::step() {
+  const size_t end = std::min(order_.size(), cursor_ + static_cast<size_t>(options_.batch));
+  gather_batch(train_, order_, cursor_, end, batch_x_, batch_y_);
+  const Matrix& logits = model_.forward(batch_x_);
+  last_loss_ = softmax_cross_entropy(logits, batch_y_, &grad_logits_);
+  model_.backward(grad_logits_);
+  const auto blocks = model_.params();
+  bool finite = std::isfinite(last_loss_);
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    double sq = 0;
+    for (Index k = 0; k < blocks[i].size; ++k) sq += static_cast<double>(blocks[i].grad[k]) * blocks[i].grad[k];
+    const double norm = std::sqrt(sq);
+    finite = finite && std::isfinite(norm);
+    norm_sum_[i] += norm;
+    norm_max_[i] = std::max(norm_max_[i], norm);
+  }
+  epoch_finite_ = epoch_finite_ && finite;
+  optimizer_.step(blocks);
+  ++steps_in_epoch_;
+  cursor_ = end;
+  if (cursor_ < order_.size()) return false;
+  finish_epoch();
+  return true;
+}
+
+void Trainer::finish_epoch() {
+  EpochRecord rec;
+  rec.epoch = epoch() + 1;
+  const Evaluation tr = evaluate(model_, train_);
+  rec.train_loss = tr.loss;
+  rec.train_accuracy = tr.accuracy;
+  if (test_.size() > 0) {
+    const Evaluation te = evaluate(model_, test_);
+    rec.test_loss = te.loss;
+    rec.test_accuracy = te.accuracy;
+  }
+  rec.grad_norm_mean.resize(norm_sum_.size());
+  for (size_t i = 0; i < norm_sum_.size(); ++i) rec.grad_norm_mean[i] = norm_sum_[i] / std::max(1, steps_in_epoch_);
+  rec.grad_norm_max = norm_max_;
+  rec.finite = epoch_finite_ && std::isfinite(rec.train_loss);
+  history_.push_back(std::move(rec));
+  std::fill(norm_sum_.begin(), norm_sum_.end(), 0.0);
+  std::fill(norm_max_.begin(), norm_max_.end(), 0.0);
+  steps_in_epoch_ = 0;
+  epoch_finite_ = true;
+  cursor_ = 0;
+  shuffle_rng_.shuffle(order_);
+}
+
+const EpochRecord& Trainer::run_epoch() {
+  while (!step()) {
+  }
+  return history_.back();
+}
+
+void Trainer::run(const std::function<void(const EpochRecord&)>& on_epoch) {
+  while (!done()) {
+    const EpochRecord& rec = run_epoch();
+    if (on_epoch) on_epoch(rec);
+  }
+}
+
+}  // namespace hqnn

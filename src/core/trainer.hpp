@@ -1,0 +1,80 @@
+// Mini-batch training with seeded shuffling, per-epoch curves and per-layer
+// gradient norms. The same seed gives the same numbers, bit for bit.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "dataset.hpp"
+#include "model.hpp"
+#include "optimizer.hpp"
+#include "rng.hpp"
+
+namespace hqnn {
+
+struct TrainOptions {
+  int epochs = 100;
+  int batch = 16;                 // D6: 16 for iris, 64 for images
+  OptimizerOptions optimizer;
+  uint64_t seed = 1;              // shuffling
+};
+void validate(const TrainOptions& options);
+
+struct EpochRecord {
+  int epoch = 0;                  // 1-based
+  double train_loss = 0, train_accuracy = 0;
+  double test_loss = 0, test_accuracy = 0;
+  std::vector<double> grad_norm_mean, grad_norm_max;  // per parameter block, over the epoch's steps
+  bool finite = true;             // false once a loss or gradient was NaN/Inf in this epoch
+};
+
+struct Evaluation {
+  double loss = 0, accuracy = 0;
+  Matrix probabilities;           // samples x classes
+  std::vector<int> predictions;
+};
+// Evaluates in batches of `batch` samples. NaN logits give NaN loss and class 0.
+Evaluation evaluate(Model& model, const Dataset& data, int batch = 256);
+
+class Trainer {
+ public:
+  Trainer(Model& model, const Dataset& train, const Dataset& test, const TrainOptions& options);
+
+  // One optimiser step on the next mini-batch; returns true when it finished an epoch
+  // (the epoch's record is then in history()).
+  bool step();
+  // Steps to the end of the current epoch and returns its record.
+  const EpochRecord& run_epoch();
+  // Runs the remaining epochs; `on_epoch` is called after each one.
+  void run(const std::function<void(const EpochRecord&)>& on_epoch = {});
+
+  int epoch() const { return static_cast<int>(history_.size()); }
+  bool done() const { return epoch() >= options_.epochs; }
+  const std::vector<EpochRecord>& history() const { return history_; }
+  const std::vector<std::string>& param_names() const { return param_names_; }
+  double last_batch_loss() const { return last_loss_; }
+  Model& model() { return model_; }
+  const TrainOptions& options() const { return options_; }
+
+ private:
+  void finish_epoch();
+  Model& model_;
+  const Dataset& train_;
+  const Dataset& test_;
+  TrainOptions options_;
+  Optimizer optimizer_;
+  Rng shuffle_rng_;
+  std::vector<Index> order_;
+  size_t cursor_ = 0;
+  std::vector<std::string> param_names_;
+  std::vector<double> norm_sum_, norm_max_;
+  int steps_in_epoch_ = 0;
+  bool epoch_finite_ = true;
+  double last_loss_ = 0;
+  std::vector<EpochRecord> history_;
+  Matrix batch_x_, grad_logits_;
+  std::vector<int> batch_y_;
+};
+
+}  // namespace hqnn

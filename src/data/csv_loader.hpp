@@ -1,0 +1,29 @@
+// CSV datasets: a header row, numeric feature columns and one label column.
+//
+// Labels may be strings ("setosa") or numbers; classes are the distinct label
+// values in sorted order (numerically when every label is a number). Every
+// problem is reported as an InputError naming the file, the line and what is
+// wrong, e.g. "iris.csv line 12: expected 5 columns, got 4".
+#pragma once
+
+#include <string>
+
+#include "core/dataset.hpp"
+
+namespace hqnn {
+
+struct CsvOptions {
+  std::string label_column;  // a column name, or a 0-based index; empty: the last column
+  char delimiter = ',';
+};
+
+Dataset load_csv(const std::string& path, const CsvOptions& options = {});
+// The same, from text already in memory (the browser's file picker); `source`
+// names the data in messages.
+Dataset parse_csv(const std::string& text, const std::string& source, const CsvOptions& options = {});
+
+// The iris data set shipped in assets/iris.csv (compiled into the library).
+Dataset load_iris();
+const char* iris_csv_text();
+
+}  // namespace hqnn
