@@ -1,0 +1,89 @@
+#include "byte_file.hpp"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
+#include "core/dataset.hpp"
+
+#ifdef HQNN_HAVE_ZLIB
+#include <zlib.h>
+#endif
+
+namespace hqnn {
+
+namespace {
+
+std::string open_error(const std::string& path) {
+  return path + ": cannot open (" + std::strerror(errno) + ")";
+}
+
+}  // namespace
+
+#ifdef HQNN_HAVE_ZLIB
+
+bool gzip_supported() { return true; }
+
+// gzread passes plain (uncompressed) files through unchanged.
+std::vector<uint8_t> read_file_bytes(const std::string& path) {
+  errno = 0;
+  gzFile file = gzopen(path.c_str(), "rb");
+  if (!file) throw InputError(open_error(path));
+  gzbuffer(file, 1 << 17);
+  std::vector<uint8_t> bytes;
+  size_t used = 0;
+  for (;;) {
+    if (bytes.size() - used < (1u << 20)) bytes.resize(used + (1u << 22));
+    const int n = gzread(file, bytes.data() + used, static_cast<unsigned>(bytes.size() - used));
+    if (n < 0) {
+      int code = 0;
+      const std::string message = gzerror(file, &code);
+      gzclose(file);
+      throw InputError(path + ": corrupt gzip data (" + message + ")");
+    }
+    if (n == 0) break;
+    used += static_cast<size_t>(n);
+  }
+  int code = 0;
+  const std::string message = gzerror(file, &code);
+  gzclose(file);
+  // zlib reports a stream cut short as Z_BUF_ERROR ("unexpected end of file")
+  if (code != Z_OK && code != Z_STREAM_END)
+    throw InputError(path + ": truncated or corrupt gzip data (" + message + ")");
+  bytes.resize(used);
+  return bytes;
+}
+
+#else
+
+bool gzip_supported() { return false; }
+
+std::vector<uint8_t> read_file_bytes(const std::string& path) {
+  errno = 0;
+  std::FILE* file = std::fopen(path.c_str(), "rb");
+  if (!file) throw InputError(open_error(path));
+  std::vector<uint8_t> bytes;
+  std::vector<uint8_t> chunk(1 << 16);  // on the heap: WebAssembly stacks are small
+  size_t n;
+  while ((n = std::fread(chunk.data(), 1, chunk.size(), file)) > 0)
+    bytes.insert(bytes.end(), chunk.begin(), chunk.begin() + static_cast<std::ptrdiff_t>(n));
+  const bool failed = std::ferror(file) != 0;
+  std::fclose(file);
+  if (failed) throw InputError(path + ": read error");
+  if (bytes.size() >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b)
+    throw InputError(path + ": gzip-compressed, but hqnn was built without zlib; decompress it first (gunzip)");
+  return bytes;
+}
+
+#endif
+
+void write_file_bytes(const std::string& path, const std::vector<uint8_t>& bytes) {
+  errno = 0;
+  std::FILE* file = std::fopen(path.c_str(), "wb");
+  if (!file) throw InputError(path + ": cannot create (" + std::strerror(errno) + ")");
+  const size_t written = std::fwrite(bytes.data(), 1, bytes.size(), file);
+  const bool closed = std::fclose(file) == 0;
+  if (written != bytes.size() || !closed) throw InputError(path + ": write failed");
+}
+
+}  // namespace hqnn

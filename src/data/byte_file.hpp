@@ -1,0 +1,30 @@
+// Whole-file reads and writes for the binary loaders.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace hqnn {
+
+// Reads a file into memory. Gzip-compressed files (IDX .gz) are inflated
+// through zlib; a build without zlib (WebAssembly) reads plain files and
+// rejects gzip ones with "built without zlib". Throws InputError naming the
+// file for a missing file, a read error or a corrupt or truncated gzip stream.
+std::vector<uint8_t> read_file_bytes(const std::string& path);
+
+// Whether read_file_bytes can inflate gzip files (false in WebAssembly builds).
+bool gzip_supported();
+
+// Throws InputError naming the file when it cannot be written.
+void write_file_bytes(const std::string& path, const std::vector<uint8_t>& bytes);
+
+// Little-endian and big-endian 32-bit reads from a byte buffer (no bounds check).
+inline uint32_t read_u32_be(const uint8_t* p) {
+  return (uint32_t(p[0]) << 24) | (uint32_t(p[1]) << 16) | (uint32_t(p[2]) << 8) | uint32_t(p[3]);
+}
+inline uint32_t read_u32_le(const uint8_t* p) {
+  return (uint32_t(p[3]) << 24) | (uint32_t(p[2]) << 16) | (uint32_t(p[1]) << 8) | uint32_t(p[0]);
+}
+
+}  // namespace hqnn
