@@ -1,0 +1,115 @@
+// The state viewer for one test sample: ψ₀ (amplitude encoding, Eq. 6) and
+// ψ_1 … ψ_L layer by layer, the V circuit of each layer gate by gate (Eq. 3-5)
+// with its angle, and the predicted class probabilities.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "app.hpp"
+#include "core/givens_chain.hpp"
+#include "imgui.h"
+#include "panels.hpp"
+#include "plot_widgets.hpp"
+
+namespace hqnn::app {
+
+// Wires are the n amplitudes; gate r is a box on wires (p, p+1), labelled with
+// its angle in radians. Gates are drawn in the order they act on the state:
+// U = T(α_0) … T(α_{2n-4}), so the rightmost factor acts first.
+static void draw_circuit(const std::vector<Real>& angles, int n, int layer) {
+  const int gates = static_cast<int>(angles.size());
+  const float wire_gap = std::clamp(90.0f / n, 6.0f, 18.0f);
+  const float gate_w = 44.0f;
+  const ImVec2 size(std::max(ImGui::GetContentRegionAvail().x, 40 + gates * (gate_w + 6)), wire_gap * (n - 1) + 16);
+  ImGui::PushID(layer);
+  const ImVec2 p0 = ImGui::GetCursorScreenPos();
+  ImGui::InvisibleButton("##circuit", size);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float top = p0.y + 8, x0 = p0.x + 26;
+  for (int i = 0; i < n; ++i) {
+    char label[8];
+    std::snprintf(label, sizeof label, "%d", i);
+    dl->AddText(ImVec2(p0.x + 2, top + i * wire_gap - 7), IM_COL32(140, 140, 150, 255), label);
+    dl->AddLine(ImVec2(x0, top + i * wire_gap), ImVec2(p0.x + size.x - 4, top + i * wire_gap),
+                IM_COL32(110, 110, 120, 255));
+  }
+  int hovered = -1;
+  for (int step = 0; step < gates; ++step) {
+    const int r = gates - 1 - step;  // the order of application
+    const int p = givens_gate_pair(r, n);
+    const float gx = x0 + 6 + step * (gate_w + 6);
+    const ImVec2 a(gx, top + p * wire_gap - 6), b(gx + gate_w, top + (p + 1) * wire_gap + 6);
+    const float strength = std::min(1.0f, std::fabs(static_cast<float>(angles[r])) / float(kPi));
+    dl->AddRectFilled(a, b, signed_color(angles[r] >= 0 ? 0.25f + 0.75f * strength : -0.25f - 0.75f * strength), 3);
+    dl->AddRect(a, b, IM_COL32(220, 220, 230, 200), 3);
+    char label[16];
+    std::snprintf(label, sizeof label, "%+.2f", angles[r]);
+    dl->AddText(ImVec2(gx + 3, (a.y + b.y) * 0.5f - 7), IM_COL32(255, 255, 255, 255), label);
+    const ImVec2 m = ImGui::GetIO().MousePos;
+    if (m.x >= a.x && m.x <= b.x && m.y >= a.y && m.y <= b.y) hovered = r;
+  }
+  if (hovered >= 0 && ImGui::IsItemHovered())
+    ImGui::SetTooltip("gate alpha_%d on amplitudes (%d, %d)\nangle %+.4f rad (%+.1f deg)", hovered,
+                      givens_gate_pair(hovered, n), givens_gate_pair(hovered, n) + 1, angles[hovered],
+                      angles[hovered] * 180.0 / kPi);
+  ImGui::PopID();
+}
+
+void draw_state_panel(App& app) {
+  const Snapshot& s = *app.snap;
+  const SampleView& v = s.sample;
+  if (v.index < 0) {
+    ImGui::TextDisabled("(no model)");
+    return;
+  }
+  int sample = v.index;
+  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.45f);
+  if (ImGui::SliderInt("test sample", &sample, 0, std::max(0, s.test_size - 1)))
+    app.set_view(sample, app.settings.feature_x, app.settings.feature_y);
+  ImGui::SameLine();
+  ImGui::Checkbox("heat strips", &app.heat_strips);
+  ImGui::TextDisabled("x =");
+  for (size_t i = 0; i < v.features.size() && i < 8; ++i) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("%.2f", v.features[i]);
+  }
+  if (v.features.size() > 8) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("...");
+  }
+
+  ImGui::Text("Predicted class probabilities");
+  std::vector<float> p(v.probabilities.begin(), v.probabilities.end());
+  probability_bars(p, s.class_names, v.label);
+
+  if (!s.hybrid) {
+    ImGui::TextDisabled("(classical model: no quantum-inspired state)");
+    return;
+  }
+  ImGui::Separator();
+  ImGui::BeginChild("##layers");
+  const int n = s.width;
+  for (size_t l = 0; l < v.states.size(); ++l) {
+    std::vector<float> psi(v.states[l].begin(), v.states[l].end());
+    double norm2 = 0;
+    float scale = 1e-6f;  // each layer fills its row; the norm says how large it is
+    for (float a : psi) norm2 += double(a) * a, scale = std::max(scale, std::fabs(a));
+    ImGui::Text("psi_%zu", l);
+    ImGui::SameLine();
+    ImGui::TextDisabled(l == 0 ? "amplitude encoding x/|x|   |psi| = %.3f" : "|psi| = %.3f", std::sqrt(norm2));
+    char id[16];
+    std::snprintf(id, sizeof id, "psi%zu", l);
+    if (app.heat_strips)
+      heat_strip(id, psi.data(), int(psi.size()), ImVec2(-1, 18), scale);
+    else
+      signed_bars(id, psi.data(), int(psi.size()), ImVec2(-1, 44), scale);
+    if (l < s.angles.size()) {
+      ImGui::TextDisabled("V circuit of layer %zu (%d gates, first applied on the left)", l + 1,
+                          static_cast<int>(s.angles[l].size()));
+      draw_circuit(s.angles[l], n, static_cast<int>(l));
+    }
+  }
+  ImGui::EndChild();
+}
+
+}  // namespace hqnn::app

@@ -1,0 +1,38 @@
+// The toolbar: play / pause / step one epoch / reset, and the run's status.
+#include "app.hpp"
+#include "imgui.h"
+#include "panels.hpp"
+
+namespace hqnn::app {
+
+void draw_toolbar(App& app) {
+  const Snapshot& s = *app.snap;
+  if (s.playing) {
+    if (ImGui::Button("Pause", ImVec2(70, 0))) app.post(Command::Kind::pause);
+  } else {
+    ImGui::BeginDisabled(s.done || !s.error.empty());
+    if (ImGui::Button("Play", ImVec2(70, 0))) app.post(Command::Kind::play);
+    ImGui::EndDisabled();
+  }
+  ImGui::SameLine();
+  ImGui::BeginDisabled(s.done || !s.error.empty());
+  if (ImGui::Button("Step epoch")) app.post(Command::Kind::step_epoch);
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  if (ImGui::Button("Reset")) app.reset();
+  ImGui::SameLine();
+  const double acc = s.history.empty() ? 0.0 : s.history.back().test_accuracy;
+  ImGui::Text("epoch %zu/%d   test acc %.3f   %s on %s   [%s build]", s.history.size(), s.settings.train.epochs,
+              acc, model_kind_name(s.settings.model.kind), s.dataset_name.c_str(), platform::build_name());
+  if (!s.error.empty() || !app.status_line.empty() || !app.hash_errors.empty()) {
+    ImGui::SameLine();
+    if (!s.error.empty())
+      ImGui::TextColored(ImVec4(1, 0.4f, 0.35f, 1), "  %s", s.error.c_str());
+    else if (!app.hash_errors.empty())
+      ImGui::TextColored(ImVec4(1, 0.75f, 0.3f, 1), "  link: %s", app.hash_errors.c_str());
+    else
+      ImGui::TextDisabled("  %s", app.status_line.c_str());
+  }
+}
+
+}  // namespace hqnn::app

@@ -1,0 +1,15 @@
+// The panels of the playground, one file each (panel_<name>.cpp).
+#pragma once
+
+namespace hqnn::app {
+
+class App;
+
+void draw_toolbar(App& app);          // panel_toolbar.cpp: play / pause / step / reset, status
+void draw_controls_panel(App& app);   // panel_controls.cpp: data, model and training options, files
+void draw_curves_panel(App& app);     // panel_training.cpp: loss and accuracy curves
+void draw_diagnostics_panel(App& app);// panel_training.cpp: confusion matrix, gradient norms, λ
+void draw_boundary_panel(App& app);   // panel_boundary.cpp: decision boundary on two features
+void draw_state_panel(App& app);      // panel_state.cpp: ψ0..ψL, V circuits, class probabilities
+
+}  // namespace hqnn::app

@@ -1,0 +1,64 @@
+// The desktop side of the playground: settings from --hash, files by path,
+// exports written to the working directory, status lines on stdout.
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include "core/dataset.hpp"
+#include "platform.hpp"
+
+namespace hqnn::app::platform {
+
+namespace {
+std::string g_hash;
+bool g_print_status = false;
+const auto g_start = std::chrono::steady_clock::now();
+}  // namespace
+
+const char* build_name() { return "desktop"; }
+bool threads_available() { return true; }
+bool cross_origin_isolated() { return false; }
+
+void init(const std::vector<std::string>& args) {
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--hash" && i + 1 < args.size()) g_hash = args[++i];
+    if (args[i] == "--status") g_print_status = true;
+  }
+}
+
+std::string read_hash() { return g_hash; }
+void write_hash(const std::string& hash) { g_hash = hash; }
+bool take_hash_change(std::string&) { return false; }
+
+bool has_file_picker() { return false; }
+void open_file_picker(FileKind) {}
+bool take_opened_file(OpenedFile&) { return false; }
+
+std::string read_text_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(path + ": cannot open the file");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+std::string save_text(const std::string& filename, const std::string& text, const char*) {
+  std::ofstream out(filename, std::ios::binary);
+  out << text;
+  return out ? "wrote " + filename : "could not write " + filename;
+}
+
+void publish_status(const std::string& json) {
+  if (g_print_status) std::printf("hqnn-status %s\n", json.c_str()), std::fflush(stdout);
+}
+
+void log_line(const std::string& line) { std::printf("%s\n", line.c_str()), std::fflush(stdout); }
+
+double now_ms() {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - g_start).count();
+}
+
+bool preferred_canvas_size(int&, int&) { return false; }
+
+}  // namespace hqnn::app::platform

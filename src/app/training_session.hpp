@@ -1,0 +1,161 @@
+// A training run that the UI drives by commands and watches through snapshots.
+//
+// The session owns the data, the model and the trainer. Only one thread ever
+// touches them: a worker thread in the threaded builds, the main loop (a time
+// budget per frame) in the single-threaded wasm build. The UI posts commands
+// (play, pause, reset, ...) and reads immutable Snapshots, published at most
+// every few tens of milliseconds, so it never waits for training.
+//
+// Index of this file
+//   [SECTION] Snapshot: everything the panels draw
+//   [SECTION] Commands
+//   [SECTION] TrainingSession
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "core/dataset.hpp"
+#include "core/model.hpp"
+#include "core/trainer.hpp"
+#include "url_state.hpp"
+
+namespace hqnn::app {
+
+// [SECTION] Snapshot -----------------------------------------------------------------------
+
+// One test sample run through the model: ψ₀ … ψ_L (hybrid models) and the
+// predicted class probabilities.
+struct SampleView {
+  int index = -1;                            // into the test set
+  std::vector<Real> features;                // raw features as loaded
+  int label = -1, prediction = -1;
+  std::vector<std::vector<Real>> states;     // states[l][i], l = 0..L; empty for MLPs
+  std::vector<Real> probabilities;
+};
+
+// The model's class probabilities on a grid over two features, the other
+// features held at their training-set mean.
+struct BoundaryView {
+  int feature_x = 0, feature_y = 1, resolution = 0;
+  float x_min = 0, x_max = 1, y_min = 0, y_max = 1;
+  std::vector<float> probabilities;          // [(row * resolution + col) * classes + c], row 0 at y_min
+  std::vector<float> point_x, point_y;       // every sample, raw feature values
+  std::vector<int> point_label;
+  std::vector<char> point_is_test;
+};
+
+struct Snapshot {
+  uint64_t run_id = 0;                       // changes on every reset
+  PlaygroundSettings settings;
+  std::string error;                         // why the run could not start (shown instead of panels)
+
+  // Data
+  std::string dataset_name;
+  std::vector<std::string> feature_names, class_names;
+  int train_size = 0, test_size = 0;
+
+  // Model
+  bool hybrid = false;
+  int width = 0, layers = 0;
+  long parameter_count = 0;
+  std::vector<std::vector<Real>> angles;     // angles[l][r]: gate r of layer l (l = 0..L-1)
+  std::vector<std::vector<Real>> lambdas;    // lambdas[l-1]: λ_{l,j} into ψ_l for its sources j = l-count .. l-1
+
+  // Training
+  bool playing = false, done = false;
+  std::vector<EpochRecord> history;
+  std::vector<std::string> param_names;
+  std::vector<std::vector<double>> lambda_history;  // per epoch, all λ flattened
+  std::vector<std::vector<int>> confusion;          // test set, [true][predicted]
+  double samples_per_second = 0;             // training throughput of this run
+  double target_ms = -1;                     // wall time from first play to test accuracy >= 0.90
+  int target_epoch = -1;
+
+  SampleView sample;
+  BoundaryView boundary;
+
+  std::string model_json;                    // the latest export (see Command::export_model)
+  uint64_t model_json_serial = 0;
+  std::string message;                       // the latest notice (import done, ...)
+};
+
+// [SECTION] Commands -----------------------------------------------------------------------
+
+struct Command {
+  enum class Kind { reset, play, pause, step_epoch, view, export_model, import_model };
+  Kind kind = Kind::play;
+  PlaygroundSettings settings;               // reset, view (sample, feature_x, feature_y)
+  std::shared_ptr<const Dataset> data;       // reset: a user's dataset; null keeps the current one
+  std::string text;                          // import_model: the JSON file
+};
+
+// [SECTION] TrainingSession ----------------------------------------------------------------
+
+class TrainingSession {
+ public:
+  // threaded: train on a worker thread; otherwise the owner calls pump() every frame.
+  explicit TrainingSession(bool threaded);
+  ~TrainingSession();
+  TrainingSession(const TrainingSession&) = delete;
+  TrainingSession& operator=(const TrainingSession&) = delete;
+
+  void post(Command command);
+  // Single-threaded builds: applies commands and trains for about budget_ms.
+  void pump(double budget_ms);
+  std::shared_ptr<const Snapshot> snapshot() const;
+  bool threaded() const { return threaded_; }
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  void worker_loop();
+  void apply(const Command& command);
+  void reset(const PlaygroundSettings& settings, std::shared_ptr<const Dataset> data);
+  void train_for(double budget_ms);
+  std::string export_model_json();
+  void import_model_json(const std::string& text);
+  void publish(bool force);
+  void compute_sample_view(Snapshot& s);
+  void compute_boundary_view(Snapshot& s);
+  Matrix prepare_inputs(Matrix raw) const;   // applies the standardiser when the settings ask for it
+
+  const bool threaded_;
+  std::thread worker_;
+  mutable std::mutex mutex_;                 // guards commands_, quit_, snapshot_
+  std::condition_variable wake_;
+  std::deque<Command> commands_;
+  bool quit_ = false;
+  std::shared_ptr<const Snapshot> snapshot_;
+
+  // Owned by the training thread only.
+  PlaygroundSettings settings_;
+  std::shared_ptr<const Dataset> source_;    // all samples, raw
+  Dataset train_, test_;                     // split, standardised when asked
+  Standardizer standardizer_;
+  std::unique_ptr<Model> model_;
+  std::unique_ptr<Trainer> trainer_;
+  std::string error_, message_;
+  uint64_t run_id_ = 0;
+  bool playing_ = false;
+  int step_epochs_ = 0;                      // epochs left to run by "step"
+  bool dirty_ = true;
+  Clock::time_point last_publish_{};
+  double train_seconds_ = 0;
+  long long samples_trained_ = 0;
+  bool clock_started_ = false;
+  Clock::time_point first_play_{};
+  double target_ms_ = -1;
+  int target_epoch_ = -1;
+  std::vector<std::vector<double>> lambda_history_;
+  std::string model_json_;
+  uint64_t model_json_serial_ = 0;
+};
+
+}  // namespace hqnn::app
