@@ -1,0 +1,18 @@
+// Rendering of results: readable tables for a terminal, JSON for machines.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/json.hpp"
+#include "core/metrics.hpp"
+#include "core/trainer.hpp"
+
+namespace hqnn::cli {
+
+Json curves_json(const std::vector<EpochRecord>& history, const std::vector<std::string>& param_names);
+Json report_json(const ClassificationReport& report, const std::vector<std::string>& class_names);
+std::string report_table(const ClassificationReport& report, const std::vector<std::string>& class_names);
+std::string epoch_line(const EpochRecord& rec, int epochs);
+
+}  // namespace hqnn::cli
