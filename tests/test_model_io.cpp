@@ -1,0 +1,126 @@
+// Model files: the JSON round trip is exact, and broken files are refused with a message.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+
+#include "core/model_io.hpp"
+#include "core/trainer.hpp"
+#include "data/csv_loader.hpp"
+
+using namespace hqnn;
+
+namespace {
+
+Model trained_model(ModelKind kind, ModelInfo& info) {
+  static const Dataset iris = load_iris();
+  ModelOptions mo;
+  mo.kind = kind;
+  mo.layers = 3;
+  mo.seed = 4;
+  Model model(mo, 4, 3);
+  TrainOptions to;
+  to.epochs = 3;
+  Trainer(model, iris, iris, to).run();
+  info.class_names = iris.class_names;
+  info.feature_names = iris.feature_names;
+  info.standardizer = Standardizer::fit(iris);
+  return model;
+}
+
+class ModelFileRoundTrip : public ::testing::TestWithParam<ModelKind> {};
+
+TEST_P(ModelFileRoundTrip, ReloadedModelGivesBitIdenticalOutputs) {
+  ModelInfo info;
+  Model model = trained_model(GetParam(), info);
+  const std::string text = model_to_json(model, info).dump(1);
+  ModelInfo loaded_info;
+  auto loaded = model_from_json(Json::parse(text), &loaded_info);
+  const Dataset iris = load_iris();
+  const Matrix a = model.forward(iris.features);
+  const Matrix b = loaded->forward(iris.features);
+  ASSERT_EQ(a.size(), b.size());
+  EXPECT_EQ(0, std::memcmp(a.data(), b.data(), sizeof(Real) * static_cast<size_t>(a.size())));
+  EXPECT_EQ(loaded->options().kind, GetParam());
+  EXPECT_EQ(loaded->options().seed, 4u);
+  EXPECT_EQ(loaded_info.class_names, info.class_names);
+  ASSERT_TRUE(loaded_info.standardizer.has_value());
+  EXPECT_TRUE((loaded_info.standardizer->mean.array() == info.standardizer->mean.array()).all());
+  // and writing it again gives the same text
+  EXPECT_EQ(model_to_json(*loaded, loaded_info).dump(1), text);
+}
+
+INSTANTIATE_TEST_SUITE_P(Kinds, ModelFileRoundTrip,
+                         ::testing::Values(ModelKind::tqfnn, ModelKind::qrfnn, ModelKind::qdfnn, ModelKind::mlp_leaky,
+                                           ModelKind::mlp_rot));
+
+TEST(ModelFile, SaveAndLoadThroughAFile) {
+  ModelInfo info;
+  Model model = trained_model(ModelKind::qdfnn, info);
+  const std::string path = ::testing::TempDir() + "hqnn_model_test.json";
+  save_model(path, model, info);
+  auto loaded = load_model(path, nullptr);
+  const Dataset iris = load_iris();
+  EXPECT_TRUE((model.forward(iris.features).array() == loaded->forward(iris.features).array()).all());
+  std::remove(path.c_str());
+}
+
+std::string error_of(const std::string& text) {
+  try {
+    model_from_json(Json::parse(text, "m.json"), nullptr, "m.json");
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+TEST(ModelFile, BrokenFilesAreRefusedWithAMessage) {
+  ModelInfo info;
+  Model model = trained_model(ModelKind::qrfnn, info);
+  Json good = model_to_json(model, info);
+
+  EXPECT_NE(error_of("{\"format\": \"hqnn-model\", ").find("m.json line 1"), std::string::npos);
+  EXPECT_NE(error_of("[1, 2]").find("not an hqnn model file"), std::string::npos);
+
+  Json other_version = good;
+  other_version.set("version", 99);
+  EXPECT_NE(error_of(other_version.dump()).find("version 99 is not supported"), std::string::npos);
+
+  Json short_params = good;
+  Json params = *good.get("parameters");
+  Json angles = Json::array();
+  angles.push(0.5);
+  params.set("q.0.angles", angles);
+  short_params.set("parameters", params);
+  EXPECT_NE(error_of(short_params.dump()).find("needs 5 values, the file has 1"), std::string::npos);
+
+  Json extra = good;
+  Json more = *good.get("parameters");
+  more.set("q.9.angles", angles);
+  extra.set("parameters", more);
+  EXPECT_NE(error_of(extra.dump()).find("does not have"), std::string::npos);
+
+  Json bad_kind = good;
+  Json options = *good.get("model");
+  options.set("kind", "transformer");
+  bad_kind.set("model", options);
+  EXPECT_NE(error_of(bad_kind.dump()).find("unknown model 'transformer'"), std::string::npos);
+
+  Json zero_layers = good;
+  options = *good.get("model");
+  options.set("layers", 0);
+  zero_layers.set("model", options);
+  EXPECT_NE(error_of(zero_layers.dump()).find("layers (L) must be at least 1"), std::string::npos);
+}
+
+TEST(ModelFile, MissingFileNamesThePath) {
+  try {
+    load_model("/nonexistent/model.json", nullptr);
+    FAIL() << "expected an error";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("/nonexistent/model.json"), std::string::npos);
+  }
+}
+
+}  // namespace
