@@ -200,6 +200,9 @@ void App::publish_status() {
   j.set("error", s.error.empty() ? data_error : s.error);
   j.set("status", status_line);
   j.set("hash", last_hash_);
+  Json button = Json::array();
+  for (float v : open_csv_button) button.push(static_cast<double>(v));
+  j.set("open_csv_button", std::move(button));
   platform::publish_status(j.dump());
 
   if (s.target_epoch > 0 && logged_target_run_ != static_cast<int>(s.run_id)) {
@@ -222,16 +225,16 @@ void App::frame(float width, float height) {
   publish_status();
 }
 
-static void begin_panel(const char* title, ImVec2 pos, ImVec2 size) {
+static void begin_panel(const char* title, ImVec2 pos, ImVec2 size, ImGuiWindowFlags extra = 0) {
   ImGui::SetNextWindowPos(pos);
   ImGui::SetNextWindowSize(size);
   ImGui::Begin(title, nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
-                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus | extra);
 }
 
 void App::draw_layout(float width, float height) {
-  const float toolbar_h = settings.embed ? 40.0f : 44.0f;
-  begin_panel("##toolbar", ImVec2(0, 0), ImVec2(width, toolbar_h));
+  const float toolbar_h = ImGui::GetFrameHeight() + 2 * ImGui::GetStyle().WindowPadding.y;
+  begin_panel("##toolbar", ImVec2(0, 0), ImVec2(width, toolbar_h), ImGuiWindowFlags_NoTitleBar);
   draw_toolbar(*this);
   ImGui::End();
 

@@ -19,6 +19,9 @@ static void draw_data_section(App& app, bool& changed) {
   ImGui::EndDisabled();
   if (platform::has_file_picker()) {
     if (ImGui::Button("Open CSV...")) platform::open_file_picker(platform::FileKind::csv);
+    const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
+    app.open_csv_button[0] = lo.x, app.open_csv_button[1] = lo.y;
+    app.open_csv_button[2] = hi.x - lo.x, app.open_csv_button[3] = hi.y - lo.y;
   } else {
     ImGui::SetNextItemWidth(-70);
     ImGui::InputTextWithHint("##csv", "path/to/data.csv", app.csv_path, sizeof app.csv_path);

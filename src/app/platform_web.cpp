@@ -48,9 +48,10 @@ EM_JS(int, hqnn_js_take_hash_change, (), {
   return changed ? 1 : 0;
 });
 
-// The file input lives in the page (web/index.html); its id is fixed so tests
-// can find it.
-EM_JS(void, hqnn_js_open_file, (int kind, const char* accept), {
+// The file input lives in the page (web/index.html, id hqnn-file-input); its
+// change handler is installed once, so a file set on it by any means (the
+// picker, a test) reaches the app.
+EM_JS(void, hqnn_js_install_file_input, (), {
   var input = document.getElementById('hqnn-file-input');
   if (!input) {
     input = document.createElement('input');
@@ -59,11 +60,11 @@ EM_JS(void, hqnn_js_open_file, (int kind, const char* accept), {
     input.style.display = 'none';
     document.body.appendChild(input);
   }
-  input.accept = UTF8ToString(accept);
-  input.dataset.kind = String(kind);
-  input.onchange = function() {
+  if (!input.dataset.kind) input.dataset.kind = '0';
+  input.addEventListener('change', function() {
     var file = input.files && input.files[0];
     if (!file) return;
+    var kind = Number(input.dataset.kind);
     var reader = new FileReader();
     reader.onload = function() {
       var text = String(reader.result);
@@ -73,13 +74,19 @@ EM_JS(void, hqnn_js_open_file, (int kind, const char* accept), {
       var nameLen = lengthBytesUTF8(file.name) + 1;
       var q = _malloc(nameLen);
       stringToUTF8(file.name, q, nameLen);
-      _hqnn_on_file_opened(Number(input.dataset.kind), q, p, n - 1);
+      _hqnn_on_file_opened(kind, q, p, n - 1);
       _free(p);
       _free(q);
       input.value = '';
     };
     reader.readAsText(file);
-  };
+  });
+});
+
+EM_JS(void, hqnn_js_open_file, (int kind, const char* accept), {
+  var input = document.getElementById('hqnn-file-input');
+  input.accept = UTF8ToString(accept);
+  input.dataset.kind = String(kind);
   input.click();
 });
 
@@ -128,7 +135,10 @@ bool threads_available() {
 
 bool cross_origin_isolated() { return hqnn_js_cross_origin_isolated() != 0; }
 
-void init(const std::vector<std::string>&) { hqnn_js_init(); }
+void init(const std::vector<std::string>&) {
+  hqnn_js_init();
+  hqnn_js_install_file_input();
+}
 
 std::string read_hash() {
   char* p = hqnn_js_get_hash();

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The playground's tests: the WebAssembly build of the unit tests under node,
+# the browser tests (chromium + playwright-core, with and without COOP/COEP),
+# and the desktop app under Xvfb. Artefacts (screenshots, console logs,
+# measured numbers) go to out/.
+#
+#   scripts/test_web.sh              everything
+#   scripts/test_web.sh --no-wasm-unit   skip the wasm unit tests (they rebuild the test programs)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jobs=${JOBS:-$(nproc)}
+mkdir -p out
+run_wasm_unit=1
+[ "${1:-}" = "--no-wasm-unit" ] && run_wasm_unit=0
+
+scripts/build_web.sh
+
+if [ "$run_wasm_unit" = 1 ]; then
+  echo "== wasm unit tests (node)"
+  cmake --build build-wasm -j"$jobs"
+  (cd build-wasm && ctest --output-on-failure -j"$jobs")
+fi
+
+echo "== browser tests (chromium)"
+node web/tests/run.js site out
+
+echo "== desktop app under Xvfb"
+[ -f build-native/CMakeCache.txt ] || cmake -S . -B build-native -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build-native -j"$jobs" --target hqnn_playground
+rm -f out/desktop.ppm
+xvfb-run -a -s "-screen 0 1280x800x24" build-native/src/app/hqnn_playground \
+  --frames 240 --screenshot out/desktop.ppm --hash "#data=iris&model=qdfnn&play=1" --status | tail -1 > out/desktop-status.json
+test -s out/desktop.ppm
+convert out/desktop.ppm out/desktop.png
+grep -q '"epoch":[1-9]' out/desktop-status.json
+echo "ok   desktop app ran 240 frames under Xvfb and trained; screenshot out/desktop.png"

@@ -1,0 +1,191 @@
+#!/usr/bin/env node
+// Browser tests of the playground: Debian's chromium driven by playwright-core
+// against web/serve.js, once with COOP/COEP (threaded build) and once without
+// (single-threaded fallback). Writes screenshots and console logs to the
+// artefact directory.
+//
+//   node web/tests/run.js [site=site] [out=out]
+//
+// Every check prints "ok" or "FAIL"; the exit status is the number of failures.
+'use strict';
+const path = require('path');
+const fs = require('fs');
+const {spawn} = require('child_process');
+const {chromium} = require('playwright-core');
+
+const repo = path.resolve(__dirname, '..', '..');
+const site = path.resolve(process.argv[2] || path.join(repo, 'site'));
+const out = path.resolve(process.argv[3] || path.join(repo, 'out'));
+fs.mkdirSync(out, {recursive: true});
+
+const launchArgs = ['--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
+// Console lines that are not errors of the page.
+const harmless = [/Blocking on the main thread is very dangerous/];
+
+let failures = 0;
+const metrics = {};
+function check(ok, what, detail) {
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}${detail ? ' (' + detail + ')' : ''}`);
+  if (!ok) failures++;
+}
+
+function startServer(port, extra) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(repo, 'web', 'serve.js'), site, String(port), ...extra],
+                        {stdio: ['ignore', 'pipe', 'inherit']});
+    child.stdout.on('data', (d) => { if (/http:\/\//.test(String(d))) resolve(child); });
+    child.on('exit', (code) => reject(new Error(`serve.js exited with ${code}`)));
+  });
+}
+
+async function openPage(browser, url, name) {
+  const context = await browser.newContext({viewport: {width: 1280, height: 800}, acceptDownloads: true});
+  const page = await context.newPage();
+  const log = [];
+  const errors = [];
+  page.on('console', (m) => {
+    log.push(`[${m.type()}] ${m.text()}`);
+    if (m.type() === 'error' && !harmless.some((r) => r.test(m.text()))) errors.push(m.text());
+  });
+  page.on('pageerror', (e) => { log.push(`[pageerror] ${e.message}`); errors.push(e.message); });
+  const started = Date.now();
+  await page.goto(url);
+  const finish = async () => {
+    fs.writeFileSync(path.join(out, `web-${name}.log`), log.join('\n') + '\n');
+    await context.close();
+  };
+  return {page, errors, log, started, finish};
+}
+
+async function waitStatus(page, predicate, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  let status = null;
+  while (Date.now() < deadline) {
+    status = await page.evaluate(() => window.hqnnStatus || null).catch(() => null);
+    if (status && predicate(status)) return status;
+    await page.waitForTimeout(50);
+  }
+  return status;
+}
+
+async function main() {
+  const isolated = await startServer(8631, []);
+  const plain = await startServer(8632, ['--no-coi']);
+  const browser = await chromium.launch({executablePath: '/usr/bin/chromium', headless: true, args: launchArgs});
+  try {
+    // 1. Loads without console errors, isolated, threaded build.
+    {
+      const t = await openPage(browser, 'http://127.0.0.1:8631/', 'load');
+      const s = await waitStatus(t.page, (s) => s.frames > 10, 20000);
+      const coi = await t.page.evaluate(() => self.crossOriginIsolated);
+      check(coi === true, 'page served with COOP/COEP is crossOriginIsolated');
+      check(s && s.build === 'threaded' && s.threaded === true, 'threaded build is used', s && s.build);
+      check(s && s.error === '', 'the default run starts', s && s.error);
+      await t.page.waitForTimeout(500);
+      check(t.errors.length === 0, 'no console errors', t.errors.slice(0, 3).join(' | '));
+      if (s) metrics.first_frame_ms = s.first_frame_ms;
+      await t.page.screenshot({path: path.join(out, 'web-load.png')});
+      await t.finish();
+    }
+    // 2. iris + QDFNN + autoplay reaches 0.90 test accuracy.
+    {
+      const t = await openPage(browser, 'http://127.0.0.1:8631/#data=iris&model=qdfnn&play=1', 'autoplay');
+      const s = await waitStatus(t.page, (s) => s.test_accuracy >= 0.9 || s.done, 60000);
+      check(s && s.test_accuracy >= 0.9, 'iris + QDFNN + autoplay reaches >= 0.90 test accuracy',
+            s && `epoch ${s.epoch}, test acc ${s.test_accuracy}`);
+      const done = await waitStatus(t.page, (s) => s.done, 30000);
+      await t.page.waitForTimeout(1500);
+      const end = await waitStatus(t.page, () => true, 1000);
+      if (s) Object.assign(metrics, {target_ms: s.target_ms, target_epoch: s.target_epoch});
+      if (end) Object.assign(metrics, {samples_per_second_threaded: end.samples_per_second,
+                                       frame_ms_median_threaded: end.frame_ms_median, final_test_accuracy: end.test_accuracy});
+      check(done && done.done, 'the run finishes its epochs');
+      check(t.errors.length === 0, 'no console errors while training', t.errors.slice(0, 3).join(' | '));
+      await t.page.screenshot({path: path.join(out, 'web-playground.png')});
+      await t.finish();
+    }
+    // 3. Without COOP/COEP (and no service worker): single-threaded build, still trains.
+    {
+      const t = await openPage(browser, 'http://127.0.0.1:8632/?nosw#model=qdfnn&play=1', 'no-coi');
+      const s = await waitStatus(t.page, (s) => s.epoch >= 5, 30000);
+      const coi = await t.page.evaluate(() => self.crossOriginIsolated);
+      check(coi === false, 'page without COOP/COEP is not crossOriginIsolated');
+      check(s && s.build === 'single-threaded' && s.threaded === false, 'single-threaded build is used', s && s.build);
+      check(s && s.epoch >= 5, 'the single-threaded build trains', s && `epoch ${s.epoch}`);
+      const st = await waitStatus(t.page, (s) => s.done, 30000);
+      if (st) Object.assign(metrics, {samples_per_second_single: st.samples_per_second,
+                                      frame_ms_median_single: st.frame_ms_median, target_ms_single: st.target_ms});
+      check(t.errors.length === 0, 'no console errors without isolation', t.errors.slice(0, 3).join(' | '));
+      await t.page.screenshot({path: path.join(out, 'web-no-coi.png')});
+      await t.finish();
+    }
+    // 4. Without headers but with the service worker: one reload, then threaded.
+    {
+      const t = await openPage(browser, 'http://127.0.0.1:8632/#play=1', 'service-worker');
+      const s = await waitStatus(t.page, (s) => s.build === 'threaded' && s.epoch > 0, 30000);
+      check(s && s.build === 'threaded', 'coi-serviceworker isolates a plain static host', s && s.build);
+      await t.finish();
+    }
+    // 5. A CSV chosen through the file picker trains.
+    {
+      const csv = path.join(out, 'two-moons.csv');
+      let text = 'x,y,label\n';
+      for (let i = 0; i < 120; i++) {
+        const a = Math.PI * (i % 60) / 60, c = i < 60 ? 0 : 1;
+        const x = c ? 1 - Math.cos(a) : Math.cos(a), y = c ? 0.5 - Math.sin(a) : Math.sin(a);
+        text += `${(x + 0.05 * Math.sin(i * 7)).toFixed(4)},${(y + 0.05 * Math.cos(i * 3)).toFixed(4)},${c ? 'b' : 'a'}\n`;
+      }
+      fs.writeFileSync(csv, text);
+      const t = await openPage(browser, 'http://127.0.0.1:8631/#model=qrfnn&L=2', 'csv');
+      const s = await waitStatus(t.page, (s) => s.frames > 5 && s.open_csv_button[2] > 0, 20000);
+      const [x, y, w, h] = s.open_csv_button;
+      const [chooser] = await Promise.all([t.page.waitForEvent('filechooser', {timeout: 10000}),
+                                           t.page.mouse.click(x + w / 2, y + h / 2)]);
+      await chooser.setFiles(csv);
+      const loaded = await waitStatus(t.page, (s) => s.dataset === 'two-moons.csv' || s.error, 10000);
+      check(loaded && loaded.dataset === 'two-moons.csv' && loaded.samples === 120 && loaded.classes === 2,
+            'a CSV chosen in the file picker is loaded', loaded && `${loaded.dataset}, ${loaded.samples} samples`);
+      // Play: click the toolbar's first button.
+      await t.page.mouse.click(40, 20);
+      const trained = await waitStatus(t.page, (s) => s.epoch >= 20, 30000);
+      check(trained && trained.epoch >= 20 && trained.test_accuracy > 0.5, 'the uploaded CSV trains',
+            trained && `epoch ${trained.epoch}, test acc ${trained.test_accuracy}`);
+      // An unusable file gives a clear message.
+      const bad = path.join(out, 'one-class.csv');
+      fs.writeFileSync(bad, 'a,b,label\n1,2,x\n3,4,x\n');
+      const [chooser2] = await Promise.all([t.page.waitForEvent('filechooser', {timeout: 10000}),
+                                            t.page.mouse.click(x + w / 2, y + h / 2)]);
+      await chooser2.setFiles(bad);
+      const refused = await waitStatus(t.page, (s) => /unusable CSV/.test(s.status), 10000);
+      check(refused && /one class/.test(refused.status), 'an unusable CSV is reported', refused && refused.status);
+      await t.page.screenshot({path: path.join(out, 'web-csv.png')});
+      check(t.errors.length === 0, 'no console errors with a CSV', t.errors.slice(0, 3).join(' | '));
+      await t.finish();
+    }
+    // 6. The documentation page embeds the playground.
+    {
+      const t = await openPage(browser, 'http://127.0.0.1:8631/docs/', 'docs');
+      await t.page.waitForTimeout(200);
+      const frame = t.page.frames().find((f) => f !== t.page.mainFrame());
+      let s = null;
+      for (let i = 0; frame && i < 200 && !(s && s.epoch > 0); i++) {
+        s = await frame.evaluate(() => window.hqnnStatus || null).catch(() => null);
+        await t.page.waitForTimeout(100);
+      }
+      check(s && s.epoch > 0, 'the docs page embeds a training playground', s && `epoch ${s.epoch}`);
+      await t.page.screenshot({path: path.join(out, 'web-docs.png')});
+      await t.finish();
+    }
+  } finally {
+    await browser.close();
+    isolated.kill();
+    plain.kill();
+  }
+  fs.writeFileSync(path.join(out, 'web-metrics.json'), JSON.stringify(metrics, null, 1) + '\n');
+  console.log('metrics', JSON.stringify(metrics));
+  console.log(failures ? `${failures} browser check(s) failed` : 'all browser checks passed');
+  process.exit(failures);
+}
+
+main().catch((e) => { console.error(e); process.exit(100); });
