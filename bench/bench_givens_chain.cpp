@@ -1,0 +1,156 @@
+// The V chain: fast kernel vs the paper's way (build U from 2n-3 dense
+// products, then apply it), and whole-model training throughput.
+//
+// Counters: "per_sample" is time per sample per layer (fwd or fwd+bwd);
+// items_per_second in the training benchmarks is samples/s of a full
+// optimiser step (forward, backward, Adam).
+#include <benchmark/benchmark.h>
+
+#include <Eigen/Dense>
+
+#include "core/givens_chain.hpp"
+#include "core/model.hpp"
+#include "core/optimizer.hpp"
+#include "core/rng.hpp"
+#include "data/csv_loader.hpp"
+
+using namespace hqnn;
+
+namespace {
+
+Matrix random_batch(Index batch, Index n, uint64_t seed) {
+  Rng rng(seed);
+  Matrix m(batch, n);
+  for (Index c = 0; c < n; ++c)
+    for (Index b = 0; b < batch; ++b) m(b, c) = static_cast<Real>(rng.normal());
+  return m;
+}
+
+std::vector<Real> random_angles(int n) {
+  Rng rng(2);
+  std::vector<Real> a(static_cast<size_t>(givens_gate_count(n)));
+  for (auto& x : a) x = static_cast<Real>(rng.uniform(-kPi, kPi));
+  return a;
+}
+
+void per_sample_counter(benchmark::State& state, Index batch) {
+  state.counters["per_sample"] = benchmark::Counter(static_cast<double>(state.iterations() * batch),
+                                                    benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+}
+
+void BM_GivensForward(benchmark::State& state) {
+  const int n = static_cast<int>(state.range(0));
+  const Index batch = state.range(1);
+  const auto angles = random_angles(n);
+  GivensGates gates;
+  givens_rotation_gates(angles.data(), givens_gate_count(n), gates);
+  Matrix x = random_batch(batch, n, 1);
+  for (auto _ : state) {
+    givens_chain_forward(gates, n, x.data(), batch, batch);
+    benchmark::DoNotOptimize(x.data());
+    benchmark::ClobberMemory();
+  }
+  per_sample_counter(state, batch);
+}
+
+void BM_GivensForwardBackward(benchmark::State& state) {
+  const int n = static_cast<int>(state.range(0));
+  const Index batch = state.range(1);
+  const auto angles = random_angles(n);
+  GivensGates gates;
+  Matrix x = random_batch(batch, n, 1), g = random_batch(batch, n, 3);
+  std::vector<Real> angle_grad(angles.size(), 0);
+  for (auto _ : state) {
+    givens_rotation_gates(angles.data(), givens_gate_count(n), gates);  // part of every forward pass
+    givens_chain_forward(gates, n, x.data(), batch, batch);
+    givens_chain_backward(gates, n, x.data(), g.data(), angle_grad.data(), batch, batch);
+    benchmark::DoNotOptimize(angle_grad.data());
+    benchmark::ClobberMemory();
+  }
+  per_sample_counter(state, batch);
+}
+
+// The paper's cost model (C ~ B·I·L·n⁴): U = T(α_0)···T(α_{2n-4}) multiplied out
+// as dense n x n matrices once per batch, then applied to the batch.
+void BM_DenseUForward(benchmark::State& state) {
+  const int n = static_cast<int>(state.range(0));
+  const Index batch = state.range(1);
+  const auto angles = random_angles(n);
+  const Matrix x = random_batch(batch, n, 1);
+  Matrix y(batch, n);
+  using Dense = Eigen::Matrix<Real, Eigen::Dynamic, Eigen::Dynamic>;
+  Dense u(n, n), t(n, n), tmp(n, n);
+  for (auto _ : state) {
+    u.setIdentity();
+    for (int r = 0; r < givens_gate_count(n); ++r) {
+      const int p = givens_gate_pair(r, n);
+      t.setIdentity();
+      t(p, p) = std::cos(angles[r]);
+      t(p, p + 1) = -std::sin(angles[r]);
+      t(p + 1, p) = std::sin(angles[r]);
+      t(p + 1, p + 1) = std::cos(angles[r]);
+      tmp.noalias() = u * t;
+      u.swap(tmp);
+    }
+    y.noalias() = x * u.transpose();
+    benchmark::DoNotOptimize(y.data());
+  }
+  per_sample_counter(state, batch);
+}
+
+void kernel_args(benchmark::internal::Benchmark* b) {
+  for (int n : {4, 16, 64, 256, 1024})
+    for (int batch : {1, 64, 256}) b->Args({n, batch});
+}
+
+void dense_args(benchmark::internal::Benchmark* b) {
+  for (int n : {4, 16, 64, 256})
+    for (int batch : {1, 64, 256}) b->Args({n, batch});
+}
+
+BENCHMARK(BM_GivensForward)->Apply(kernel_args);
+BENCHMARK(BM_GivensForwardBackward)->Apply(kernel_args);
+BENCHMARK(BM_DenseUForward)->Apply(dense_args)->Unit(benchmark::kMicrosecond);
+
+// One optimiser step (forward, backward, Adam) of a model on a batch.
+void train_steps(benchmark::State& state, Model& model, const Matrix& x, const std::vector<int>& y) {
+  Optimizer opt(OptimizerOptions{});
+  Matrix grad;
+  for (auto _ : state) {
+    softmax_cross_entropy(model.forward(x), y, &grad);
+    model.backward(grad);
+    opt.step(model.params());
+  }
+  state.SetItemsProcessed(state.iterations() * x.rows());
+}
+
+void BM_TrainQdfnnIris(benchmark::State& state) {
+  const Dataset iris = load_iris();
+  ModelOptions mo;
+  mo.kind = ModelKind::qdfnn;
+  mo.layers = static_cast<int>(state.range(0));
+  Model model(mo, 4, 3);
+  const Index batch = 64;
+  Matrix x = iris.features.topRows(batch);
+  std::vector<int> y(iris.labels.begin(), iris.labels.begin() + batch);
+  train_steps(state, model, x, y);
+}
+
+void BM_TrainQdfnnWide(benchmark::State& state) {
+  const Index n = state.range(0), batch = 64;
+  ModelOptions mo;
+  mo.kind = ModelKind::qdfnn;
+  mo.layers = 4;
+  Model model(mo, n, 4);
+  const Matrix x = random_batch(batch, n, 5);
+  std::vector<int> y(static_cast<size_t>(batch));
+  for (Index i = 0; i < batch; ++i) y[static_cast<size_t>(i)] = static_cast<int>(i % 4);
+  train_steps(state, model, x, y);
+}
+
+BENCHMARK(BM_TrainQdfnnIris)->Arg(2)->Arg(4);
+BENCHMARK(BM_TrainQdfnnWide)->Arg(64)->Arg(256);
+
+}  // namespace
+
+BENCHMARK_MAIN();
