@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# The whole test suite: installs what is missing, then
+#   1. native release build: unit tests and double-precision gradient checks (ctest)
+#   2. a short CLI run (train QDFNN on iris, save, evaluate the saved model)
+#   3. the playground: wasm unit tests under node, browser tests in chromium,
+#      the desktop app under Xvfb (scripts/test_web.sh)
+#
+#   scripts/test.sh            everything
+#   scripts/test.sh --native   only steps 1-2 (no Emscripten, browser or X needed)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jobs=${JOBS:-$(nproc)}
+native_only=0
+[ "${1:-}" = "--native" ] && native_only=1
+
+if [ "$native_only" = 1 ]; then scripts/setup.sh --native; else scripts/setup.sh; fi
+
+echo "== native build and unit tests"
+cmake --preset release >/dev/null
+cmake --build build-native -j"$jobs"
+(cd build-native && ctest --output-on-failure -j"$jobs")
+
+echo "== command line"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+build-native/hqnn train --data iris --model qdfnn --epochs 60 --out "$tmp/qdfnn.json" --json >"$tmp/train.json"
+build-native/hqnn eval --model "$tmp/qdfnn.json" --data iris --json >"$tmp/eval.json"
+node -e '
+  const t = require(process.argv[1]), e = require(process.argv[2]);
+  if (!(t.test_accuracy >= 0.9)) { console.error("cli: QDFNN test accuracy", t.test_accuracy, "< 0.9"); process.exit(1); }
+  if (t.curves.test_accuracy.length !== 60) { console.error("cli: expected 60 epochs of curves"); process.exit(1); }
+  if (!(e.accuracy >= 0.9)) { console.error("cli: eval accuracy", e.accuracy); process.exit(1); }
+  console.log("ok   cli train/eval: test accuracy", t.test_accuracy.toFixed(4), "eval on all of iris", e.accuracy.toFixed(4));
+' "$tmp/train.json" "$tmp/eval.json"
+if build-native/hqnn train --layers 0 2>"$tmp/err"; then echo "cli: --layers 0 was accepted"; exit 1; fi
+grep -q "layers (L) must be at least 1" "$tmp/err" && echo "ok   cli refuses --layers 0: $(cat "$tmp/err")"
+
+[ "$native_only" = 1 ] && exit 0
+echo "== playground"
+scripts/test_web.sh
