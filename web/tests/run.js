@@ -139,6 +139,7 @@ async function main() {
       fs.writeFileSync(csv, text);
       const t = await openPage(browser, 'http://127.0.0.1:8631/#model=qrfnn&L=2', 'csv');
       const s = await waitStatus(t.page, (s) => s.frames > 5 && s.open_csv_button[2] > 0, 20000);
+      if (!s) throw new Error('the CSV page did not start');
       const [x, y, w, h] = s.open_csv_button;
       const [chooser] = await Promise.all([t.page.waitForEvent('filechooser', {timeout: 10000}),
                                            t.page.mouse.click(x + w / 2, y + h / 2)]);
