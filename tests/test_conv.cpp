@@ -172,3 +172,17 @@ TEST(MaxPool2d, OddSizesDropTheLastRowAndColumn) {
   EXPECT_EQ(pool.output_width(), 2);  // 2 x 1
   EXPECT_THROW(MaxPool2d(1, 1, 4, 2), InputError);
 }
+
+TEST(Conv2d, FirstLayerCanSkipTheInputGradient) {
+  Conv2d conv = two_by_two_conv(0);
+  Matrix out, grad_in, grad_skipped;
+  conv.forward(three_by_three_batch(), out);
+  conv.backward(Matrix::Ones(2, 4), grad_in);
+  const Conv2d::WeightMatrix weight_grad = conv.weight_grad;
+  conv.set_input_gradient(false);
+  conv.backward(Matrix::Ones(2, 4), grad_skipped);
+  EXPECT_EQ(grad_in.cols(), 9);
+  EXPECT_EQ(grad_skipped.size(), 0);
+  EXPECT_EQ(conv.weight_grad, weight_grad);  // parameter gradients unchanged
+  EXPECT_FLOAT_EQ(conv.bias_grad(0), 8);
+}

@@ -75,6 +75,10 @@ void Conv2d::backward(const Matrix& grad_out, Matrix& grad_in) {
   Eigen::Map<const Matrix> g(grad_out.data(), rows, s.out_channels);
   weight_grad.noalias() = g.transpose() * patches_;
   bias_grad = g.colwise().sum().transpose();
+  if (!input_gradient_) {
+    grad_in.resize(0, 0);
+    return;
+  }
   grad_patches_.noalias() = g * weight;
 
   // col2im: the transpose of gather_patches, adding each tap's gradient back
@@ -91,6 +95,7 @@ void Conv2d::backward(const Matrix& grad_out, Matrix& grad_in) {
             const int ix = x * s.stride + j - s.padding;
             if (iy < 0 || iy >= s.height || ix < 0 || ix >= s.width) continue;
             Real* dst = grad_in.col((Index(c) * s.height + iy) * s.width + ix).data();
+#pragma omp simd
             for (Index b = 0; b < batch_; ++b) dst[b] += src[b];
           }
         }

@@ -37,6 +37,10 @@ class Conv2d : public Layer {
   void backward(const Matrix& grad_out, Matrix& grad_in) override;
   std::vector<ParamBlock> params() override;
   const Conv2dShape& shape() const { return shape_; }
+  // A model's first layer needs no dL/d(in); with false, backward() skips
+  // that product (a third of the layer's work) and leaves grad_in empty (0 x 0).
+  void set_input_gradient(bool needed) { input_gradient_ = needed; }
+  bool input_gradient() const { return input_gradient_; }
 
   // C_out x (C_in·k·k), row-major: the flat order is PyTorch's [o][c][i][j].
   using WeightMatrix = Eigen::Matrix<Real, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
@@ -55,6 +59,7 @@ class Conv2d : public Layer {
   Matrix patches_;  // (batch·H_out·W_out) x (C_in·k·k)
   Matrix grad_patches_;
   Index batch_ = 0;
+  bool input_gradient_ = true;
 };
 
 }  // namespace hqnn

@@ -11,13 +11,15 @@ MaxPool2d::MaxPool2d(int channels, int height, int width, int size)
                      " window does not fit a " + std::to_string(height) + "x" + std::to_string(width) + " image");
 }
 
+// Every window element is a contiguous column of the batch, so both passes
+// run over whole columns. The loops are written so that GCC vectorises them
+// even with plain SSE2: unconditional loads, and the argmax select as a bit
+// mask (a conditional expression on it stays a branch).
 void MaxPool2d::forward(const Matrix& in, Matrix& out) {
   const Index batch = in.rows();
   const int oh = out_height(), ow = out_width();
   out.resize(batch, output_width());
   argmax_.resize(static_cast<size_t>(output_width() * batch));
-  // Each window element is a contiguous column of the batch, so the max runs
-  // over whole columns at once.
   for (int c = 0; c < channels_; ++c)
     for (int y = 0; y < oh; ++y)
       for (int x = 0; x < ow; ++x) {
@@ -29,16 +31,16 @@ void MaxPool2d::forward(const Matrix& in, Matrix& out) {
             const int32_t src_f = static_cast<int32_t>((Index(c) * height_ + y * size_ + i) * width_ + x * size_ + j);
             const Real* src = in.col(src_f).data();
             if (i == 0 && j == 0) {
-              for (Index b = 0; b < batch; ++b) {
-                best[b] = src[b];
-                arg[b] = src_f;
-              }
-            } else {
-              for (Index b = 0; b < batch; ++b) {
-                const bool wins = src[b] > best[b];
-                best[b] = wins ? src[b] : best[b];
-                arg[b] = wins ? src_f : arg[b];
-              }
+              std::copy(src, src + batch, best);
+              std::fill(arg, arg + batch, src_f);
+              continue;
+            }
+#pragma omp simd
+            for (Index b = 0; b < batch; ++b) {
+              const Real value = src[b], current = best[b];
+              const int32_t wins = -static_cast<int32_t>(value > current);  // all ones or zero
+              best[b] = value > current ? value : current;
+              arg[b] = (src_f & wins) | (arg[b] & ~wins);
             }
           }
       }
@@ -46,12 +48,29 @@ void MaxPool2d::forward(const Matrix& in, Matrix& out) {
 
 void MaxPool2d::backward(const Matrix& grad_out, Matrix& grad_in) {
   const Index batch = grad_out.rows();
-  grad_in.setZero(batch, input_width());
-  for (Index f = 0; f < grad_out.cols(); ++f) {
-    const Real* g = grad_out.col(f).data();
-    const int32_t* arg = argmax_.data() + f * batch;
-    for (Index b = 0; b < batch; ++b) grad_in(b, arg[b]) += g[b];
-  }
+  const int oh = out_height(), ow = out_width();
+  // Windows tile the image except for dropped edge rows and columns, which get 0.
+  if (height_ % size_ != 0 || width_ % size_ != 0)
+    grad_in.setZero(batch, input_width());
+  else
+    grad_in.resize(batch, input_width());
+  for (int c = 0; c < channels_; ++c)
+    for (int y = 0; y < oh; ++y)
+      for (int x = 0; x < ow; ++x) {
+        const Index f = (Index(c) * oh + y) * ow + x;
+        const Real* g = grad_out.col(f).data();
+        const int32_t* arg = argmax_.data() + f * batch;
+        for (int i = 0; i < size_; ++i)
+          for (int j = 0; j < size_; ++j) {
+            const int32_t src_f = static_cast<int32_t>((Index(c) * height_ + y * size_ + i) * width_ + x * size_ + j);
+            Real* dst = grad_in.col(src_f).data();
+#pragma omp simd
+            for (Index b = 0; b < batch; ++b) {
+              const Real value = g[b];
+              dst[b] = arg[b] == src_f ? value : Real(0);
+            }
+          }
+      }
 }
 
 }  // namespace hqnn

@@ -10,6 +10,7 @@
 // the gradient to it alone (ties go to the first pixel in row-major order).
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 
 #include "layer.hpp"
