@@ -81,3 +81,23 @@ INSTANTIATE_TEST_SUITE_P(
       return std::string(skip_topology_name(c.topology)) + (c.renormalize ? "_renorm" : "") + "_n" +
              std::to_string(c.width) + "_L" + std::to_string(c.layers);
     });
+
+// Under a form-② attack the gates are not rotations; the backward pass must
+// still invert them exactly and give the right gradients.
+TEST(GradcheckLayers, QuantumStackWithPerturbedGates) {
+  QuantumStackOptions o;
+  o.topology = SkipTopology::dense;
+  o.width = 5;
+  o.layers = 2;
+  Rng rng(21);
+  QuantumStack stack("q", o, rng);
+  for (int l = 0; l < 2; ++l) {
+    GatePerturbation& p = stack.perturbation(l);
+    for (int r = 0; r < stack.gates_per_layer(); ++r) {
+      p.angle.push_back(0.1 * rng.normal());
+      p.c.push_back(0.2 * rng.normal());
+      p.s.push_back(0.2 * rng.normal());
+    }
+  }
+  expect_layer_gradients(stack, random_input(3, 5, 22));
+}

@@ -28,14 +28,20 @@ Linear::Linear(std::string name, Index in, Index out, Rng& rng) : name_(std::mov
 
 void Linear::forward(const Matrix& in, Matrix& out) {
   input_ = in;
-  out.noalias() = in * weight.transpose();
+  if (weight_offset.size() == 0)
+    out.noalias() = in * weight.transpose();
+  else
+    out.noalias() = in * (weight + weight_offset).transpose();
   out.rowwise() += bias;
 }
 
 void Linear::backward(const Matrix& grad_out, Matrix& grad_in) {
   weight_grad.noalias() = grad_out.transpose() * input_;
   bias_grad = grad_out.colwise().sum();
-  grad_in.noalias() = grad_out * weight;
+  if (weight_offset.size() == 0)
+    grad_in.noalias() = grad_out * weight;
+  else
+    grad_in.noalias() = grad_out * (weight + weight_offset);
 }
 
 std::vector<ParamBlock> Linear::params() {

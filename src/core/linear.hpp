@@ -20,6 +20,9 @@ class Linear : public Layer {
 
   Eigen::Matrix<Real, Eigen::Dynamic, Eigen::Dynamic> weight, weight_grad;  // out x in
   RowVector bias, bias_grad;
+  // Parameter attack of form ① (attack.hpp): when not empty, the layer computes
+  // with W + weight_offset; the gradient with respect to W is unchanged.
+  Matrix weight_offset;
 
  private:
   std::string name_;

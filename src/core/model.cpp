@@ -4,6 +4,7 @@
 
 #include "activation.hpp"
 #include "amplitude_encoding.hpp"
+#include "attack.hpp"
 #include "dataset.hpp"
 #include "linear.hpp"
 #include "rng.hpp"
@@ -79,6 +80,7 @@ Model::Model(const ModelOptions& options, Index input_width, int classes)
   } else {
     Index in = input_width;
     for (int l = 0; l < options.layers; ++l) {
+      hidden_linear_index_.push_back(layers_.size());
       layers_.push_back(std::make_unique<Linear>("fc" + std::to_string(l), in, width_, rng));
       if (options.kind == ModelKind::mlp_leaky)
         layers_.push_back(std::make_unique<LeakyRelu>(width_, options.leaky_slope));
@@ -89,12 +91,36 @@ Model::Model(const ModelOptions& options, Index input_width, int classes)
   }
   layers_.push_back(std::make_unique<Linear>("out", width_, classes, rng));
   activations_.resize(layers_.size() + 1);
+  output_offsets_.resize(layers_.size());
 }
 
 const Matrix& Model::forward(const Matrix& inputs) {
+  if (attack_) attack_->before_forward(*this);
   activations_[0] = inputs;
-  for (size_t i = 0; i < layers_.size(); ++i) layers_[i]->forward(activations_[i], activations_[i + 1]);
+  for (size_t i = 0; i < layers_.size(); ++i) {
+    layers_[i]->forward(activations_[i], activations_[i + 1]);
+    if (output_offsets_[i].size() > 0) activations_[i + 1].rowwise() += output_offsets_[i];
+  }
   return activations_.back();
+}
+
+Linear& Model::hidden_linear(int l) { return static_cast<Linear&>(*layers_[hidden_linear_index_.at(static_cast<size_t>(l))]); }
+
+// The activation follows its Linear layer directly.
+RowVector& Model::hidden_output_offset(int l) { return output_offsets_[hidden_linear_index_.at(static_cast<size_t>(l)) + 1]; }
+
+void Model::set_attack(const AttackOptions& options) {
+  clear_attack();
+  attack_ = std::make_shared<ParameterAttack>(options, *this);
+}
+
+void Model::clear_attack() {
+  if (attack_) attack_->remove(*this);
+  attack_.reset();
+}
+
+void Model::after_optimizer_step() {
+  if (attack_) attack_->after_step(*this);
 }
 
 void Model::backward(const Matrix& grad_logits) {

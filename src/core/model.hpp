@@ -18,6 +18,10 @@
 
 namespace hqnn {
 
+class Linear;
+class ParameterAttack;
+struct AttackOptions;
+
 enum class ModelKind { tqfnn, qrfnn, qdfnn, mlp_leaky, mlp_rot };
 const char* model_kind_name(ModelKind kind);
 std::optional<ModelKind> parse_model_kind(const std::string& name);  // "qdfnn", "mlp-leaky", ...
@@ -61,6 +65,18 @@ class Model {
   QuantumStack* quantum_stack() { return quantum_; }
   const QuantumStack* quantum_stack() const { return quantum_; }
 
+  // Parameter attacks (attack.hpp). The attackable layers are the L
+  // quantum-inspired layers of a hybrid, or the L hidden Linear layers of a
+  // classical model.
+  int attackable_layer_count() const { return options_.layers; }
+  Linear& hidden_linear(int l);
+  RowVector& hidden_output_offset(int l);  // added to hidden layer l's activation output
+  void set_attack(const AttackOptions& options);  // throws InputError for a bad layer list
+  void clear_attack();                            // removes offsets; stored parameters stay
+  const ParameterAttack* attack() const { return attack_.get(); }
+  // Called by the trainer after every optimiser step.
+  void after_optimizer_step();
+
  private:
   ModelOptions options_;
   Index input_width_;
@@ -69,6 +85,9 @@ class Model {
   std::vector<std::unique_ptr<Layer>> layers_;
   QuantumStack* quantum_ = nullptr;
   std::vector<Matrix> activations_;  // activations_[i] is the input of layers_[i]; the last is the logits
+  std::vector<size_t> hidden_linear_index_;  // classical: layers_ index of hidden Linear l
+  std::vector<RowVector> output_offsets_;    // per layers_ index; empty: none
+  std::shared_ptr<ParameterAttack> attack_;
   Matrix grad_a_, grad_b_;
 };
 

@@ -1,6 +1,7 @@
 #include "quantum_stack.hpp"
 
 #include <cassert>
+#include <cmath>
 #include <stdexcept>
 
 #include "dataset.hpp"
@@ -36,6 +37,7 @@ QuantumStack::QuantumStack(std::string name, const QuantumStackOptions& options,
                                                                                    : options.lambda_init;
   lambda_grads_.assign(lambdas_.size(), 0);
   gates_.resize(L);
+  perturbations_.resize(L);
   states_.resize(L + 1);
   rotated_.resize(L);
   norms_.resize(L);
@@ -69,13 +71,33 @@ Real QuantumStack::lambda(int l, int j) const {
 // First skip source of layer l: ψ_{l-1} for residual, ψ_0 for dense.
 static int first_source(SkipTopology topology, int l) { return topology == SkipTopology::dense ? 0 : l - 1; }
 
+void QuantumStack::build_gates(int l) {
+  const GatePerturbation& p = perturbations_[l];
+  GivensGates& g = gates_[l];
+  if (p.empty()) {
+    givens_rotation_gates(layer_angles(l), gates_per_layer(), g);
+    return;
+  }
+  g.resize(gates_per_layer());
+  for (int r = 0; r < gates_per_layer(); ++r) {
+    const Real theta = layer_angles(l)[r] + (p.angle.empty() ? Real(0) : p.angle[r]);
+    const Real cr = std::cos(theta), sr = std::sin(theta);
+    g.c[r] = cr + (p.c.empty() ? Real(0) : p.c[r]);
+    g.s[r] = sr + (p.s.empty() ? Real(0) : p.s[r]);
+    g.dc[r] = -sr;
+    g.ds[r] = cr;
+    const Real det = g.c[r] * g.c[r] + g.s[r] * g.s[r];
+    g.inv_det[r] = p.c.empty() && p.s.empty() ? Real(1) : Real(1) / det;
+  }
+}
+
 void QuantumStack::forward(const Matrix& in, Matrix& out) {
   assert(in.cols() == options_.width);
   const int n = options_.width;
   const Index batch = in.rows();
   states_[0] = in;
   for (int l = 1; l <= options_.layers; ++l) {
-    givens_rotation_gates(layer_angles(l - 1), gates_per_layer(), gates_[l - 1]);
+    build_gates(l - 1);
     Matrix& rotated = rotated_[l - 1];
     rotated = states_[l - 1];
     givens_chain_forward(gates_[l - 1], n, rotated.data(), batch, batch);

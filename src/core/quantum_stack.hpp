@@ -35,6 +35,14 @@ struct QuantumStackOptions {
   Real angle_init_scale = Real(kPi);
 };
 
+// Perturbations of one layer's gates by a parameter attack (attack.hpp); empty
+// vectors mean none. Gate r uses the angle θ_r + angle[r] (form ①) and the
+// entries cos(·) + c[r], sin(·) + s[r] (form ②, no longer a rotation).
+struct GatePerturbation {
+  std::vector<Real> angle, c, s;
+  bool empty() const { return angle.empty() && c.empty() && s.empty(); }
+};
+
 class QuantumStack : public Layer {
  public:
   QuantumStack(std::string name, const QuantumStackOptions& options, Rng& rng);
@@ -55,15 +63,18 @@ class QuantumStack : public Layer {
   Real lambda(int l, int j) const;
   // ψ₀ … ψ_L of the last forward batch (each batch x n).
   const std::vector<Matrix>& states() const { return states_; }
-  // The gates used by layer l in the last forward pass (hooks for attacks).
+  // The gates used by layer l in the last forward pass.
   const GivensGates& gates(int l) const { return gates_[l]; }
+  GatePerturbation& perturbation(int l) { return perturbations_[l]; }
 
  private:
+  void build_gates(int l);
   std::string name_;
   QuantumStackOptions options_;
   std::vector<Real> angles_, angle_grads_;   // L x (2n-3)
   std::vector<Real> lambdas_, lambda_grads_;
   std::vector<GivensGates> gates_;
+  std::vector<GatePerturbation> perturbations_;
   std::vector<Matrix> states_;     // ψ_0..ψ_L
   std::vector<Matrix> rotated_;    // U_{l-1} ψ_{l-1}, l = 1..L
   std::vector<Vector> norms_;      // renormalisation divisors, l = 1..L

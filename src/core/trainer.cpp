@@ -91,6 +91,7 @@ bool Trainer::step() {
   }
   epoch_finite_ = epoch_finite_ && finite;
   optimizer_.step(blocks);
+  model_.after_optimizer_step();
   ++steps_in_epoch_;
   cursor_ = end;
   if (cursor_ < order_.size()) return false;

@@ -1,0 +1,115 @@
+#include "attack.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "dataset.hpp"
+#include "linear.hpp"
+#include "model.hpp"
+
+namespace hqnn {
+
+const char* attack_form_name(AttackForm form) { return form == AttackForm::inside ? "inside" : "outside"; }
+const char* attack_mode_name(AttackMode mode) { return mode == AttackMode::persistent ? "persistent" : "transient"; }
+
+std::optional<AttackForm> parse_attack_form(const std::string& name) {
+  if (name == "inside" || name == "1") return AttackForm::inside;
+  if (name == "outside" || name == "2") return AttackForm::outside;
+  return std::nullopt;
+}
+
+std::optional<AttackMode> parse_attack_mode(const std::string& name) {
+  if (name == "persistent") return AttackMode::persistent;
+  if (name == "transient") return AttackMode::transient;
+  return std::nullopt;
+}
+
+void validate(const AttackOptions& o) {
+  if (!(o.magnitude >= 0) || !std::isfinite(o.magnitude))
+    throw InputError("attack magnitude must be a finite number >= 0, got " + std::to_string(o.magnitude));
+  if (o.layer_list.empty() && o.layers < 1)
+    throw InputError("number of attacked layers must be at least 1, got " + std::to_string(o.layers));
+}
+
+ParameterAttack::ParameterAttack(const AttackOptions& options, Model& model)
+    : options_(options), rng_(options.seed, kStreamAttack) {
+  validate(options);
+  const int available = model.attackable_layer_count();
+  if (!options.layer_list.empty()) {
+    for (int l : options.layer_list)
+      if (l < 0 || l >= available)
+        throw InputError("attacked layer " + std::to_string(l) + " does not exist (the model has " +
+                         std::to_string(available) + " attackable layers, 0.." + std::to_string(available - 1) + ")");
+    attacked_ = options.layer_list;
+    std::sort(attacked_.begin(), attacked_.end());
+    attacked_.erase(std::unique(attacked_.begin(), attacked_.end()), attacked_.end());
+  } else {
+    std::vector<int> all(static_cast<size_t>(available));
+    std::iota(all.begin(), all.end(), 0);
+    rng_.shuffle(all);
+    all.resize(static_cast<size_t>(std::min(options.layers, available)));
+    std::sort(all.begin(), all.end());
+    attacked_ = all;
+  }
+}
+
+void ParameterAttack::before_forward(Model& model) {
+  if (options_.mode == AttackMode::transient) perturb(model, false);
+}
+
+void ParameterAttack::after_step(Model& model) {
+  if (options_.mode == AttackMode::persistent) perturb(model, true);
+}
+
+// Fills (or, accumulating, adds to) `v` with fresh ε.
+static void draw_into(std::vector<Real>& v, size_t size, bool accumulate, const AttackOptions& o, Rng& rng) {
+  if (v.size() != size) v.assign(size, Real(0));
+  for (auto& x : v) x = (accumulate ? x : Real(0)) + static_cast<Real>(draw_noise(o.noise, o.magnitude, rng));
+}
+
+void ParameterAttack::perturb(Model& model, bool accumulate) {
+  const AttackOptions& o = options_;
+  QuantumStack* stack = model.quantum_stack();
+  for (int l : attacked_) {
+    if (stack) {
+      const size_t k = static_cast<size_t>(stack->gates_per_layer());
+      GatePerturbation& p = stack->perturbation(l);
+      if (o.form == AttackForm::inside && accumulate) {
+        for (size_t r = 0; r < k; ++r) stack->layer_angles(l)[r] += static_cast<Real>(draw_noise(o.noise, o.magnitude, rng_));
+      } else if (o.form == AttackForm::inside) {
+        draw_into(p.angle, k, false, o, rng_);
+      } else {
+        draw_into(p.c, k, accumulate, o, rng_);
+        draw_into(p.s, k, accumulate, o, rng_);
+      }
+    } else {
+      Linear& fc = model.hidden_linear(l);
+      if (o.form == AttackForm::inside && accumulate) {
+        for (Index i = 0; i < fc.weight.size(); ++i) fc.weight.data()[i] += static_cast<Real>(draw_noise(o.noise, o.magnitude, rng_));
+      } else if (o.form == AttackForm::inside) {
+        fc.weight_offset.resize(fc.weight.rows(), fc.weight.cols());
+        for (Index i = 0; i < fc.weight_offset.size(); ++i)
+          fc.weight_offset.data()[i] = static_cast<Real>(draw_noise(o.noise, o.magnitude, rng_));
+      } else {
+        RowVector& offset = model.hidden_output_offset(l);
+        if (offset.size() != fc.output_width() || !accumulate) offset = RowVector::Zero(fc.output_width());
+        for (Index i = 0; i < offset.size(); ++i) offset(i) += static_cast<Real>(draw_noise(o.noise, o.magnitude, rng_));
+      }
+    }
+  }
+}
+
+void ParameterAttack::remove(Model& model) {
+  QuantumStack* stack = model.quantum_stack();
+  for (int l : attacked_) {
+    if (stack) {
+      stack->perturbation(l) = GatePerturbation{};
+    } else {
+      model.hidden_linear(l).weight_offset.resize(0, 0);
+      model.hidden_output_offset(l).resize(0);
+    }
+  }
+}
+
+}  // namespace hqnn

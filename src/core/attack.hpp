@@ -1,0 +1,65 @@
+// Parameter attacks during training (Sec. 5.2, decision D11).
+//
+//   form ① "inside"   σ(θ + ε): hybrids use cos(θ+ε), sin(θ+ε) (still a rotation);
+//                      classical layers compute with W + ε.
+//   form ② "outside"  σ(θ) + ε: hybrids use cos θ + ε, sin θ + ε in every gate
+//                      (no longer orthogonal); classical layers add ε to the
+//                      activation's output, one ε per neuron.
+//   persistent: after every optimiser step a fresh ε is added into what is
+//               stored: the angles or weights (form ①), the accumulated gate or
+//               activation offsets (form ②).
+//   transient:  ε is redrawn at every forward pass (training and evaluation);
+//               stored parameters are never changed.
+// The attacked layers are the L quantum-inspired layers of a hybrid or the L
+// hidden fully connected layers of a classical model; convolutional layers and
+// the output layer are never attacked. k of them are chosen at random (seeded),
+// or they are listed.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "noise.hpp"
+#include "rng.hpp"
+
+namespace hqnn {
+
+class Model;
+
+enum class AttackForm { inside, outside };
+enum class AttackMode { persistent, transient };
+const char* attack_form_name(AttackForm form);  // "inside" (①), "outside" (②)
+const char* attack_mode_name(AttackMode mode);
+std::optional<AttackForm> parse_attack_form(const std::string& name);  // also "1", "2"
+std::optional<AttackMode> parse_attack_mode(const std::string& name);
+
+struct AttackOptions {
+  AttackForm form = AttackForm::inside;
+  NoiseKind noise = NoiseKind::gaussian_asym;
+  double magnitude = 0.01;
+  AttackMode mode = AttackMode::persistent;  // D11: reproduces the paper's NaN blow-ups of classical models
+  int layers = 1;                 // k attacked layers, chosen at random, when `layer_list` is empty
+  std::vector<int> layer_list;    // 0-based attackable-layer indices
+  uint64_t seed = 1;
+};
+void validate(const AttackOptions& options);
+
+class ParameterAttack {
+ public:
+  // Throws InputError if a listed layer does not exist.
+  ParameterAttack(const AttackOptions& options, Model& model);
+  const AttackOptions& options() const { return options_; }
+  const std::vector<int>& attacked_layers() const { return attacked_; }
+  void before_forward(Model& model);  // transient: redraw ε
+  void after_step(Model& model);      // persistent: accumulate ε
+  void remove(Model& model);          // clears every offset it installed (stored parameters stay as they are)
+
+ private:
+  void perturb(Model& model, bool accumulate);
+  AttackOptions options_;
+  std::vector<int> attacked_;
+  Rng rng_;
+};
+
+}  // namespace hqnn

@@ -1,0 +1,79 @@
+#include "noise.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <vector>
+
+#include "dataset.hpp"
+#include "rng.hpp"
+
+namespace hqnn {
+
+static const NoiseKind kAllKinds[] = {NoiseKind::gaussian_sym, NoiseKind::gaussian_asym, NoiseKind::uniform_sym,
+                                      NoiseKind::uniform_asym, NoiseKind::mixed_sym,    NoiseKind::mixed_asym};
+
+const char* noise_kind_name(NoiseKind kind) {
+  switch (kind) {
+    case NoiseKind::gaussian_sym: return "gaussian-sym";
+    case NoiseKind::gaussian_asym: return "gaussian-asym";
+    case NoiseKind::uniform_sym: return "uniform-sym";
+    case NoiseKind::uniform_asym: return "uniform-asym";
+    case NoiseKind::mixed_sym: return "mixed-sym";
+    case NoiseKind::mixed_asym: return "mixed-asym";
+  }
+  return "?";
+}
+
+std::optional<NoiseKind> parse_noise_kind(const std::string& name) {
+  for (NoiseKind k : kAllKinds)
+    if (name == noise_kind_name(k)) return k;
+  return std::nullopt;
+}
+
+bool is_symmetric(NoiseKind kind) {
+  return kind == NoiseKind::gaussian_sym || kind == NoiseKind::uniform_sym || kind == NoiseKind::mixed_sym;
+}
+
+double draw_noise(NoiseKind kind, double m, Rng& rng) {
+  switch (kind) {
+    case NoiseKind::gaussian_sym: return rng.normal(0.0, m);
+    case NoiseKind::gaussian_asym: return rng.normal(m, m);
+    case NoiseKind::uniform_sym: return rng.uniform(-m, m);
+    case NoiseKind::uniform_asym: return rng.uniform(0.0, 2.0 * m);
+    case NoiseKind::mixed_sym:
+      return rng.uniform() < 0.5 ? draw_noise(NoiseKind::gaussian_sym, m, rng) : draw_noise(NoiseKind::uniform_sym, m, rng);
+    case NoiseKind::mixed_asym:
+      return rng.uniform() < 0.5 ? draw_noise(NoiseKind::gaussian_asym, m, rng)
+                                 : draw_noise(NoiseKind::uniform_asym, m, rng);
+  }
+  return 0.0;
+}
+
+void validate(const DatasetNoiseOptions& o) {
+  if (!(o.magnitude >= 0) || !std::isfinite(o.magnitude))
+    throw InputError("noise magnitude must be a finite number >= 0, got " + std::to_string(o.magnitude));
+  if (!(o.max_fraction > 0 && o.max_fraction <= 1))
+    throw InputError("noise fraction must be in (0, 1], got " + std::to_string(o.max_fraction));
+}
+
+Index add_dataset_noise(Matrix& features, const DatasetNoiseOptions& o, Rng& rng) {
+  validate(o);
+  const Index d = features.cols();
+  std::vector<Index> positions(static_cast<size_t>(d));
+  Index touched = 0;
+  for (Index r = 0; r < features.rows(); ++r) {
+    const double f = o.max_fraction * (1.0 - rng.uniform());  // (0, max_fraction]
+    const Index count = std::min(d, static_cast<Index>(std::ceil(f * static_cast<double>(d))));
+    std::iota(positions.begin(), positions.end(), Index(0));
+    for (Index i = 0; i < count; ++i) {  // partial Fisher-Yates: the first `count` positions
+      const Index j = i + static_cast<Index>(rng.below(static_cast<uint64_t>(d - i)));
+      std::swap(positions[static_cast<size_t>(i)], positions[static_cast<size_t>(j)]);
+      features(r, positions[static_cast<size_t>(i)]) += static_cast<Real>(draw_noise(o.kind, o.magnitude, rng));
+    }
+    touched += count;
+  }
+  return touched;
+}
+
+}  // namespace hqnn

@@ -1,0 +1,164 @@
+// Parameter attacks: form ① keeps every gate a rotation, form ② does not;
+// persistent attacks change stored parameters, transient ones never do.
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "core/attack.hpp"
+#include "core/linear.hpp"
+#include "core/model.hpp"
+#include "core/trainer.hpp"
+#include "data/csv_loader.hpp"
+
+using namespace hqnn;
+
+namespace {
+
+std::vector<Real> stored_params(Model& m) {
+  std::vector<Real> v;
+  for (const auto& b : m.params()) v.insert(v.end(), b.value, b.value + b.size);
+  return v;
+}
+
+// max |UᵀU - I| of layer l's gates in the last forward pass, from the gate entries
+double orthogonality_error(const QuantumStack& q, int l) {
+  double worst = 0;
+  const GivensGates& g = q.gates(l);
+  for (int r = 0; r < g.count(); ++r) worst = std::max(worst, std::abs(double(g.c[r]) * g.c[r] + double(g.s[r]) * g.s[r] - 1.0));
+  return worst;
+}
+
+Model model_of(ModelKind kind) {
+  ModelOptions mo;
+  mo.kind = kind;
+  mo.layers = 3;
+  return Model(mo, 4, 3);
+}
+
+TEST(Attack, InsideFormKeepsEveryGateARotation) {
+  Model m = model_of(ModelKind::qdfnn);
+  AttackOptions a;
+  a.form = AttackForm::inside;
+  a.mode = AttackMode::transient;
+  a.layers = 3;
+  a.magnitude = 0.5;
+  m.set_attack(a);
+  m.forward(load_iris().features);
+  for (int l = 0; l < 3; ++l) EXPECT_LT(orthogonality_error(*m.quantum_stack(), l), 1e-6);
+}
+
+TEST(Attack, OutsideFormBreaksOrthogonalityOfAttackedLayersOnly) {
+  Model m = model_of(ModelKind::qrfnn);
+  AttackOptions a;
+  a.form = AttackForm::outside;
+  a.mode = AttackMode::transient;
+  a.layer_list = {1};
+  a.magnitude = 0.2;
+  m.set_attack(a);
+  m.forward(load_iris().features);
+  EXPECT_LT(orthogonality_error(*m.quantum_stack(), 0), 1e-6);
+  EXPECT_GT(orthogonality_error(*m.quantum_stack(), 1), 1e-3);
+  EXPECT_LT(orthogonality_error(*m.quantum_stack(), 2), 1e-6);
+}
+
+TEST(Attack, TransientNeverChangesStoredParametersButChangesOutputs) {
+  for (ModelKind kind : {ModelKind::qdfnn, ModelKind::mlp_leaky}) {
+    for (AttackForm form : {AttackForm::inside, AttackForm::outside}) {
+      Model m = model_of(kind);
+      const Matrix x = load_iris().features;
+      const Matrix clean = m.forward(x);
+      const auto before = stored_params(m);
+      AttackOptions a;
+      a.form = form;
+      a.mode = AttackMode::transient;
+      a.layers = 2;
+      a.magnitude = 0.3;
+      m.set_attack(a);
+      const Matrix first = m.forward(x);
+      const Matrix second = m.forward(x);
+      EXPECT_EQ(stored_params(m), before) << model_kind_name(kind);
+      EXPECT_GT((first - clean).cwiseAbs().maxCoeff(), 1e-4) << model_kind_name(kind);
+      EXPECT_GT((first - second).cwiseAbs().maxCoeff(), 1e-4) << "redrawn at each forward pass";
+      m.clear_attack();
+      EXPECT_EQ((m.forward(x) - clean).cwiseAbs().maxCoeff(), 0.0) << "removing the attack restores the model";
+    }
+  }
+}
+
+TEST(Attack, PersistentInsideFormAccumulatesIntoStoredParameters) {
+  for (ModelKind kind : {ModelKind::qrfnn, ModelKind::mlp_rot}) {
+    Model m = model_of(kind);
+    const auto before = stored_params(m);
+    AttackOptions a;
+    a.form = AttackForm::inside;
+    a.mode = AttackMode::persistent;
+    a.layer_list = {0};
+    m.set_attack(a);
+    m.forward(load_iris().features);
+    EXPECT_EQ(stored_params(m), before) << "nothing happens before an optimiser step";
+    m.after_optimizer_step();
+    const auto after = stored_params(m);
+    size_t changed = 0;
+    for (size_t i = 0; i < before.size(); ++i) changed += before[i] != after[i];
+    const size_t expected = kind == ModelKind::qrfnn ? 5u /* 2n-3 angles of layer 0 */ : 16u /* fc0.weight 4x4 */;
+    EXPECT_EQ(changed, expected) << model_kind_name(kind);
+  }
+}
+
+TEST(Attack, PersistentOutsideFormAccumulatesOffsetsNotParameters) {
+  Model m = model_of(ModelKind::mlp_leaky);
+  const auto before = stored_params(m);
+  AttackOptions a;
+  a.form = AttackForm::outside;
+  a.noise = NoiseKind::uniform_asym;
+  a.magnitude = 0.1;
+  a.layer_list = {2};
+  m.set_attack(a);
+  m.after_optimizer_step();
+  const RowVector one = m.hidden_output_offset(2);
+  m.after_optimizer_step();
+  const RowVector two = m.hidden_output_offset(2);
+  EXPECT_EQ(stored_params(m), before);
+  EXPECT_GT(two.sum(), one.sum());  // asymmetric noise drifts one way
+  EXPECT_GT(one.minCoeff(), 0.0f);
+}
+
+TEST(Attack, RandomLayerChoiceIsSeededAndBadListsAreRefused) {
+  Model m = model_of(ModelKind::qdfnn);
+  AttackOptions a;
+  a.layers = 2;
+  a.seed = 9;
+  m.set_attack(a);
+  const auto first = m.attack()->attacked_layers();
+  m.set_attack(a);
+  EXPECT_EQ(m.attack()->attacked_layers(), first);
+  EXPECT_EQ(first.size(), 2u);
+  a.layer_list = {3};
+  EXPECT_THROW(m.set_attack(a), InputError);
+  a.layer_list.clear();
+  a.magnitude = -1;
+  EXPECT_THROW(m.set_attack(a), InputError);
+}
+
+TEST(Attack, PersistentAsymmetricAttackDrivesAClassicalModelToNanAndTrainingCompletes) {
+  const Dataset iris = load_iris();
+  ModelOptions mo;
+  mo.kind = ModelKind::mlp_leaky;
+  Model m(mo, 4, 3);
+  AttackOptions a;
+  a.form = AttackForm::inside;
+  a.noise = NoiseKind::gaussian_asym;
+  a.magnitude = 1e36;  // overflows float weights within a few steps
+  a.layers = 2;
+  m.set_attack(a);
+  TrainOptions to;
+  to.epochs = 3;
+  Trainer t(m, iris, iris, to);
+  t.run();
+  ASSERT_EQ(t.history().size(), 3u);
+  EXPECT_FALSE(t.history().back().finite);
+  EXPECT_TRUE(std::isnan(t.history().back().train_loss) || std::isinf(t.history().back().train_loss));
+  EXPECT_GE(t.history().back().test_accuracy, 0.0);  // measured, not a crash
+}
+
+}  // namespace
