@@ -1,5 +1,6 @@
 #include "image_set.hpp"
 
+#include <algorithm>
 #include <cstring>
 
 #include "byte_file.hpp"
@@ -67,19 +68,25 @@ Dataset to_dataset(const ImageSet& images, int factor) {
   const Index count = static_cast<Index>(images.size());
   data.features.resize(count, out.size());
   const Real scale = Real(1) / (Real(255) * Real(factor * factor));
-  // Column by column: each column (one output pixel over all images) is contiguous.
-  for (int c = 0; c < out.channels; ++c)
-    for (int y = 0; y < out.height; ++y)
-      for (int x = 0; x < out.width; ++x) {
-        Real* dst = data.features.col((Index(c) * out.height + y) * out.width + x).data();
-        for (Index i = 0; i < count; ++i) {
-          const uint8_t* img = images.image(static_cast<size_t>(i)) + size_t(c) * in.height * in.width;
-          unsigned sum = 0;
-          for (int dy = 0; dy < factor; ++dy)
-            for (int dx = 0; dx < factor; ++dx) sum += img[(y * factor + dy) * in.width + x * factor + dx];
-          dst[i] = Real(sum) * scale;
+  // Blocks of images, then column by column: the block's source rows stay in
+  // cache while each column (one output pixel) is written contiguously.
+  constexpr Index kBlock = 64;
+  for (Index i0 = 0; i0 < count; i0 += kBlock) {
+    const Index i1 = std::min(count, i0 + kBlock);
+    for (int c = 0; c < out.channels; ++c)
+      for (int y = 0; y < out.height; ++y)
+        for (int x = 0; x < out.width; ++x) {
+          Real* dst = data.features.col((Index(c) * out.height + y) * out.width + x).data();
+          const size_t first = (size_t(c) * in.height + size_t(y) * factor) * in.width + size_t(x) * factor;
+          for (Index i = i0; i < i1; ++i) {
+            const uint8_t* block = images.image(static_cast<size_t>(i)) + first;
+            unsigned sum = 0;
+            for (int dy = 0; dy < factor; ++dy)
+              for (int dx = 0; dx < factor; ++dx) sum += block[dy * in.width + dx];
+            dst[i] = Real(sum) * scale;
+          }
         }
-      }
+  }
   data.feature_names.reserve(static_cast<size_t>(out.size()));
   for (int c = 0; c < out.channels; ++c)
     for (int y = 0; y < out.height; ++y)
