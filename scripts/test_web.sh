@@ -25,7 +25,7 @@ echo "== browser tests (chromium)"
 node web/tests/run.js site out
 
 echo "== desktop app under Xvfb"
-[ -f build-native/CMakeCache.txt ] || cmake -S . -B build-native -DCMAKE_BUILD_TYPE=Release >/dev/null
+[ -f build-native/CMakeCache.txt ] || cmake --preset release >/dev/null
 cmake --build build-native -j"$jobs" --target hqnn_playground
 rm -f out/desktop.ppm
 xvfb-run -a -s "-screen 0 1280x800x24" build-native/src/app/hqnn_playground \

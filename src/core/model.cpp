@@ -5,11 +5,17 @@
 #include "activation.hpp"
 #include "amplitude_encoding.hpp"
 #include "attack.hpp"
+#include "conv2d.hpp"
+#include "max_pool.hpp"
 #include "dataset.hpp"
 #include "linear.hpp"
 #include "rng.hpp"
 
 namespace hqnn {
+
+static const ModelKind kAllKinds[] = {ModelKind::tqfnn, ModelKind::qrfnn,     ModelKind::qdfnn, ModelKind::mlp_leaky,
+                                      ModelKind::mlp_rot, ModelKind::tqcnn,    ModelKind::qrcnn, ModelKind::qdcnn,
+                                      ModelKind::cnn_leaky, ModelKind::cnn_rot};
 
 const char* model_kind_name(ModelKind kind) {
   switch (kind) {
@@ -18,27 +24,53 @@ const char* model_kind_name(ModelKind kind) {
     case ModelKind::qdfnn: return "qdfnn";
     case ModelKind::mlp_leaky: return "mlp-leaky";
     case ModelKind::mlp_rot: return "mlp-rot";
+    case ModelKind::tqcnn: return "tqcnn";
+    case ModelKind::qrcnn: return "qrcnn";
+    case ModelKind::qdcnn: return "qdcnn";
+    case ModelKind::cnn_leaky: return "cnn-leaky";
+    case ModelKind::cnn_rot: return "cnn-rot";
   }
   return "?";
 }
 
+const char* model_kind_list() {
+  return "tqfnn, qrfnn, qdfnn, mlp-leaky, mlp-rot, tqcnn, qrcnn, qdcnn, cnn-leaky, cnn-rot";
+}
+
 std::optional<ModelKind> parse_model_kind(const std::string& name) {
-  for (ModelKind k : {ModelKind::tqfnn, ModelKind::qrfnn, ModelKind::qdfnn, ModelKind::mlp_leaky, ModelKind::mlp_rot})
-    if (name == model_kind_name(k)) return k;
-  if (name == "mlp_leaky") return ModelKind::mlp_leaky;
-  if (name == "mlp_rot") return ModelKind::mlp_rot;
+  std::string dashed = name;
+  for (auto& c : dashed)
+    if (c == '_') c = '-';
+  for (ModelKind k : kAllKinds)
+    if (dashed == model_kind_name(k)) return k;
   return std::nullopt;
 }
 
 bool is_hybrid(ModelKind kind) {
-  return kind == ModelKind::tqfnn || kind == ModelKind::qrfnn || kind == ModelKind::qdfnn;
+  switch (kind) {
+    case ModelKind::tqfnn: case ModelKind::qrfnn: case ModelKind::qdfnn:
+    case ModelKind::tqcnn: case ModelKind::qrcnn: case ModelKind::qdcnn: return true;
+    default: return false;
+  }
+}
+
+bool is_convolutional(ModelKind kind) {
+  switch (kind) {
+    case ModelKind::tqcnn: case ModelKind::qrcnn: case ModelKind::qdcnn:
+    case ModelKind::cnn_leaky: case ModelKind::cnn_rot: return true;
+    default: return false;
+  }
 }
 
 static SkipTopology topology_of(ModelKind kind) {
-  return kind == ModelKind::tqfnn ? SkipTopology::plain
-         : kind == ModelKind::qrfnn ? SkipTopology::residual
-                                    : SkipTopology::dense;
+  switch (kind) {
+    case ModelKind::tqfnn: case ModelKind::tqcnn: return SkipTopology::plain;
+    case ModelKind::qrfnn: case ModelKind::qrcnn: return SkipTopology::residual;
+    default: return SkipTopology::dense;
+  }
 }
+
+static bool uses_rot_relu(ModelKind kind) { return kind == ModelKind::mlp_rot || kind == ModelKind::cnn_rot; }
 
 void validate(const ModelOptions& o) {
   if (o.layers < 1) throw InputError("layers (L) must be at least 1, got " + std::to_string(o.layers));
@@ -50,6 +82,14 @@ void validate(const ModelOptions& o) {
     throw InputError("angle initialisation scale must be a finite number >= 0");
   if (!std::isfinite(o.lambda_init)) throw InputError("lambda initial value must be finite");
   if (!(o.leaky_slope >= 0) || !std::isfinite(o.leaky_slope)) throw InputError("leaky-relu slope must be finite and >= 0");
+  if (is_convolutional(o.kind)) {
+    if (o.conv1_channels < 1 || o.conv2_channels < 1 || o.conv1_channels > 256 || o.conv2_channels > 256)
+      throw InputError("convolution channels must be between 1 and 256");
+    if (o.image_channels < 1 || o.image_height < 4 || o.image_width < 4)
+      throw InputError(std::string(model_kind_name(o.kind)) + " needs image data of at least 4x4 pixels (got " +
+                       std::to_string(o.image_channels) + "x" + std::to_string(o.image_height) + "x" +
+                       std::to_string(o.image_width) + "); use an image dataset or an FNN model");
+  }
 }
 
 Model::Model(const ModelOptions& options, Index input_width, int classes)
@@ -57,12 +97,50 @@ Model::Model(const ModelOptions& options, Index input_width, int classes)
   validate(options);
   if (input_width < 1) throw InputError("the data has no feature columns");
   if (classes < 2) throw InputError("classification needs at least two classes, got " + std::to_string(classes));
-  width_ = options.width > 0 ? options.width : static_cast<int>(input_width);
+  const bool conv = is_convolutional(options.kind);
+  width_ = options.width > 0 ? options.width : conv ? 64 : static_cast<int>(input_width);  // D9: n = 64
   if (is_hybrid(options.kind) && width_ < 2)
     throw InputError("a quantum-inspired layer needs n >= 2 amplitudes; the data has one feature, set --width");
   Rng rng(options.seed, kStreamInit);
+  auto activation = [&](Index width) -> std::unique_ptr<Layer> {
+    if (uses_rot_relu(options.kind)) return std::make_unique<RotRelu>(width);
+    return std::make_unique<LeakyRelu>(width, options.leaky_slope);
+  };
+  Index features = input_width;
+  if (conv) {
+    if (input_width != Index(options.image_channels) * options.image_height * options.image_width)
+      throw InputError("the data has " + std::to_string(input_width) + " features, the model's image shape " +
+                       std::to_string(options.image_channels) + "x" + std::to_string(options.image_height) + "x" +
+                       std::to_string(options.image_width) + " needs " +
+                       std::to_string(options.image_channels * options.image_height * options.image_width));
+    int channels = options.image_channels, h = options.image_height, w = options.image_width;
+    const int widths[2] = {options.conv1_channels, options.conv2_channels};
+    for (int stage = 0; stage < 2; ++stage) {
+      Conv2dShape s;
+      s.in_channels = channels;
+      s.out_channels = widths[stage];
+      s.height = h;
+      s.width = w;
+      s.kernel = 3;
+      s.padding = 1;
+      auto c = std::make_unique<Conv2d>("conv" + std::to_string(stage), s, rng);
+      if (stage == 0) c->set_input_gradient(false);
+      const Index out = c->output_width();
+      layers_.push_back(std::move(c));
+      layers_.push_back(std::make_unique<LeakyRelu>(out, options.leaky_slope));
+      if (uses_rot_relu(options.kind)) layers_.back() = std::make_unique<RotRelu>(out);
+      layers_.push_back(std::make_unique<MaxPool2d>(widths[stage], h, w, 2));
+      channels = widths[stage];
+      h /= 2;
+      w /= 2;
+    }
+    features = Index(channels) * h * w;  // flatten is the identity in this layout
+    layers_.push_back(std::make_unique<Linear>("proj", features, width_, rng));
+    features = width_;
+    if (!is_hybrid(options.kind)) layers_.push_back(activation(width_));
+  }
   if (is_hybrid(options.kind)) {
-    if (width_ != input_width) layers_.push_back(std::make_unique<Linear>("in", input_width, width_, rng));
+    if (width_ != features) layers_.push_back(std::make_unique<Linear>("in", features, width_, rng));
     layers_.push_back(std::make_unique<AmplitudeEncoding>(width_));
     QuantumStackOptions q;
     q.topology = topology_of(options.kind);
@@ -78,14 +156,11 @@ Model::Model(const ModelOptions& options, Index input_width, int classes)
     quantum_ = stack.get();
     layers_.push_back(std::move(stack));
   } else {
-    Index in = input_width;
+    Index in = features;
     for (int l = 0; l < options.layers; ++l) {
       hidden_linear_index_.push_back(layers_.size());
       layers_.push_back(std::make_unique<Linear>("fc" + std::to_string(l), in, width_, rng));
-      if (options.kind == ModelKind::mlp_leaky)
-        layers_.push_back(std::make_unique<LeakyRelu>(width_, options.leaky_slope));
-      else
-        layers_.push_back(std::make_unique<RotRelu>(width_));
+      layers_.push_back(activation(width_));
       in = width_;
     }
   }

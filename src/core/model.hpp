@@ -5,6 +5,12 @@
 //       (Eq. 7, 8) → Linear(n → classes) (Eq. 10).
 //   mlp_leaky / mlp_rot: L × [Linear(→ n) → activation] → Linear(n → classes),
 //       with leaky-relu or rot-relu (D8).
+//   tqcnn / qrcnn / qdcnn: the convolutional front end of D9,
+//       Conv(C→c₁, 3×3, pad 1) → act → MaxPool 2 → Conv(c₁→c₂, 3×3, pad 1) → act
+//       → MaxPool 2 → Linear(→ n), then encoding, L quantum-inspired layers and
+//       Linear(n → classes) as above (the front end's act is leaky-relu).
+//   cnn_leaky / cnn_rot: the same front end, then act, L × [Linear(n → n) → act]
+//       and Linear(n → classes).
 // The loss is softmax cross-entropy, the mean over the batch (D5).
 #pragma once
 
@@ -22,10 +28,12 @@ class Linear;
 class ParameterAttack;
 struct AttackOptions;
 
-enum class ModelKind { tqfnn, qrfnn, qdfnn, mlp_leaky, mlp_rot };
+enum class ModelKind { tqfnn, qrfnn, qdfnn, mlp_leaky, mlp_rot, tqcnn, qrcnn, qdcnn, cnn_leaky, cnn_rot };
 const char* model_kind_name(ModelKind kind);
 std::optional<ModelKind> parse_model_kind(const std::string& name);  // "qdfnn", "mlp-leaky", ...
+const char* model_kind_list();  // "tqfnn, qrfnn, ..." for messages
 bool is_hybrid(ModelKind kind);
+bool is_convolutional(ModelKind kind);
 
 // One struct read by the CLI, the playground and the model files.
 struct ModelOptions {
@@ -39,6 +47,8 @@ struct ModelOptions {
   bool angle_init_normal = false;     // D4: U(-scale, scale) or N(0, scale²)
   Real angle_init_scale = Real(kPi);  // D4
   Real leaky_slope = Real(0.01);
+  int conv1_channels = 8, conv2_channels = 16;  // D9 front end of the convolutional models
+  int image_channels = 0, image_height = 0, image_width = 0;  // input image shape (convolutional models)
   uint64_t seed = 1;                  // parameter initialisation
 };
 

@@ -18,6 +18,16 @@ Json to_json(const ModelOptions& o) {
   j.set("angle_init", o.angle_init_normal ? "normal" : "uniform");
   j.set("angle_init_scale", o.angle_init_scale);
   j.set("leaky_slope", o.leaky_slope);
+  if (is_convolutional(o.kind)) {
+    j.set("conv_channels", [&] { Json a = Json::array(); a.push(o.conv1_channels); a.push(o.conv2_channels); return a; }());
+    j.set("image", [&] {
+      Json a = Json::array();
+      a.push(o.image_channels);
+      a.push(o.image_height);
+      a.push(o.image_width);
+      return a;
+    }());
+  }
   j.set("seed", static_cast<unsigned long long>(o.seed));
   return j;
 }
@@ -33,7 +43,7 @@ ModelOptions model_options_from_json(const Json& j, const std::string& ctx) {
   ModelOptions o;
   if (const Json* v = j.get("kind")) {
     const auto kind = parse_model_kind(v->as_string(ctx + ".kind"));
-    if (!kind) throw InputError(ctx + ".kind: unknown model '" + v->as_string() + "' (tqfnn, qrfnn, qdfnn, mlp-leaky, mlp-rot)");
+    if (!kind) throw InputError(ctx + ".kind: unknown model '" + v->as_string() + "' (" + model_kind_list() + ")");
     o.kind = *kind;
   }
   if (const Json* v = j.get("layers")) o.layers = as_int(*v, ctx + ".layers");
@@ -49,6 +59,19 @@ ModelOptions model_options_from_json(const Json& j, const std::string& ctx) {
   }
   if (const Json* v = j.get("angle_init_scale")) o.angle_init_scale = static_cast<Real>(v->as_number(ctx + ".angle_init_scale"));
   if (const Json* v = j.get("leaky_slope")) o.leaky_slope = static_cast<Real>(v->as_number(ctx + ".leaky_slope"));
+  if (const Json* v = j.get("conv_channels")) {
+    const auto& c = v->items(ctx + ".conv_channels");
+    if (c.size() != 2) throw InputError(ctx + ".conv_channels: expected [c1, c2]");
+    o.conv1_channels = as_int(c[0], ctx + ".conv_channels");
+    o.conv2_channels = as_int(c[1], ctx + ".conv_channels");
+  }
+  if (const Json* v = j.get("image")) {
+    const auto& s = v->items(ctx + ".image");
+    if (s.size() != 3) throw InputError(ctx + ".image: expected [channels, height, width]");
+    o.image_channels = as_int(s[0], ctx + ".image");
+    o.image_height = as_int(s[1], ctx + ".image");
+    o.image_width = as_int(s[2], ctx + ".image");
+  }
   if (const Json* v = j.get("seed")) {
     const double s = v->as_number(ctx + ".seed");
     if (!(s >= 0 && s == std::floor(s) && s < 9007199254740992.0)) throw InputError(ctx + ".seed: expected a non-negative integer");
