@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "dataset.hpp"
+
 namespace hqnn {
 
 const char* optimizer_kind_name(OptimizerKind kind) { return kind == OptimizerKind::adam ? "adam" : "sgd"; }
@@ -10,6 +12,46 @@ std::optional<OptimizerKind> parse_optimizer_kind(const std::string& name) {
   if (name == "adam") return OptimizerKind::adam;
   if (name == "sgd") return OptimizerKind::sgd;
   return std::nullopt;
+}
+
+Json Optimizer::state_json() const {
+  Json j = Json::object();
+  j.set("kind", optimizer_kind_name(options_.kind));
+  j.set("steps", static_cast<long long>(steps_));
+  auto blocks = [](const std::vector<std::vector<double>>& v) {
+    Json a = Json::array();
+    for (const auto& block : v) {
+      Json b = Json::array();
+      for (double x : block) b.push(Json(x, 17));
+      a.push(b);
+    }
+    return a;
+  };
+  j.set("m", blocks(m_));
+  j.set("v", blocks(v_));
+  return j;
+}
+
+void Optimizer::load_state(const Json& j, const std::vector<ParamBlock>& params) {
+  const std::string ctx = "optimizer state";
+  if (j.at("kind", ctx).as_string(ctx + ".kind") != optimizer_kind_name(options_.kind))
+    throw InputError(ctx + ": saved for " + j.at("kind").as_string() + ", training uses " + optimizer_kind_name(options_.kind));
+  auto read = [&](const char* key, std::vector<std::vector<double>>& out) {
+    const auto& blocks = j.at(key, ctx).items(ctx + "." + key);
+    out.clear();
+    if (blocks.empty()) return;  // saved before the first step
+    if (blocks.size() != params.size()) throw InputError(ctx + ": " + key + " has the wrong number of parameter blocks");
+    for (size_t i = 0; i < blocks.size(); ++i) {
+      const auto& items = blocks[i].items(ctx);
+      if (!items.empty() && static_cast<Index>(items.size()) != params[i].size)
+        throw InputError(ctx + ": " + key + " block " + std::to_string(i) + " has the wrong size");
+      out.emplace_back();
+      for (const auto& x : items) out.back().push_back(x.as_number(ctx));
+    }
+  };
+  read("m", m_);
+  read("v", v_);
+  steps_ = static_cast<long>(j.at("steps", ctx).as_number(ctx + ".steps"));
 }
 
 void Optimizer::step(const std::vector<ParamBlock>& blocks) {

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "json.hpp"
 #include "layer.hpp"
 
 namespace hqnn {
@@ -27,6 +28,9 @@ class Optimizer {
   void step(const std::vector<ParamBlock>& blocks);
   const OptimizerOptions& options() const { return options_; }
   long steps() const { return steps_; }
+  // Moments and step count, for checkpoints (exact: doubles written with 17 digits).
+  Json state_json() const;
+  void load_state(const Json& state, const std::vector<ParamBlock>& blocks);  // throws InputError on a mismatch
 
  private:
   OptimizerOptions options_;

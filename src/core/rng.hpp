@@ -31,6 +31,19 @@ class Rng {
     }
   }
 
+  // The full state, for checkpoints: 4 words, the cached normal and its flag.
+  struct State {
+    uint64_t s[4];
+    bool has_spare;
+    double spare;
+  };
+  State state() const { return {{s_[0], s_[1], s_[2], s_[3]}, has_spare_, spare_}; }
+  void set_state(const State& st) {
+    for (int i = 0; i < 4; ++i) s_[i] = st.s[i];
+    has_spare_ = st.has_spare;
+    spare_ = st.spare;
+  }
+
  private:
   uint64_t s_[4];
   bool has_spare_ = false;

@@ -123,6 +123,91 @@ void Trainer::finish_epoch() {
   shuffle_rng_.shuffle(order_);
 }
 
+static std::string hex64(uint64_t v) {
+  static const char* digits = "0123456789abcdef";
+  std::string s(16, '0');
+  for (int i = 15; i >= 0; --i, v >>= 4) s[static_cast<size_t>(i)] = digits[v & 15];
+  return s;
+}
+
+static uint64_t parse_hex64(const std::string& s, const std::string& ctx) {
+  if (s.size() != 16) throw InputError(ctx + ": expected 16 hex digits");
+  uint64_t v = 0;
+  for (char c : s) {
+    const int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+    if (d < 0) throw InputError(ctx + ": expected 16 hex digits");
+    v = (v << 4) | static_cast<uint64_t>(d);
+  }
+  return v;
+}
+
+Json Trainer::state_json() const {
+  Json j = Json::object();
+  j.set("epoch", epoch());
+  j.set("cursor", static_cast<long long>(cursor_));
+  Json order = Json::array();
+  for (Index i : order_) order.push(static_cast<long long>(i));
+  j.set("order", order);
+  const Rng::State rs = shuffle_rng_.state();
+  Json rng = Json::array();
+  for (uint64_t w : rs.s) rng.push(hex64(w));
+  j.set("shuffle_rng", rng);
+  j.set("optimizer", optimizer_.state_json());
+  Json hist = Json::array();
+  for (const auto& r : history_) {
+    Json e = Json::object();
+    e.set("train_loss", Json(r.train_loss, 17));
+    e.set("train_accuracy", Json(r.train_accuracy, 17));
+    e.set("test_loss", Json(r.test_loss, 17));
+    e.set("test_accuracy", Json(r.test_accuracy, 17));
+    e.set("finite", r.finite);
+    hist.push(e);
+  }
+  j.set("history", hist);
+  return j;
+}
+
+void Trainer::load_state(const Json& j) {
+  const std::string ctx = "training state";
+  const auto& order = j.at("order", ctx).items(ctx + ".order");
+  if (order.size() != order_.size())
+    throw InputError(ctx + ": saved for " + std::to_string(order.size()) + " training samples, the data has " +
+                     std::to_string(order_.size()));
+  std::vector<Index> restored;
+  for (const auto& v : order) {
+    const double i = v.as_number(ctx + ".order");
+    if (!(i >= 0 && i < static_cast<double>(order_.size()))) throw InputError(ctx + ".order: index out of range");
+    restored.push_back(static_cast<Index>(i));
+  }
+  const double cursor = j.at("cursor", ctx).as_number(ctx + ".cursor");
+  if (!(cursor >= 0 && cursor <= static_cast<double>(order_.size()))) throw InputError(ctx + ".cursor: out of range");
+  const auto& rng = j.at("shuffle_rng", ctx).items(ctx + ".shuffle_rng");
+  if (rng.size() != 4) throw InputError(ctx + ".shuffle_rng: expected 4 words");
+  Rng::State rs{};
+  for (int i = 0; i < 4; ++i) rs.s[i] = parse_hex64(rng[static_cast<size_t>(i)].as_string(ctx), ctx + ".shuffle_rng");
+  optimizer_.load_state(j.at("optimizer", ctx), model_.params());
+  std::vector<EpochRecord> hist;
+  for (const auto& e : j.at("history", ctx).items(ctx + ".history")) {
+    EpochRecord r;
+    r.epoch = static_cast<int>(hist.size()) + 1;
+    r.train_loss = e.at("train_loss", ctx).as_number();
+    r.train_accuracy = e.at("train_accuracy", ctx).as_number();
+    r.test_loss = e.at("test_loss", ctx).as_number();
+    r.test_accuracy = e.at("test_accuracy", ctx).as_number();
+    r.finite = e.at("finite", ctx).as_bool();
+    r.grad_norm_mean.assign(param_names_.size(), 0.0);  // not kept in checkpoints
+    r.grad_norm_max.assign(param_names_.size(), 0.0);
+    hist.push_back(std::move(r));
+  }
+  order_ = std::move(restored);
+  cursor_ = static_cast<size_t>(cursor);
+  shuffle_rng_.set_state(rs);
+  history_ = std::move(hist);
+  std::fill(norm_sum_.begin(), norm_sum_.end(), 0.0);
+  std::fill(norm_max_.begin(), norm_max_.end(), 0.0);
+  steps_in_epoch_ = 0;
+}
+
 const EpochRecord& Trainer::run_epoch() {
   while (!step()) {
   }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "dataset.hpp"
+#include "json.hpp"
 #include "model.hpp"
 #include "optimizer.hpp"
 #include "rng.hpp"
@@ -52,6 +53,11 @@ class Trainer {
   int epoch() const { return static_cast<int>(history_.size()); }
   bool done() const { return epoch() >= options_.epochs; }
   const std::vector<EpochRecord>& history() const { return history_; }
+  // Everything needed to continue training exactly where it stopped: the
+  // optimiser's moments, the shuffling state, the position in the epoch and the
+  // curves so far. Continue with a model loaded from the same point.
+  Json state_json() const;
+  void load_state(const Json& state);  // throws InputError when it does not fit this model and data
   const std::vector<std::string>& param_names() const { return param_names_; }
   double last_batch_loss() const { return last_loss_; }
   Model& model() { return model_; }
