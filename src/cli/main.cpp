@@ -2,7 +2,7 @@
 //
 // Index of this file
 //   [SECTION] Help text
-//   [SECTION] Data and options shared by the commands
+//   [SECTION] Output helpers
 //   [SECTION] train
 //   [SECTION] eval
 //   [SECTION] main
@@ -18,7 +18,10 @@
 #include "core/model_io.hpp"
 #include "core/trainer.hpp"
 #include "data/csv_loader.hpp"
+#include "data/image_datasets.hpp"
+#include "experiment.hpp"
 #include "report.hpp"
+#include "reproduce.hpp"
 
 using namespace hqnn;
 using namespace hqnn::cli;
@@ -29,21 +32,33 @@ static const char* kUsage = R"(hqnn: hybrid quantum-inspired residual and dense 
 usage:
   hqnn train [options]          train a model, print its metrics, optionally save it
   hqnn eval --model FILE [...]  evaluate a saved model on a data set
+  hqnn reproduce [options]      run the paper's experiment grid and write a report
+                                (hqnn reproduce --help)
   hqnn --help | --version
 
 data (train and eval):
-  --data iris|FILE.csv    iris (built in) or your own CSV: a header row, numeric
-                          features and one label column                [iris]
+  --data NAME             iris (built in), FILE.csv (a header row, numeric
+                          features and one label column), or an image set:
+                          fashion-mnist (full Debian set when installed),
+                          fashion-mnist-subset, mnist, mnist-subset,
+                          cifar10:DIR, cifar100:DIR                    [iris]
   --label NAME|INDEX      the label column of a CSV                    [last column]
-  --test-fraction F       stratified test split                        [0.3]
+  --test-fraction F       tabular data: stratified test split          [0.3]
   --split-seed N          seed of the split                            [the --seed value]
   --standardize           scale features to zero mean, unit variance (fitted on
                           the training split; stored in the model file)
+  --classes 0,1,2,3|all   image data: the classes kept, relabelled 0..k-1 [0,1,2,3]
+  --downsample K          image data: average-pool K x K pixels       [1]
+  --train-per-class N     image data: keep the first N images per class [all]
+  --test-per-class N      image data: the same for the test set        [all]
+  Image sets come with their own train/test split; tabular data is split.
 
 model (train):
-  --model KIND            tqfnn | qrfnn | qdfnn | mlp-leaky | mlp-rot  [qdfnn]
-  --layers L              quantum-inspired layers, or MLP hidden layers [2]
-  --width N               state width n / MLP width                    [number of features]
+  --model KIND            tqfnn | qrfnn | qdfnn | mlp-leaky | mlp-rot, and for
+                          image data tqcnn | qrcnn | qdcnn | cnn-leaky | cnn-rot [qdfnn]
+  --layers L              quantum-inspired layers, or hidden layers     [2]
+  --width N               state width n / hidden width   [features; 64 for CNN models]
+  --conv-channels C1,C2   channels of the two conv layers (CNN models)  [8,16]
   --renormalize           renormalise the state after each layer
   --fixed-lambda          do not train the residual / dense lambdas
   --lambda-init X         initial lambda                               [1]
@@ -53,8 +68,26 @@ model (train):
   --leaky-slope X         leaky-relu slope                             [0.01]
 
 training (train):
-  --epochs E [100]  --batch B [16]  --lr X [0.01]  --optimizer adam|sgd [adam]
+  --epochs E   [100; image data 10]     --batch B   [16; image data 64]
+  --lr X       [0.01; image data 0.001] --optimizer adam|sgd [adam]
   --momentum X [0.9]  --seed N [1]  --out FILE.json (save the trained model)
+  (decision D6: lr 0.001 and batch 64 for images when not given)
+
+dataset noise (train):
+  --noise KIND            gaussian-sym | gaussian-asym | uniform-sym | uniform-asym
+                          | mixed-sym | mixed-asym                     [none]
+  --noise-magnitude M     [0.1]   --noise-fraction F (max fraction per sample) [0.5]
+  --noise-on train|test|both [both]   --noise-seed N [the --seed value]
+
+parameter attack during training (train; any of these turns it on):
+  --attack-form 1|2       1: sigma(theta+eps), 2: sigma(theta)+eps     [1]
+  --attack-noise KIND     one of the six noise kinds                   [gaussian-asym]
+  --attack-magnitude M    [0.01]    --attack-mode persistent|transient [persistent]
+  --attack-layers K       K attacked layers chosen at random           [1]
+  --attack-layer-list 0,2 or these layers (0-based)
+  --attack-seed N         [the --seed value]
+  A loss or parameter that becomes NaN/Inf is a result: training goes on and
+  the first step and parameter block where it happened are reported.
 
 output:
   --json                  one JSON object on stdout instead of tables
@@ -63,104 +96,59 @@ output:
 examples:
   hqnn train --model qdfnn --epochs 100 --out qdfnn.json
   hqnn eval --model qdfnn.json --data iris
+  hqnn train --data fashion-mnist --classes 0,1,2,3 --model qdcnn --epochs 5
+  hqnn train --data mnist-subset --model cnn-leaky --attack-form 2 --attack-noise mixed-asym
   hqnn train --data my.csv --label species --standardize --json
 )";
 
-// [SECTION] Data and options shared by the commands ------------------------------------------
-static const std::set<std::string> kDataValued = {"data", "label", "test-fraction", "split-seed"};
-
-static Dataset load_data(const Args& args) {
-  const std::string data = args.str("data", "iris");
-  if (data == "iris") return load_iris();
-  CsvOptions csv;
-  csv.label_column = args.str("label", "");
-  return load_csv(data, csv);
-}
-
+// [SECTION] Output helpers ---------------------------------------------------------------------
 static bool stderr_is_terminal() { return isatty(fileno(stderr)) != 0; }
 
 static void print_json(const Json& j) { std::cout << j.dump(2) << std::endl; }
 
 // [SECTION] train ----------------------------------------------------------------------------
 static int cmd_train(const std::vector<std::string>& argv) {
-  std::set<std::string> valued = kDataValued;
-  valued.insert({"model", "layers", "width", "lambda-init", "angle-init", "angle-scale", "leaky-slope", "epochs", "batch",
-                 "lr", "optimizer", "momentum", "seed", "out"});
-  const Args args(argv, valued,
-                  {"standardize", "renormalize", "fixed-lambda", "dense-lambda-inverse", "json", "quiet"});
-
-  ModelOptions mo;
-  const std::string kind = args.str("model", "qdfnn");
-  const auto parsed_kind = parse_model_kind(kind);
-  if (!parsed_kind) throw InputError("--model: unknown model '" + kind + "' (tqfnn, qrfnn, qdfnn, mlp-leaky, mlp-rot)");
-  mo.kind = *parsed_kind;
-  mo.layers = args.integer("layers", mo.layers);
-  mo.width = args.integer("width", mo.width);
-  if (args.has("width") && mo.width < 2) throw InputError("--width must be at least 2, got " + args.str("width", ""));
-  mo.renormalize = args.flag("renormalize");
-  mo.train_lambda = !args.flag("fixed-lambda");
-  mo.lambda_init = static_cast<Real>(args.number("lambda-init", mo.lambda_init));
-  mo.dense_lambda_inverse = args.flag("dense-lambda-inverse");
-  const std::string angle_init = args.str("angle-init", "uniform");
-  if (angle_init != "uniform" && angle_init != "normal")
-    throw InputError("--angle-init: expected uniform or normal, got '" + angle_init + "'");
-  mo.angle_init_normal = angle_init == "normal";
-  mo.angle_init_scale = static_cast<Real>(args.number("angle-scale", mo.angle_init_scale));
-  mo.leaky_slope = static_cast<Real>(args.number("leaky-slope", mo.leaky_slope));
-  mo.seed = args.seed("seed", 1);
-  validate(mo);
-
-  TrainOptions to;
-  to.epochs = args.integer("epochs", 100);
-  to.batch = args.integer("batch", 16);
-  to.optimizer.lr = args.number("lr", 0.01);
-  to.optimizer.momentum = args.number("momentum", 0.9);
-  const std::string opt = args.str("optimizer", "adam");
-  const auto parsed_opt = parse_optimizer_kind(opt);
-  if (!parsed_opt) throw InputError("--optimizer: expected adam or sgd, got '" + opt + "'");
-  to.optimizer.kind = *parsed_opt;
-  to.seed = mo.seed;
-  validate(to);
+  std::set<std::string> valued = experiment_valued_options(), flags = experiment_flag_options();
+  valued.insert("out");
+  flags.insert({"json", "quiet"});
+  const Args args(argv, valued, flags);
+  const ExperimentConfig config = experiment_config_from_args(args);
+  const ModelOptions& mo = config.model;
+  const TrainOptions& to = config.train;
 
   const bool json = args.flag("json");
   const bool progress = !args.flag("quiet") && !json;
-  const Dataset data = load_data(args);
-  TrainTestSplit split = stratified_split(data, args.number("test-fraction", 0.3), args.seed("split-seed", mo.seed));
-  ModelInfo info;
-  info.class_names = data.class_names;
-  info.feature_names = data.feature_names;
-  if (args.flag("standardize")) {
-    info.standardizer = Standardizer::fit(split.train);
-    info.standardizer->apply(split.train);
-    info.standardizer->apply(split.test);
-  }
-
-  Model model(mo, data.feature_count(), data.class_count());
-  Trainer trainer(model, split.train, split.test, to);
+  const LoadedData data = load_experiment_data(config.data);
+  const std::vector<std::string>& class_names = data.train.class_names;
   if (progress)
-    std::fprintf(stderr, "training %s (L=%d, n=%d, %ld parameters) on %s: %ld train / %ld test samples, %d epochs\n",
-                 model_kind_name(mo.kind), mo.layers, model.width(), static_cast<long>(model.parameter_count()),
-                 data.name.c_str(), static_cast<long>(split.train.size()), static_cast<long>(split.test.size()), to.epochs);
-  const auto t0 = std::chrono::steady_clock::now();
+    std::fprintf(stderr, "training %s (L=%d) on %s (%s): %ld train / %ld test samples, %d epochs, batch %d, lr %g\n",
+                 model_kind_name(mo.kind), mo.layers, data.name.c_str(), data.source.c_str(),
+                 static_cast<long>(data.train.size()), static_cast<long>(data.test.size()), to.epochs, to.batch,
+                 to.optimizer.lr);
   const bool tty = stderr_is_terminal();
-  trainer.run([&](const EpochRecord& rec) {
-    if (!progress) return;
-    // On a terminal one line is redrawn; in a log, every 10th epoch is printed.
-    if (tty)
-      std::fprintf(stderr, "\r%s", epoch_line(rec, to.epochs).c_str());
-    else if (rec.epoch % 10 == 0 || rec.epoch == to.epochs || !rec.finite)
-      std::fprintf(stderr, "%s\n", epoch_line(rec, to.epochs).c_str());
-  });
+  ExperimentProgress prog;
+  if (progress) {
+    // On a terminal one line is redrawn; in a log, image runs print every epoch
+    // and tabular runs every 10th.
+    prog.on_epoch = [&](const EpochRecord& rec) {
+      if (tty)
+        std::fprintf(stderr, "\r%-100s", epoch_line(rec, to.epochs).c_str());
+      else if (data.image() || rec.epoch % 10 == 0 || rec.epoch == to.epochs || !rec.finite)
+        std::fprintf(stderr, "%s\n", epoch_line(rec, to.epochs).c_str());
+    };
+    if (tty && data.image())
+      prog.on_step = [&](int epoch, long step, long steps) {
+        if (step % 10 == 0) std::fprintf(stderr, "\repoch %4d/%-4d  step %ld/%ld%-60s", epoch, to.epochs, step, steps, "");
+      };
+  }
+  std::unique_ptr<Model> model;
+  const ExperimentResult r = run_experiment(config, data, prog, &model);
   if (progress && tty) std::fprintf(stderr, "\n");
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 
-  const Evaluation train_eval = evaluate(model, split.train);
-  const Evaluation test_eval = evaluate(model, split.test);
-  const ClassificationReport report = classification_report(split.test.labels, test_eval.probabilities, data.class_count());
-  const EpochRecord& last = trainer.history().back();
-  bool diverged = false;
-  for (const auto& r : trainer.history()) diverged = diverged || !r.finite;
-
+  ModelInfo info;
+  info.class_names = class_names;
+  info.feature_names = data.train.feature_names;
+  info.standardizer = data.standardizer;
   Json training = Json::object();
   training.set("data", data.name);
   training.set("epochs", to.epochs);
@@ -168,44 +156,63 @@ static int cmd_train(const std::vector<std::string>& argv) {
   training.set("lr", to.optimizer.lr);
   training.set("optimizer", optimizer_kind_name(to.optimizer.kind));
   training.set("seed", static_cast<unsigned long long>(to.seed));
-  training.set("test_fraction", args.number("test-fraction", 0.3));
-  training.set("test_accuracy", test_eval.accuracy);
+  if (!data.image()) training.set("test_fraction", config.data.test_fraction);
+  training.set("test_accuracy", r.test_eval.accuracy);
   if (args.has("out")) {
     info.training = training;
-    save_model(args.str("out", ""), model, info);
+    save_model(args.str("out", ""), *model, info);
   }
 
   if (json) {
     Json j = Json::object();
-    j.set("model", to_json(mo));
+    j.set("model", to_json(model->options()));
     j.set("data", data.name);
-    j.set("train_samples", static_cast<long long>(split.train.size()));
-    j.set("test_samples", static_cast<long long>(split.test.size()));
-    j.set("parameters", static_cast<long long>(model.parameter_count()));
+    j.set("data_source", data.source);
+    j.set("train_samples", static_cast<long long>(data.train.size()));
+    j.set("test_samples", static_cast<long long>(data.test.size()));
+    j.set("parameters", r.parameters);
     j.set("epochs", to.epochs);
-    j.set("train_accuracy", train_eval.accuracy);
-    j.set("train_loss", train_eval.loss);
-    j.set("test_accuracy", test_eval.accuracy);
-    j.set("test_loss", test_eval.loss);
-    j.set("diverged", diverged);
-    j.set("seconds", seconds);
-    j.set("metrics", report_json(report, data.class_names));
-    j.set("curves", curves_json(trainer.history(), trainer.param_names()));
+    j.set("batch", to.batch);
+    j.set("lr", to.optimizer.lr);
+    j.set("train_accuracy", r.train_eval.accuracy);
+    j.set("train_loss", r.train_eval.loss);
+    j.set("test_accuracy", r.test_eval.accuracy);
+    j.set("test_loss", r.test_eval.loss);
+    j.set("diverged", r.divergence.diverged);
+    j.set("divergence", divergence_json(r.divergence));
+    j.set("noise", noise_json(config.noise, config.noise_seed));
+    j.set("attack", attack_json(config.attack, r.attacked_layers));
+    j.set("seconds", r.seconds);
+    j.set("statistics", to_json(r.stats));
+    j.set("metrics", report_json(r.final_report, class_names));
+    j.set("curves", curves_json(r.history, r.block_names));
     if (args.has("out")) j.set("model_file", args.str("out", ""));
     print_json(j);
   } else {
-    std::printf("\n%s on %s  (L=%d, n=%d, %d epochs, %.2f s)\n\n", model_kind_name(mo.kind), data.name.c_str(), mo.layers,
-                model.width(), to.epochs, seconds);
-    std::printf("  train accuracy %.4f   loss %.4f\n", train_eval.accuracy, train_eval.loss);
-    std::printf("  test  accuracy %.4f   loss %.4f\n", test_eval.accuracy, test_eval.loss);
-    std::printf("  mean test accuracy over epochs %.4f\n\n", [&] {
-      double s = 0;
-      for (const auto& r : trainer.history()) s += r.test_accuracy;
-      return s / static_cast<double>(trainer.history().size());
-    }());
-    std::printf("%s", report_table(report, data.class_names).c_str());
-    if (diverged) std::printf("\n  warning: the loss or a gradient became NaN/Inf during training (last epoch finite: %s)\n",
-                              last.finite ? "yes" : "no");
+    std::printf("\n%s on %s  (L=%d, n=%d, %lld parameters, %d epochs, %.2f s)\n", model_kind_name(mo.kind),
+                data.name.c_str(), mo.layers, r.width, r.parameters, to.epochs, r.seconds);
+    if (config.noise)
+      std::printf("  dataset noise: %s, magnitude %g, fraction up to %g, on %s (%lld noisy values)\n",
+                  noise_kind_name(config.noise->kind), config.noise->magnitude, config.noise->max_fraction,
+                  config.noise->train && config.noise->test ? "train and test" : config.noise->train ? "train" : "test",
+                  r.noisy_values);
+    if (config.attack) {
+      std::string layers;
+      for (int l : r.attacked_layers) layers += (layers.empty() ? "" : ",") + std::to_string(l);
+      std::printf("  attack: form %s, %s, magnitude %g, %s, layers %s\n", attack_form_name(config.attack->form),
+                  noise_kind_name(config.attack->noise), config.attack->magnitude, attack_mode_name(config.attack->mode),
+                  layers.c_str());
+    }
+    std::printf("\n  train accuracy %.4f   loss %.4f\n", r.train_eval.accuracy, r.train_eval.loss);
+    std::printf("  test  accuracy %.4f   loss %.4f\n", r.test_eval.accuracy, r.test_eval.loss);
+    std::printf("  over the %d evaluation points: test accuracy %.4f +- %.4f, mean test loss %.4f\n\n", r.stats.points,
+                r.stats.accuracy_mean, r.stats.accuracy_sd, r.stats.loss_mean);
+    std::printf("%s\n%s", report_table(r.final_report, class_names).c_str(),
+                statistics_table(r.stats, class_names).c_str());
+    if (r.divergence.diverged)
+      std::printf("\n  diverged: the %s%s became NaN/Inf at step %ld (epoch %d); training went on\n",
+                  r.divergence.what.c_str(), r.divergence.block.empty() ? "" : (" of " + r.divergence.block).c_str(),
+                  r.divergence.step, r.divergence.epoch);
     if (args.has("out"))
       std::printf("\n  model saved to %s  (evaluate it: hqnn eval --model %s)\n", args.str("out", "").c_str(),
                   args.str("out", "").c_str());
@@ -215,13 +222,26 @@ static int cmd_train(const std::vector<std::string>& argv) {
 
 // [SECTION] eval -----------------------------------------------------------------------------
 static int cmd_eval(const std::vector<std::string>& argv) {
-  std::set<std::string> valued = kDataValued;
-  valued.insert("model");
-  const Args args(argv, valued, {"json", "test-only"});
+  const Args args(argv, {"model", "data", "label", "classes", "downsample", "test-per-class", "on"}, {"json"});
   if (!args.has("model")) throw InputError("eval needs --model FILE (a file written by hqnn train --out)");
   ModelInfo info;
   auto model = load_model(args.str("model", ""), &info);
-  Dataset data = load_data(args);
+  // Tabular data is evaluated whole; an image set on its test split (or --on train).
+  const std::string on = args.str("on", "test");
+  if (on != "train" && on != "test") throw InputError("--on: expected train or test, got '" + on + "'");
+  const DataConfig dc = data_config_from_args(args);
+  if (!is_image_dataset_name(dc.name) && args.has("on")) throw InputError("--on applies to image datasets only");
+  Dataset data;
+  if (is_image_dataset_name(dc.name)) {
+    LoadedData loaded = load_experiment_data(dc);
+    data = on == "train" ? std::move(loaded.train) : std::move(loaded.test);
+  } else if (dc.name == "iris") {
+    data = load_iris();
+  } else {
+    CsvOptions csv;
+    csv.label_column = dc.label_column;
+    data = load_csv(dc.name, csv);
+  }
   if (data.feature_count() != model->input_width())
     throw InputError(data.name + " has " + std::to_string(data.feature_count()) + " features, the model expects " +
                      std::to_string(model->input_width()));
@@ -264,7 +284,8 @@ int main(int argc, char** argv) {
   try {
     if (command == "train") return cmd_train(rest);
     if (command == "eval") return cmd_eval(rest);
-    throw InputError("unknown command '" + command + "' (train, eval; see hqnn --help)");
+    if (command == "reproduce") return cmd_reproduce(rest);
+    throw InputError("unknown command '" + command + "' (train, eval, reproduce; see hqnn --help)");
   } catch (const InputError& e) {
     std::fprintf(stderr, "hqnn: %s\n", e.what());
     return 2;
