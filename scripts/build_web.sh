@@ -5,6 +5,7 @@
 #   site/coi-serviceworker.js     isolates the page on hosts without COOP/COEP
 #   site/mt/hqnn_playground.*     threaded build (pthreads, SIMD)
 #   site/st/hqnn_playground.*     single-threaded build (SIMD)
+#   site/assets/*.hqimg           the MNIST / FashionMNIST subsets, fetched when chosen
 #   site/docs/                    the documentation page with the embedded demo
 #
 #   scripts/build_web.sh            both builds (build-wasm, build-wasm-st)
@@ -28,10 +29,11 @@ cmake --build build-wasm -j"$jobs" --target hqnn_playground
 cmake --build build-wasm-st -j"$jobs" --target hqnn_playground
 
 rm -rf site
-mkdir -p site/mt site/st site/docs
+mkdir -p site/mt site/st site/docs site/assets
 cp build-wasm/src/app/hqnn_playground.{js,wasm,worker.js} site/mt/
 cp build-wasm-st/src/app/hqnn_playground.{js,wasm} site/st/
 cp web/index.html site/
 cp web/node_modules/coi-serviceworker/coi-serviceworker.min.js site/coi-serviceworker.js
+cp assets/*.hqimg site/assets/
 cp -r docs/. site/docs/
 echo "build_web: site/ staged (threaded: $(gzip -9c site/mt/hqnn_playground.wasm | wc -c) B wasm gzip)"

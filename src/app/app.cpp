@@ -20,14 +20,23 @@ namespace hqnn::app {
 
 const std::vector<PanelInfo>& panel_registry() {
   static const std::vector<PanelInfo> panels = {
-      {"controls", "Data and model", PanelColumn::left, 1.0f, false, draw_controls_panel},
-      {"curves", "Training curves", PanelColumn::middle, 0.45f, true, draw_curves_panel},
-      {"diagnostics", "Confusion, gradients, lambda", PanelColumn::middle, 0.55f, false, draw_diagnostics_panel},
-      {"boundary", "Decision boundary", PanelColumn::right, 0.5f, true, draw_boundary_panel},
-      {"state", "State viewer", PanelColumn::right, 0.5f, true, draw_state_panel},
+      {"controls", "Data and model", PanelColumn::left, 0.62f, false, draw_controls_panel, nullptr},
+      {"lab", "Robustness lab: noise and attacks", PanelColumn::left, 0.38f, false, draw_lab_panel, nullptr},
+      {"curves", "Training curves", PanelColumn::middle, 0.45f, true, draw_curves_panel, nullptr},
+      {"diagnostics", "Confusion, gradients, lambda", PanelColumn::middle, 0.55f, false, draw_diagnostics_panel,
+       [](const App& app) { return !app.settings.arena; }},
+      {"arena", "Arena: hybrid vs classical", PanelColumn::middle, 0.55f, false, draw_arena_panel,
+       [](const App& app) { return app.settings.arena; }},
+      {"boundary", "Decision boundary", PanelColumn::right, 0.5f, true, draw_boundary_panel,
+       [](const App& app) { return !is_image_dataset(app.settings.dataset); }},
+      {"image", "Image, encoded features", PanelColumn::right, 0.5f, true, draw_image_panel,
+       [](const App& app) { return is_image_dataset(app.settings.dataset); }},
+      {"state", "State viewer", PanelColumn::right, 0.5f, true, draw_state_panel, nullptr},
   };
   return panels;
 }
+
+static bool panel_visible(const PanelInfo& p, const App& app) { return !p.visible || p.visible(app); }
 
 // [SECTION] App: construction and actions --------------------------------------------------
 
@@ -44,20 +53,134 @@ App::App() {
   reset();
 }
 
+void App::write_hash() {
+  last_hash_ = to_hash(settings);
+  platform::write_hash(last_hash_);
+}
+
 void App::reset() {
+  write_hash();
   Command c;
   c.kind = Command::Kind::reset;
   c.settings = settings;
   if (settings.dataset == "csv") c.data = user_data;
+  if (is_image_dataset(settings.dataset)) {
+    c.images = image_data(settings.dataset, settings.downsample);
+    reset_pending_ = !c.images && data_error.empty();
+    if (reset_pending_) {
+      status_line = "loading the " + settings.dataset + " images...";
+      return;
+    }
+    if (!c.images) return;
+  }
+  if (settings.arena) {
+    if (!arena_) arena_ = std::make_unique<TrainingSession>(platform::threads_available());
+    Command a = c;
+    a.settings.model.kind = settings.arena_model;
+    a.settings.arena = false;
+    arena_->post(std::move(a));
+  } else {
+    arena_.reset();
+    arena_snap.reset();
+  }
   session_->post(std::move(c));
-  last_hash_ = to_hash(settings);
-  platform::write_hash(last_hash_);
 }
 
 void App::post(Command::Kind kind) {
   Command c;
   c.kind = kind;
+  if (arena_) arena_->post(c);
   session_->post(std::move(c));
+}
+
+void App::apply_attack() {
+  write_hash();
+  Command c;
+  c.kind = Command::Kind::attack;
+  c.settings = settings;
+  if (arena_) arena_->post(c);
+  session_->post(std::move(c));
+}
+
+void App::choose_dataset(const std::string& name) {
+  if (name == settings.dataset) return;
+  const bool was_image = is_image_dataset(settings.dataset), image = is_image_dataset(name);
+  if (was_image != image) {  // the other kind of data: start from its defaults, keep the seed and lab settings
+    PlaygroundSettings fresh = image ? image_defaults() : PlaygroundSettings{};
+    fresh.set_seed(settings.seed());
+    fresh.autoplay = settings.autoplay;
+    fresh.noise_enabled = settings.noise_enabled;
+    fresh.noise.kind = settings.noise.kind;
+    fresh.attack_enabled = settings.attack_enabled;
+    fresh.attack = settings.attack;
+    fresh.arena = settings.arena;
+    settings = fresh;
+  }
+  settings.dataset = name;
+  data_error.clear();
+  reset();
+}
+
+// [SECTION] Image data ---------------------------------------------------------------------
+
+static std::string image_file_name(const std::string& dataset, bool train) {
+  return std::string(dataset == "mnist-subset" ? "mnist_subset" : "fashion_mnist_subset") +
+         (train ? "_train.hqimg" : "_test.hqimg");
+}
+
+std::shared_ptr<const ImageData> App::image_data(const std::string& dataset, int downsample) {
+  const std::string key = dataset + "/" + std::to_string(downsample);
+  if (auto it = image_data_.find(key); it != image_data_.end()) return it->second;
+  const std::string files[2] = {image_file_name(dataset, true), image_file_name(dataset, false)};
+  bool ready = true;
+  for (const std::string& f : files) {
+    if (auto e = asset_errors_.find(f); e != asset_errors_.end()) {
+      data_error = e->second;
+      return nullptr;
+    }
+    if (image_files_.count(f)) continue;
+    ready = false;
+    if (std::find(requested_assets_.begin(), requested_assets_.end(), f) == requested_assets_.end()) {
+      requested_assets_.push_back(f);
+      platform::request_asset(f);
+    }
+  }
+  if (!ready) return nullptr;
+  try {
+    auto data = std::make_shared<ImageData>();
+    const std::vector<int> classes = {0, 1, 2, 3};
+    data->train = to_dataset(select_classes(image_files_.at(files[0]), classes), downsample);
+    data->test = to_dataset(select_classes(image_files_.at(files[1]), classes), downsample);
+    data->source = "assets/" + files[0] + " (committed subset)";
+    image_data_[key] = data;
+    return data;
+  } catch (const std::exception& e) {
+    data_error = e.what();
+    return nullptr;
+  }
+}
+
+void App::take_assets() {
+  platform::Asset asset;
+  bool any = false;
+  while (platform::take_asset(asset)) {
+    any = true;
+    if (!asset.error.empty()) {
+      asset_errors_[asset.name] = asset.error;
+      continue;
+    }
+    try {
+      image_files_[asset.name] = parse_image_set(asset.bytes, "assets/" + asset.name);
+    } catch (const std::exception& e) {
+      asset_errors_[asset.name] = e.what();
+    }
+  }
+  if (any && reset_pending_) {
+    reset_pending_ = false;
+    reset();
+    if (!data_error.empty()) status_line = "cannot load the images: " + data_error;
+    else if (!reset_pending_) status_line.clear();
+  }
 }
 
 void App::set_view(int sample, int feature_x, int feature_y) {
@@ -68,8 +191,7 @@ void App::set_view(int sample, int feature_x, int feature_y) {
   c.kind = Command::Kind::view;
   c.settings = settings;
   session_->post(std::move(c));
-  last_hash_ = to_hash(settings);
-  platform::write_hash(last_hash_);
+  write_hash();
 }
 
 void App::load_csv_text(const std::string& name, const std::string& text) {
@@ -79,6 +201,12 @@ void App::load_csv_text(const std::string& name, const std::string& text) {
     if (data->name.empty()) data->name = name;
     user_data = std::move(data);
     data_error.clear();
+    if (is_image_dataset(settings.dataset)) {  // back to the tabular defaults
+      const PlaygroundSettings fresh;
+      const uint64_t seed = settings.seed();
+      settings = fresh;
+      settings.set_seed(seed);
+    }
     settings.dataset = "csv";
     settings.feature_x = 0;
     settings.feature_y = std::min<int>(1, static_cast<int>(user_data->feature_count()) - 1);
@@ -142,6 +270,7 @@ void App::poll_platform() {
     if (settings.dataset == "csv" && !user_data) settings.dataset = "iris";
     reset();
   }
+  take_assets();
   platform::OpenedFile file;
   while (platform::take_opened_file(file)) {
     if (file.kind == platform::FileKind::csv)
@@ -160,11 +289,27 @@ void App::poll_platform() {
 
 // [SECTION] Status for the page ------------------------------------------------------------
 
-void App::record_frame_time(double ms) {
-  if (frame_ms_.size() < 120)
-    frame_ms_.push_back(ms);
-  else
-    frame_ms_[frame_index_++ % frame_ms_.size()] = ms;
+void App::record_frame_time(double ui_ms, double frame_ms) {
+  if (frame_ms_.size() < 120) {
+    frame_ms_.push_back(frame_ms);
+    ui_ms_.push_back(ui_ms);
+  } else {
+    frame_ms_[frame_index_ % frame_ms_.size()] = frame_ms;
+    ui_ms_[frame_index_ % ui_ms_.size()] = ui_ms;
+    ++frame_index_;
+  }
+}
+
+static double median(std::vector<double> v) {
+  if (v.empty()) return 0;
+  std::nth_element(v.begin(), v.begin() + v.size() / 2, v.end());
+  return v[v.size() / 2];
+}
+
+static Json int_array(const std::vector<int>& values) {
+  Json a = Json::array();
+  for (int v : values) a.push(v);
+  return a;
 }
 
 void App::publish_status() {
@@ -173,15 +318,17 @@ void App::publish_status() {
   if (now - last_status_ms_ < 100 && frames_ > 1) return;
   last_status_ms_ = now;
   const Snapshot& s = *snap;
-  std::vector<double> sorted = frame_ms_;
-  std::sort(sorted.begin(), sorted.end());
   Json j = Json::object();
   j.set("build", platform::build_name());
   j.set("threaded", session_->threaded());
   j.set("cross_origin_isolated", platform::cross_origin_isolated());
   j.set("frames", frames_);
+  j.set("main_ms", main_ms_);
   j.set("first_frame_ms", first_frame_ms_);
-  j.set("frame_ms_median", sorted.empty() ? 0.0 : sorted[sorted.size() / 2]);
+  j.set("frame_ms_median", median(frame_ms_));
+  j.set("ui_ms_median", median(ui_ms_));
+  j.set("views_ms", s.views_ms);
+  j.set("loading", reset_pending_);
   j.set("run", static_cast<double>(s.run_id));
   j.set("dataset", s.dataset_name);
   j.set("model", model_kind_name(s.settings.model.kind));
@@ -197,6 +344,49 @@ void App::publish_status() {
   j.set("target_epoch", s.target_epoch);
   j.set("target_ms", s.target_ms);
   j.set("samples_per_second", s.samples_per_second);
+  j.set("image", s.sample.image.is_image());
+  if (s.sample.image.is_image()) {
+    Json shape = Json::array();
+    for (int v : {s.sample.image.channels, s.sample.image.height, s.sample.image.width}) shape.push(v);
+    j.set("image_shape", std::move(shape));
+  }
+  {
+    Json noise = Json::object();
+    noise.set("enabled", s.settings.noise_enabled);
+    noise.set("kind", noise_kind_name(s.settings.noise.kind));
+    noise.set("magnitude", s.settings.noise.magnitude);
+    noise.set("fraction", s.settings.noise.max_fraction);
+    noise.set("noisy_values", static_cast<double>(s.noisy_values));
+    j.set("noise", std::move(noise));
+  }
+  const auto attack_json = [](const Snapshot& snapshot) {
+    const AttackOptions& o = snapshot.settings.attack;
+    Json a = Json::object();
+    a.set("enabled", snapshot.settings.attack_enabled);
+    a.set("active", snapshot.attack.active);
+    a.set("form", attack_form_name(o.form));
+    a.set("noise", noise_kind_name(o.noise));
+    a.set("magnitude", o.magnitude);
+    a.set("mode", attack_mode_name(o.mode));
+    a.set("from_epoch", snapshot.settings.attack_epoch);
+    a.set("layers", int_array(snapshot.attack.layers));
+    a.set("max_orthogonality_error", snapshot.attack.max_orthogonality_error);
+    a.set("diverged_epoch", snapshot.attack.diverged_epoch);
+    return a;
+  };
+  j.set("attack", attack_json(s));
+  if (arena_snap) {
+    const Snapshot& a = *arena_snap;
+    Json arena = Json::object();
+    arena.set("model", model_kind_name(a.settings.model.kind));
+    arena.set("epoch", static_cast<int>(a.history.size()));
+    arena.set("test_accuracy", a.history.empty() ? 0.0 : a.history.back().test_accuracy);
+    arena.set("test_loss", a.history.empty() ? 0.0 : a.history.back().test_loss);
+    arena.set("done", a.done);
+    arena.set("error", a.error);
+    arena.set("attack", attack_json(a));
+    j.set("arena", std::move(arena));
+  }
   j.set("error", s.error.empty() ? data_error : s.error);
   j.set("status", status_line);
   j.set("hash", last_hash_);
@@ -217,8 +407,12 @@ void App::publish_status() {
 // [SECTION] Layout -------------------------------------------------------------------------
 
 void App::frame(float width, float height) {
-  if (!session_->threaded()) session_->pump(8.0);  // the single-threaded build trains between frames
+  if (!session_->threaded()) {  // the single-threaded build trains between frames, ~8 ms per frame
+    session_->pump(arena_ ? 4.0 : 8.0);
+    if (arena_) arena_->pump(4.0);
+  }
   snap = session_->snapshot();
+  if (arena_) arena_snap = arena_->snapshot();
   poll_platform();
   draw_layout(width, height);
   ++frames_;
@@ -244,7 +438,7 @@ void App::draw_layout(float width, float height) {
     std::vector<const PanelInfo*> shown;
     for (const PanelInfo& p : registry) {
       const bool named = std::find(settings.panels.begin(), settings.panels.end(), p.id) != settings.panels.end();
-      if (settings.panels.empty() ? p.in_embed_default : named) shown.push_back(&p);
+      if ((settings.panels.empty() ? p.in_embed_default : named) && panel_visible(p, *this)) shown.push_back(&p);
     }
     if (shown.empty()) return;
     const float w = width / static_cast<float>(shown.size());
@@ -262,10 +456,10 @@ void App::draw_layout(float width, float height) {
   for (int column = 0; column < 3; ++column) {
     float total = 0;
     for (const PanelInfo& p : registry)
-      if (static_cast<int>(p.column) == column) total += p.weight;
+      if (static_cast<int>(p.column) == column && panel_visible(p, *this)) total += p.weight;
     float y = top;
     for (const PanelInfo& p : registry) {
-      if (static_cast<int>(p.column) != column) continue;
+      if (static_cast<int>(p.column) != column || !panel_visible(p, *this)) continue;
       const float ph = h * p.weight / total;
       begin_panel(p.title, ImVec2(x[column], y), ImVec2(w[column], ph));
       p.draw(*this);

@@ -6,10 +6,12 @@
 // it lives in.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "data/image_set.hpp"
 #include "platform.hpp"
 #include "training_session.hpp"
 #include "url_state.hpp"
@@ -29,6 +31,7 @@ struct PanelInfo {
   float weight;            // share of the column's height
   bool in_embed_default;   // shown in embed mode when the hash names no panels
   void (*draw)(App& app);
+  bool (*visible)(const App& app);  // null: always shown
 };
 const std::vector<PanelInfo>& panel_registry();
 
@@ -41,6 +44,7 @@ class App {
   // [SECTION] State the panels read and edit
   PlaygroundSettings settings;                 // as edited; reset() starts a run with them
   std::shared_ptr<const Snapshot> snap;        // what training last published
+  std::shared_ptr<const Snapshot> arena_snap;  // the arena's second model (settings.arena), else null
   std::shared_ptr<const Dataset> user_data;    // the user's CSV, once loaded
   std::string status_line;                     // the latest notice for the toolbar
   std::string data_error;                      // why the user's CSV is unusable
@@ -54,27 +58,43 @@ class App {
   void reset();                                // new run from `settings` (keeps playing if it was)
   void post(Command::Kind kind);
   void set_view(int sample, int feature_x, int feature_y);
+  void apply_attack();                         // settings.attack* to the running models, no reset
+  void choose_dataset(const std::string& name);  // switches defaults between iris and image data
   void load_csv_text(const std::string& name, const std::string& text);
   void request_model_export();
   void import_model_text(const std::string& text);
   void export_curves_csv();
   TrainingSession& session() { return *session_; }
+  bool loading_images() const { return reset_pending_; }
 
-  // Frame timing for the status object (milliseconds of CPU per frame).
-  void record_frame_time(double ms);
+  // Frame timing for the status object: ui_ms is the app's and ImGui's CPU
+  // work (building the frame), frame_ms adds the GL submission (which waits
+  // for a software GPU such as SwiftShader when its queue is full).
+  void record_frame_time(double ui_ms, double frame_ms);
+  void set_startup_ms(double main_ms) { main_ms_ = main_ms; }
 
  private:
   void poll_platform();
   void publish_status();
   void draw_layout(float width, float height);
+  void write_hash();
+  // Image data for a reset: null while its files are still being fetched.
+  std::shared_ptr<const ImageData> image_data(const std::string& dataset, int downsample);
+  void take_assets();
 
-  std::unique_ptr<TrainingSession> session_;
+  std::unique_ptr<TrainingSession> session_, arena_;
+  std::map<std::string, ImageSet> image_files_;                          // by file name
+  std::map<std::string, std::string> asset_errors_;                      // by file name
+  std::map<std::string, std::shared_ptr<const ImageData>> image_data_;   // by dataset and downsampling
+  std::vector<std::string> requested_assets_;
+  bool reset_pending_ = false;                 // a reset waits for image files
   std::string last_hash_;
   uint64_t saved_model_serial_ = 0;
   bool export_pending_ = false;
   std::string last_message_;
-  std::vector<double> frame_ms_;              // ring of recent frame times
+  std::vector<double> frame_ms_, ui_ms_;      // rings of recent frame times
   size_t frame_index_ = 0;
+  double main_ms_ = -1;
   long frames_ = 0;
   double first_frame_ms_ = -1;
   double last_status_ms_ = -1e9;

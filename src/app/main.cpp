@@ -64,13 +64,14 @@ void frame() {
   const ImVec2 display = ImGui::GetIO().DisplaySize;
   g_loop.app->frame(display.x, display.y);
   ImGui::Render();
+  const double ui_ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
   int fb_w = 0, fb_h = 0;
   glfwGetFramebufferSize(g_loop.window, &fb_w, &fb_h);
   glViewport(0, 0, fb_w, fb_h);
   glClearColor(0.08f, 0.08f, 0.10f, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-  g_loop.app->record_frame_time(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
+  g_loop.app->record_frame_time(ui_ms, std::chrono::duration<double, std::milli>(Clock::now() - start).count());
   ++g_loop.frame;
   if (g_loop.max_frames > 0 && g_loop.frame >= g_loop.max_frames && !g_loop.screenshot.empty()) {
     if (!write_ppm(g_loop.screenshot, fb_w, fb_h)) std::fprintf(stderr, "cannot write %s\n", g_loop.screenshot.c_str());
@@ -83,6 +84,7 @@ void frame() {
 }  // namespace
 
 int main(int argc, char** argv) {
+  const double main_ms = hqnn::app::platform::now_ms();
   std::vector<std::string> args(argv + 1, argv + argc);
   for (size_t i = 0; i < args.size(); ++i) {
     if (args[i] == "--frames" && i + 1 < args.size()) g_loop.max_frames = std::atol(args[++i].c_str());
@@ -121,6 +123,7 @@ int main(int argc, char** argv) {
 
   hqnn::app::platform::init(args);
   g_loop.app = std::make_unique<hqnn::app::App>();
+  g_loop.app->set_startup_ms(main_ms);
   hqnn::app::platform::log_line(std::string("[hqnn] playground ready (") + hqnn::app::platform::build_name() +
                                 " build)");
 #ifdef __EMSCRIPTEN__

@@ -1,6 +1,7 @@
 // The decision boundary over two chosen features, the others at their
 // training-set mean: each cell is tinted by the predicted class, stronger where
-// the model is surer; training points are filled, test points are rings.
+// the model is surer; training points are filled, test points are rings. With
+// dataset noise, a thin line joins each point to where it was before the noise.
 #include <algorithm>
 #include <cmath>
 
@@ -32,11 +33,11 @@ static ImU32 tint(ImU32 color, float amount) {
 
 void draw_boundary_panel(App& app) {
   const Snapshot& s = *app.snap;
-  const BoundaryView& b = s.boundary;
-  if (b.resolution == 0) {
+  if (!s.boundary) {
     ImGui::TextDisabled("(no model)");
     return;
   }
+  const BoundaryView& b = *s.boundary;
   int fx = app.settings.feature_x, fy = app.settings.feature_y;
   ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.38f);
   bool changed = feature_combo("x", fx, s.feature_names);
@@ -66,6 +67,10 @@ void draw_boundary_panel(App& app) {
     return ImVec2(p0.x + (x - b.x_min) / (b.x_max - b.x_min) * side,
                   p0.y + side - (y - b.y_min) / (b.y_max - b.y_min) * side);
   };
+  for (size_t i = 0; i < b.clean_x.size(); ++i)
+    if (b.clean_x[i] != b.point_x[i] || b.clean_y[i] != b.point_y[i])
+      dl->AddLine(to_screen(b.clean_x[i], b.clean_y[i]), to_screen(b.point_x[i], b.point_y[i]),
+                  IM_COL32(255, 255, 255, 90), 1.0f);
   for (size_t i = 0; i < b.point_x.size(); ++i) {
     const ImVec2 q = to_screen(b.point_x[i], b.point_y[i]);
     if (b.point_is_test[i]) {
@@ -85,7 +90,8 @@ void draw_boundary_panel(App& app) {
     const ImVec2 m = ImGui::GetIO().MousePos;
     const float x = b.x_min + (m.x - p0.x) / side * (b.x_max - b.x_min);
     const float y = b.y_min + (p0.y + side - m.y) / side * (b.y_max - b.y_min);
-    ImGui::SetTooltip("%s = %.2f\n%s = %.2f\nfilled: train, ring: test, white: state viewer sample",
+    ImGui::SetTooltip("%s = %.2f\n%s = %.2f\nfilled: train, ring: test, white: state viewer sample\n"
+                      "thin lines: moved by dataset noise",
                       s.feature_names[b.feature_x].c_str(), x, s.feature_names[b.feature_y].c_str(), y);
   }
 }

@@ -10,13 +10,20 @@ namespace hqnn::app {
 
 static void draw_data_section(App& app, bool& changed) {
   ImGui::TextDisabled("Data");
-  const bool csv = app.settings.dataset == "csv";
-  if (ImGui::RadioButton("iris", !csv) && csv) app.settings.dataset = "iris", changed = true;
-  ImGui::SameLine();
+  const std::string& current = app.settings.dataset;
+  static const char* const labels[][2] = {
+      {"iris", "iris"}, {"fashion-mnist-subset", "Fashion"}, {"mnist-subset", "MNIST"}};
+  for (const auto& [name, label] : labels) {
+    if (ImGui::RadioButton(label, current == name) && current != name) app.choose_dataset(name);
+    ImGui::SameLine();
+  }
+  ImGui::NewLine();
+  const bool csv = current == "csv";
   ImGui::BeginDisabled(!app.user_data);
   if (ImGui::RadioButton(app.user_data ? app.user_data->name.c_str() : "your CSV", csv) && !csv)
-    app.settings.dataset = "csv", changed = true;
+    app.choose_dataset("csv");
   ImGui::EndDisabled();
+  ImGui::SameLine();
   if (platform::has_file_picker()) {
     if (ImGui::Button("Open CSV...")) platform::open_file_picker(platform::FileKind::csv);
     const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
@@ -41,6 +48,18 @@ static void draw_data_section(App& app, bool& changed) {
     ImGui::TextColored(ImVec4(1, 0.4f, 0.35f, 1), "%s", app.data_error.c_str());
     ImGui::PopTextWrapPos();
   }
+  if (app.loading_images()) ImGui::TextDisabled("loading the images...");
+  if (is_image_dataset(current)) {
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextDisabled("classes 0-3, 250 train + 100 test images each (committed subset)");
+    ImGui::PopTextWrapPos();
+    int ds = app.settings.downsample == 2 ? 1 : 0;
+    if (ImGui::Combo("resolution", &ds, "28x28\0" "14x14 (2x2 average)\0")) {
+      app.settings.downsample = ds ? 2 : 1;
+      changed = true;
+    }
+    return;
+  }
   float test = static_cast<float>(app.settings.test_fraction * 100);
   if (ImGui::SliderFloat("test %", &test, 5, 80, "%.0f%%")) {
     app.settings.test_fraction = std::round(test) / 100.0;
@@ -49,20 +68,33 @@ static void draw_data_section(App& app, bool& changed) {
   changed |= ImGui::Checkbox("standardise features", &app.settings.standardize);
 }
 
+// The models that fit the data: every model for images (an FNN flattens them),
+// no convolutional model for tabular data.
+std::vector<ModelKind> playground_model_kinds(const std::string& dataset) {
+  std::vector<ModelKind> kinds = {ModelKind::qdfnn, ModelKind::qrfnn, ModelKind::tqfnn, ModelKind::mlp_leaky,
+                                  ModelKind::mlp_rot};
+  if (is_image_dataset(dataset))
+    kinds.insert(kinds.begin(), {ModelKind::qdcnn, ModelKind::qrcnn, ModelKind::tqcnn, ModelKind::cnn_leaky,
+                                 ModelKind::cnn_rot});
+  return kinds;
+}
+
 static void draw_model_section(App& app, bool& changed) {
   ImGui::Separator();
   ImGui::TextDisabled("Model");
   ModelOptions& m = app.settings.model;
-  static const ModelKind kinds[] = {ModelKind::qdfnn, ModelKind::qrfnn, ModelKind::tqfnn, ModelKind::mlp_leaky,
-                                    ModelKind::mlp_rot};
   if (ImGui::BeginCombo("model", model_kind_name(m.kind))) {
-    for (ModelKind k : kinds)
+    for (ModelKind k : playground_model_kinds(app.settings.dataset))
       if (ImGui::Selectable(model_kind_name(k), k == m.kind)) m.kind = k, changed = true;
     ImGui::EndCombo();
   }
   changed |= ImGui::SliderInt("L (layers)", &m.layers, 1, 8);
-  changed |= ImGui::InputInt("width n (0: features)", &m.width);
+  changed |= ImGui::InputInt(is_convolutional(m.kind) ? "width n (0: 64)" : "width n (0: features)", &m.width);
   if (m.width < 0) m.width = 0;
+  if (is_convolutional(m.kind)) {
+    changed |= ImGui::SliderInt("conv1 channels", &m.conv1_channels, 1, 32);
+    changed |= ImGui::SliderInt("conv2 channels", &m.conv2_channels, 1, 64);
+  }
   if (is_hybrid(m.kind)) {
     int init = m.angle_init_normal ? 1 : 0;
     if (ImGui::Combo("angle init", &init, "uniform(-s, s)\0normal(0, s^2)\0")) m.angle_init_normal = init == 1, changed = true;

@@ -16,20 +16,25 @@ namespace hqnn::app {
 // Wires are the n amplitudes; gate r is a box on wires (p, p+1), labelled with
 // its angle in radians. Gates are drawn in the order they act on the state:
 // U = T(α_0) … T(α_{2n-4}), so the rightmost factor acts first.
-static void draw_circuit(const std::vector<Real>& angles, int n, int layer) {
+// ortho: |c² + s² − 1| per gate (empty: not shown); non-zero under an attack of
+// form ②, drawn as a red bar under the gate.
+static void draw_circuit(const std::vector<Real>& angles, const std::vector<Real>* ortho, int n, int layer) {
   const int gates = static_cast<int>(angles.size());
   const float wire_gap = std::clamp(90.0f / n, 6.0f, 18.0f);
   const float gate_w = 44.0f;
-  const ImVec2 size(std::max(ImGui::GetContentRegionAvail().x, 40 + gates * (gate_w + 6)), wire_gap * (n - 1) + 16);
+  const float ortho_h = ortho ? 14.0f : 0.0f;
+  const ImVec2 size(std::max(ImGui::GetContentRegionAvail().x, 40 + gates * (gate_w + 6)),
+                    wire_gap * (n - 1) + 16 + ortho_h);
   ImGui::PushID(layer);
   const ImVec2 p0 = ImGui::GetCursorScreenPos();
   ImGui::InvisibleButton("##circuit", size);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float top = p0.y + 8, x0 = p0.x + 26;
   for (int i = 0; i < n; ++i) {
-    char label[8];
+    char label[12];
     std::snprintf(label, sizeof label, "%d", i);
-    dl->AddText(ImVec2(p0.x + 2, top + i * wire_gap - 7), IM_COL32(140, 140, 150, 255), label);
+    if (wire_gap >= 12 || i % 4 == 0)  // labels would overlap on narrow wires
+      dl->AddText(ImVec2(p0.x + 2, top + i * wire_gap - 7), IM_COL32(140, 140, 150, 255), label);
     dl->AddLine(ImVec2(x0, top + i * wire_gap), ImVec2(p0.x + size.x - 4, top + i * wire_gap),
                 IM_COL32(110, 110, 120, 255));
   }
@@ -45,13 +50,20 @@ static void draw_circuit(const std::vector<Real>& angles, int n, int layer) {
     char label[16];
     std::snprintf(label, sizeof label, "%+.2f", angles[r]);
     dl->AddText(ImVec2(gx + 3, (a.y + b.y) * 0.5f - 7), IM_COL32(255, 255, 255, 255), label);
+    if (ortho && r < int(ortho->size())) {  // 1e-4 .. 1 on a log scale
+      const float e = static_cast<float>((*ortho)[r]);
+      const float share = e > 0 ? std::clamp((std::log10(e) + 4.0f) / 4.0f, 0.05f, 1.0f) : 0.0f;
+      const float y = top + (n - 1) * wire_gap + 10;
+      dl->AddRectFilled(ImVec2(gx, y), ImVec2(gx + gate_w * share, y + 6), IM_COL32(255, 90, 70, 230));
+    }
     const ImVec2 m = ImGui::GetIO().MousePos;
     if (m.x >= a.x && m.x <= b.x && m.y >= a.y && m.y <= b.y) hovered = r;
   }
   if (hovered >= 0 && ImGui::IsItemHovered())
-    ImGui::SetTooltip("gate alpha_%d on amplitudes (%d, %d)\nangle %+.4f rad (%+.1f deg)", hovered,
-                      givens_gate_pair(hovered, n), givens_gate_pair(hovered, n) + 1, angles[hovered],
-                      angles[hovered] * 180.0 / kPi);
+    ImGui::SetTooltip("gate alpha_%d on amplitudes (%d, %d)\nangle %+.4f rad (%+.1f deg)\n|c^2 + s^2 - 1| = %.3g",
+                      hovered, givens_gate_pair(hovered, n), givens_gate_pair(hovered, n) + 1, angles[hovered],
+                      angles[hovered] * 180.0 / kPi,
+                      ortho && hovered < int(ortho->size()) ? double((*ortho)[hovered]) : 0.0);
   ImGui::PopID();
 }
 
@@ -68,12 +80,12 @@ void draw_state_panel(App& app) {
     app.set_view(sample, app.settings.feature_x, app.settings.feature_y);
   ImGui::SameLine();
   ImGui::Checkbox("heat strips", &app.heat_strips);
-  ImGui::TextDisabled("x =");
-  for (size_t i = 0; i < v.features.size() && i < 8; ++i) {
+  if (!v.image.is_image()) ImGui::TextDisabled("x =");
+  for (size_t i = 0; i < v.features.size() && i < 8 && !v.image.is_image(); ++i) {
     ImGui::SameLine();
     ImGui::TextDisabled("%.2f", v.features[i]);
   }
-  if (v.features.size() > 8) {
+  if (v.features.size() > 8 && !v.image.is_image()) {
     ImGui::SameLine();
     ImGui::TextDisabled("...");
   }
@@ -104,9 +116,18 @@ void draw_state_panel(App& app) {
     else
       signed_bars(id, psi.data(), int(psi.size()), ImVec2(-1, 44), scale);
     if (l < s.angles.size()) {
+      const std::vector<Real>* ortho =
+          s.attack.active && l < s.attack.orthogonality_error.size() ? &s.attack.orthogonality_error[l] : nullptr;
       ImGui::TextDisabled("V circuit of layer %zu (%d gates, first applied on the left)", l + 1,
                           static_cast<int>(s.angles[l].size()));
-      draw_circuit(s.angles[l], n, static_cast<int>(l));
+      if (ortho) {
+        Real worst = 0;
+        for (Real e : *ortho) worst = std::max(worst, e);
+        ImGui::SameLine();
+        ImGui::TextColored(worst > 1e-4f ? ImVec4(1, 0.5f, 0.4f, 1) : ImVec4(0.6f, 0.6f, 0.65f, 1),
+                           " max |c^2+s^2-1| = %.2g", double(worst));
+      }
+      draw_circuit(s.angles[l], ortho, n, static_cast<int>(l));
     }
   }
   ImGui::EndChild();

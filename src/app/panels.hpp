@@ -1,6 +1,11 @@
 // The panels of the playground, one file each (panel_<name>.cpp).
 #pragma once
 
+#include <string>
+#include <vector>
+
+#include "core/model.hpp"
+
 namespace hqnn::app {
 
 class App;
@@ -11,5 +16,11 @@ void draw_curves_panel(App& app);     // panel_training.cpp: loss and accuracy c
 void draw_diagnostics_panel(App& app);// panel_training.cpp: confusion matrix, gradient norms, λ
 void draw_boundary_panel(App& app);   // panel_boundary.cpp: decision boundary on two features
 void draw_state_panel(App& app);      // panel_state.cpp: ψ0..ψL, V circuits, class probabilities
+void draw_image_panel(App& app);      // panel_image.cpp: the input image (clean / noisy), the encoded vector
+void draw_lab_panel(App& app);        // panel_lab.cpp: dataset noise, parameter attack, arena switch
+void draw_arena_panel(App& app);      // panel_arena.cpp: hybrid vs classical, side by side
+
+// The model kinds offered for a dataset (panel_controls.cpp).
+std::vector<ModelKind> playground_model_kinds(const std::string& dataset);
 
 }  // namespace hqnn::app

@@ -3,6 +3,7 @@
 // src/app is shared.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,18 @@ void open_file_picker(FileKind kind);
 bool take_opened_file(OpenedFile& file);
 // Reads a file from a path (desktop); throws InputError with the reason.
 std::string read_text_file(const std::string& path);
+
+// Data files shipped with the app (the image subsets, assets/*.hqimg): fetched
+// from the site's assets/ folder (web) or read from the source tree's assets/
+// (desktop). Each request is answered once through take_asset(), with the bytes
+// or an error.
+struct Asset {
+  std::string name;
+  std::vector<uint8_t> bytes;
+  std::string error;                               // empty on success
+};
+void request_asset(const std::string& name);
+bool take_asset(Asset& asset);
 
 // Offers text as a download (web) or writes it to the working directory
 // (desktop). Returns a line for the status bar.

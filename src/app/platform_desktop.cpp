@@ -2,10 +2,12 @@
 // exports written to the working directory, status lines on stdout.
 #include <chrono>
 #include <cstdio>
+#include <deque>
 #include <fstream>
 #include <sstream>
 
 #include "core/dataset.hpp"
+#include "data/byte_file.hpp"
 #include "platform.hpp"
 
 namespace hqnn::app::platform {
@@ -13,6 +15,7 @@ namespace hqnn::app::platform {
 namespace {
 std::string g_hash;
 bool g_print_status = false;
+std::deque<Asset> g_assets;
 const auto g_start = std::chrono::steady_clock::now();
 }  // namespace
 
@@ -41,6 +44,24 @@ std::string read_text_file(const std::string& path) {
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();
+}
+
+void request_asset(const std::string& name) {
+  Asset asset;
+  asset.name = name;
+  try {
+    asset.bytes = read_file_bytes(std::string(HQNN_ASSETS_DIR) + "/" + name);
+  } catch (const std::exception& e) {
+    asset.error = e.what();
+  }
+  g_assets.push_back(std::move(asset));
+}
+
+bool take_asset(Asset& asset) {
+  if (g_assets.empty()) return false;
+  asset = std::move(g_assets.front());
+  g_assets.pop_front();
+  return true;
 }
 
 std::string save_text(const std::string& filename, const std::string& text, const char*) {

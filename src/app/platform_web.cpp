@@ -10,11 +10,24 @@
 
 namespace {
 std::deque<hqnn::app::platform::OpenedFile> g_opened_files;
+std::deque<hqnn::app::platform::Asset> g_assets;
 }
 
 // Called by the page's file input once a chosen file is read.
 extern "C" EMSCRIPTEN_KEEPALIVE void hqnn_on_file_opened(int kind, const char* name, const char* text, int length) {
   g_opened_files.push_back({static_cast<hqnn::app::platform::FileKind>(kind), name, std::string(text, length)});
+}
+
+// Called by hqnn_js_fetch_asset with the file's bytes (error == nullptr) or a reason.
+extern "C" EMSCRIPTEN_KEEPALIVE void hqnn_on_asset_loaded(const char* name, const uint8_t* bytes, int length,
+                                                          const char* error) {
+  hqnn::app::platform::Asset asset;
+  asset.name = name;
+  if (error)
+    asset.error = error;
+  else
+    asset.bytes.assign(bytes, bytes + length);
+  g_assets.push_back(std::move(asset));
 }
 
 // [SECTION] JavaScript -------------------------------------------------------------------
@@ -102,6 +115,36 @@ EM_JS(void, hqnn_js_download, (const char* name, const char* mime, const char* d
   setTimeout(function() { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
 });
 
+// Fetches assets/<name> next to the page and hands the bytes to the app.
+EM_JS(void, hqnn_js_fetch_asset, (const char* name_ptr), {
+  var name = UTF8ToString(name_ptr);
+  function deliver(bytes, error) {
+    var n = lengthBytesUTF8(name) + 1, np = _malloc(n);
+    stringToUTF8(name, np, n);
+    var ep = 0, bp = 0, len = 0;
+    if (error) {
+      var m = lengthBytesUTF8(error) + 1;
+      ep = _malloc(m);
+      stringToUTF8(error, ep, m);
+    } else {
+      len = bytes.length;
+      bp = _malloc(Math.max(1, len));
+      HEAPU8.set(bytes, bp);
+    }
+    _hqnn_on_asset_loaded(np, bp, len, ep);
+    _free(np);
+    if (bp) _free(bp);
+    if (ep) _free(ep);
+  }
+  fetch('assets/' + name)
+    .then(function(r) {
+      if (!r.ok) throw new Error('HTTP ' + r.status);
+      return r.arrayBuffer();
+    })
+    .then(function(buffer) { deliver(new Uint8Array(buffer), null); })
+    .catch(function(e) { deliver(null, 'assets/' + name + ': cannot download (' + e.message + ')'); });
+});
+
 EM_JS(void, hqnn_js_set_status, (const char* json), {
   window.hqnnStatus = JSON.parse(UTF8ToString(json));
 });
@@ -170,6 +213,15 @@ bool take_opened_file(OpenedFile& file) {
 
 std::string read_text_file(const std::string& path) {
   throw InputError("the browser reads files through the file picker, not by path (" + path + ")");
+}
+
+void request_asset(const std::string& name) { hqnn_js_fetch_asset(name.c_str()); }
+
+bool take_asset(Asset& asset) {
+  if (g_assets.empty()) return false;
+  asset = std::move(g_assets.front());
+  g_assets.pop_front();
+  return true;
 }
 
 std::string save_text(const std::string& filename, const std::string& text, const char* mime) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/attack.hpp"
 #include "core/metrics.hpp"
 #include "core/model_io.hpp"
 #include "data/csv_loader.hpp"
@@ -11,6 +12,8 @@ namespace hqnn::app {
 
 namespace {
 constexpr double kPublishIntervalMs = 33;    // ~30 snapshots per second while training
+constexpr double kViewsIntervalMs = 250;     // heavy views at most 4 times per second ...
+constexpr double kViewsShare = 0.1;          // ... and at most ~10% of the time (image data)
 constexpr double kWorkerSliceMs = 20;        // training between two looks at the command queue
 constexpr double kTargetAccuracy = 0.90;
 constexpr int kBoundaryResolution = 48;
@@ -77,7 +80,7 @@ void TrainingSession::apply(const Command& command) {
   dirty_ = true;
   switch (command.kind) {
     case Command::Kind::reset:
-      reset(command.settings, command.data);
+      reset(command.settings, command.data, command.images);
       break;
     case Command::Kind::play:
       playing_ = trainer_ && !trainer_->done();
@@ -97,6 +100,17 @@ void TrainingSession::apply(const Command& command) {
       settings_.sample = command.settings.sample;
       settings_.feature_x = command.settings.feature_x;
       settings_.feature_y = command.settings.feature_y;
+      views_stale_ = true;
+      break;
+    case Command::Kind::attack:
+      settings_.attack_enabled = command.settings.attack_enabled;
+      settings_.attack = command.settings.attack;
+      settings_.attack_epoch = command.settings.attack_epoch;
+      if (attack_installed_) {
+        model_->clear_attack();
+        attack_installed_ = false;
+      }
+      update_attack();
       break;
     case Command::Kind::export_model:
       if (!model_) break;
@@ -111,7 +125,8 @@ void TrainingSession::apply(const Command& command) {
 
 // Builds data, model and trainer from the settings. Errors (an unusable CSV,
 // an option out of range) leave no model and are shown by the UI.
-void TrainingSession::reset(const PlaygroundSettings& settings, std::shared_ptr<const Dataset> data) {
+void TrainingSession::reset(const PlaygroundSettings& settings, std::shared_ptr<const Dataset> data,
+                            std::shared_ptr<const ImageData> images) {
   const bool was_playing = playing_;
   settings_ = settings;
   ++run_id_;
@@ -127,29 +142,69 @@ void TrainingSession::reset(const PlaygroundSettings& settings, std::shared_ptr<
   target_ms_ = -1;
   target_epoch_ = -1;
   lambda_history_.clear();
+  attack_installed_ = false;
+  diverged_epoch_ = -1;
+  confusion_.clear();
+  boundary_.reset();
+  views_stale_ = true;
+  clean_train_.resize(0, 0);
+  clean_test_.resize(0, 0);
+  noisy_values_ = 0;
   try {
-    if (data) source_ = std::move(data);
-    if (!source_ || (settings_.dataset == "iris" && source_->name != "iris"))
-      source_ = std::make_shared<const Dataset>(load_iris());
-    source_->validate();
-    const int features = static_cast<int>(source_->feature_count());
+    if (is_image_dataset(settings_.dataset)) {
+      if (images) images_ = std::move(images);
+      if (!images_) throw InputError("the " + settings_.dataset + " images are not loaded yet");
+      train_ = images_->train;
+      test_ = images_->test;
+      dataset_name_ = settings_.dataset;
+      feature_names_ = train_.feature_names;
+      class_names_ = train_.class_names;
+    } else {
+      if (data) source_ = std::move(data);
+      if (!source_ || (settings_.dataset == "iris" && source_->name != "iris"))
+        source_ = std::make_shared<const Dataset>(load_iris());
+      source_->validate();
+      TrainTestSplit split = stratified_split(*source_, settings_.test_fraction, settings_.seed());
+      if (split.train.size() == 0 || split.test.size() == 0)
+        throw InputError("the dataset is too small for a " + std::to_string(int(settings_.test_fraction * 100)) +
+                         "% test split");
+      train_ = std::move(split.train);
+      test_ = std::move(split.test);
+      dataset_name_ = source_->name;
+      feature_names_ = source_->feature_names;
+      class_names_ = source_->class_names;
+    }
+    const int features = static_cast<int>(train_.feature_count());
     settings_.feature_x = std::clamp(settings_.feature_x, 0, features - 1);
     settings_.feature_y = std::clamp(settings_.feature_y, 0, features - 1);
+    if (is_convolutional(settings_.model.kind)) {
+      settings_.model.image_channels = train_.image.channels;
+      settings_.model.image_height = train_.image.height;
+      settings_.model.image_width = train_.image.width;
+    }
     validate(settings_.model);
     validate(settings_.train);
-    TrainTestSplit split = stratified_split(*source_, settings_.test_fraction, settings_.seed());
-    if (split.train.size() == 0 || split.test.size() == 0)
-      throw InputError("the dataset is too small for a " + std::to_string(int(settings_.test_fraction * 100)) +
-                       "% test split");
-    train_ = std::move(split.train);
-    test_ = std::move(split.test);
+    // Dataset noise is in the data's own units (cm for iris, [0, 1] pixels), so
+    // it goes in before standardising.
+    if (settings_.noise_enabled) {
+      Rng rng(settings_.seed(), /*stream=*/0x6e6f697365);  // "noise"
+      if (settings_.noise.train) {
+        clean_train_ = train_.features;
+        noisy_values_ += add_dataset_noise(train_.features, settings_.noise, rng);
+      }
+      if (settings_.noise.test) {
+        clean_test_ = test_.features;
+        noisy_values_ += add_dataset_noise(test_.features, settings_.noise, rng);
+      }
+    }
     if (settings_.standardize) {
       standardizer_ = Standardizer::fit(train_);
       standardizer_.apply(train_);
       standardizer_.apply(test_);
     }
-    model_ = std::make_unique<Model>(settings_.model, source_->feature_count(), source_->class_count());
+    model_ = std::make_unique<Model>(settings_.model, train_.feature_count(), train_.class_count());
     trainer_ = std::make_unique<Trainer>(*model_, train_, test_, settings_.train);
+    update_attack();
     playing_ = was_playing || settings_.autoplay;
     settings_.autoplay = settings.autoplay;
     if (playing_) {
@@ -169,12 +224,15 @@ void TrainingSession::train_for(double budget_ms) {
   const auto elapsed_ms = [&] { return std::chrono::duration<double, std::milli>(Clock::now() - start).count(); };
   const int batch = settings_.train.batch;
   do {
+    update_attack();
     const int before = trainer_->epoch();
     const bool finished_epoch = trainer_->step();
     samples_trained_ += std::min<long long>(batch, train_.size());
+    views_stale_ = true;
     if (finished_epoch) {
       dirty_ = true;
       const EpochRecord& rec = trainer_->history().back();
+      if (!rec.finite && diverged_epoch_ < 0) diverged_epoch_ = rec.epoch;
       if (const QuantumStack* q = model_->quantum_stack()) {
         std::vector<double> all;
         for (int l = 1; l <= q->options().layers; ++l)
@@ -196,16 +254,39 @@ void TrainingSession::train_for(double budget_ms) {
   train_seconds_ += elapsed_ms() / 1000.0;
 }
 
+// The attack is installed once training reaches settings_.attack_epoch, so a
+// link that names the epoch replays a run where it was switched on mid-way.
+void TrainingSession::update_attack() {
+  if (!model_ || !trainer_) return;
+  const bool wanted = settings_.attack_enabled && trainer_->epoch() >= settings_.attack_epoch;
+  if (wanted == attack_installed_) return;
+  dirty_ = views_stale_ = true;
+  if (!wanted) {
+    model_->clear_attack();
+    attack_installed_ = false;
+    return;
+  }
+  try {
+    AttackOptions options = settings_.attack;
+    options.seed = settings_.seed();
+    model_->set_attack(options);
+    attack_installed_ = true;
+  } catch (const std::exception& e) {
+    settings_.attack_enabled = false;
+    message_ = std::string("attack not applied: ") + e.what();
+  }
+}
+
 // [SECTION] Model files ------------------------------------------------------------------
 
 std::string TrainingSession::export_model_json() {
   ModelInfo info;
-  info.class_names = source_->class_names;
-  info.feature_names = source_->feature_names;
+  info.class_names = class_names_;
+  info.feature_names = feature_names_;
   if (settings_.standardize) info.standardizer = standardizer_;
   Json training = Json::object();
   training.set("playground", to_hash(settings_));
-  training.set("dataset", source_->name);
+  training.set("dataset", dataset_name_);
   training.set("epochs_trained", trainer_->epoch());
   if (!trainer_->history().empty()) {
     const EpochRecord& last = trainer_->history().back();
@@ -220,19 +301,19 @@ std::string TrainingSession::export_model_json() {
 // the file's parameters. Training can continue from there.
 void TrainingSession::import_model_json(const std::string& text) {
   try {
-    if (!source_) throw InputError("load a dataset before importing a model");
+    if (train_.size() == 0) throw InputError("load a dataset before importing a model");
     ModelInfo info;
     std::unique_ptr<Model> imported = model_from_json(Json::parse(text, "model file"), &info);
-    if (imported->input_width() != source_->feature_count() || imported->class_count() != source_->class_count())
+    if (imported->input_width() != train_.feature_count() || imported->class_count() != train_.class_count())
       throw InputError("the model expects " + std::to_string(imported->input_width()) + " features and " +
-                       std::to_string(imported->class_count()) + " classes; the dataset '" + source_->name +
-                       "' has " + std::to_string(source_->feature_count()) + " and " +
-                       std::to_string(source_->class_count()));
+                       std::to_string(imported->class_count()) + " classes; the dataset '" + dataset_name_ +
+                       "' has " + std::to_string(train_.feature_count()) + " and " +
+                       std::to_string(train_.class_count()));
     PlaygroundSettings s = settings_;
     s.model = imported->options();
     s.train.seed = s.model.seed;
     s.standardize = info.standardizer.has_value();
-    reset(s, source_);
+    reset(s, nullptr, nullptr);
     if (!model_) return;
     std::vector<ParamBlock> from = imported->params(), to = model_->params();
     for (size_t i = 0; i < to.size() && i < from.size(); ++i)
@@ -267,11 +348,10 @@ void TrainingSession::publish(bool force) {
   s->message = message_;
   s->model_json = model_json_;
   s->model_json_serial = model_json_serial_;
-  if (source_) {
-    s->dataset_name = source_->name;
-    s->feature_names = source_->feature_names;
-    s->class_names = source_->class_names;
-  }
+  s->dataset_name = dataset_name_;
+  s->feature_names = feature_names_;
+  s->class_names = class_names_;
+  s->noisy_values = noisy_values_;
   if (model_ && trainer_) {
     s->train_size = static_cast<int>(train_.size());
     s->test_size = static_cast<int>(test_.size());
@@ -298,27 +378,59 @@ void TrainingSession::publish(bool force) {
     s->target_ms = target_ms_;
     s->target_epoch = target_epoch_;
 
-    const Evaluation eval = evaluate(*model_, test_);
-    const ClassificationReport report =
-        classification_report(test_.labels, eval.probabilities, source_->class_count());
-    s->confusion = report.confusion;
+    // The heavy views wait for kViewsIntervalMs, longer when they are slow.
+    const double since_views = std::chrono::duration<double, std::milli>(now - last_views_).count();
+    if (views_stale_ && (force || confusion_.empty() ||
+                         since_views >= std::max(kViewsIntervalMs, views_ms_ / kViewsShare)))
+      refresh_heavy_views();
+    s->confusion = confusion_;
+    s->boundary = boundary_;
+    s->views_ms = views_ms_;
     compute_sample_view(*s);
-    compute_boundary_view(*s);
+    compute_attack_view(*s);
   }
   std::lock_guard<std::mutex> lock(mutex_);
   snapshot_ = std::move(s);
+}
+
+void TrainingSession::refresh_heavy_views() {
+  const Clock::time_point start = Clock::now();
+  const Evaluation eval = evaluate(*model_, test_);
+  confusion_ = classification_report(test_.labels, eval.probabilities, train_.class_count()).confusion;
+  boundary_ = is_image_dataset(settings_.dataset) ? nullptr : compute_boundary_view();
+  last_views_ = Clock::now();
+  views_ms_ = std::chrono::duration<double, std::milli>(last_views_ - start).count();
+  views_stale_ = false;
 }
 
 void TrainingSession::compute_sample_view(Snapshot& s) {
   SampleView& v = s.sample;
   v.index = std::clamp(settings_.sample, 0, static_cast<int>(test_.size()) - 1);
   s.settings.sample = v.index;
+  v.image = test_.image;
   Matrix x = test_.features.row(v.index);
   if (settings_.standardize)  // show the features as the user loaded them
     for (Index c = 0; c < x.cols(); ++c) v.features.push_back(x(0, c) * standardizer_.scale(c) + standardizer_.mean(c));
   else
     v.features.assign(x.data(), x.data() + x.cols());
+  if (clean_test_.rows() > v.index) {
+    const Matrix clean = clean_test_.row(v.index);
+    v.clean_features.assign(clean.data(), clean.data() + clean.cols());
+  }
   v.label = test_.labels[v.index];
+  // The vector that amplitude encoding normalises: the input of the encoding
+  // layer (after the conv front end and Linear(-> n), or x itself).
+  if (model_->quantum_stack()) {
+    Matrix a = x, b;
+    for (const auto& layer : model_->layers()) {
+      if (layer->kind() == "amplitude_encoding") {
+        v.encoded.assign(a.data(), a.data() + a.cols());
+        break;
+      }
+      layer->forward(a, b);
+      std::swap(a, b);
+    }
+  }
   const Matrix probabilities = softmax(model_->forward(x));
   v.probabilities.assign(probabilities.data(), probabilities.data() + probabilities.cols());
   v.prediction = static_cast<int>(std::max_element(v.probabilities.begin(), v.probabilities.end()) -
@@ -327,26 +439,66 @@ void TrainingSession::compute_sample_view(Snapshot& s) {
     for (const Matrix& psi : q->states()) v.states.emplace_back(psi.data(), psi.data() + psi.cols());
 }
 
-void TrainingSession::compute_boundary_view(Snapshot& s) {
-  BoundaryView& b = s.boundary;
-  const Dataset& all = *source_;
+void TrainingSession::compute_attack_view(Snapshot& s) {
+  AttackView& a = s.attack;
+  a.active = attack_installed_;
+  if (const ParameterAttack* attack = model_->attack()) a.layers = attack->attacked_layers();
+  a.diverged_epoch = diverged_epoch_;
+  if (const QuantumStack* q = model_->quantum_stack())
+    for (int l = 0; l < q->options().layers; ++l) {
+      const GivensGates& g = q->gates(l);
+      std::vector<Real> error(static_cast<size_t>(g.count()));
+      for (int r = 0; r < g.count(); ++r) {
+        error[r] = std::fabs(g.c[r] * g.c[r] + g.s[r] * g.s[r] - Real(1));
+        a.max_orthogonality_error = std::max(a.max_orthogonality_error, double(error[r]));
+      }
+      a.orthogonality_error.push_back(std::move(error));
+    }
+}
+
+std::shared_ptr<const BoundaryView> TrainingSession::compute_boundary_view() {
+  auto view = std::make_shared<BoundaryView>();
+  BoundaryView& b = *view;
   b.feature_x = settings_.feature_x;
   b.feature_y = settings_.feature_y;
   b.resolution = kBoundaryResolution;
-  const auto range = [&](int f, float& lo, float& hi) {
-    lo = static_cast<float>(all.features.col(f).minCoeff());
-    hi = static_cast<float>(all.features.col(f).maxCoeff());
+
+  // The points: training and test samples, raw values (with dataset noise), and
+  // where they were before the noise.
+  const auto raw = [&](const Matrix& m, Index i, int f, bool standardized) {
+    const Real v = m(i, f);
+    return static_cast<float>(standardized ? v * standardizer_.scale(f) + standardizer_.mean(f) : v);
+  };
+  const auto add_points = [&](const Dataset& d, const Matrix& clean, bool is_test) {
+    for (Index i = 0; i < d.size(); ++i) {
+      b.point_x.push_back(raw(d.features, i, b.feature_x, settings_.standardize));
+      b.point_y.push_back(raw(d.features, i, b.feature_y, settings_.standardize));
+      b.point_label.push_back(d.labels[i]);
+      b.point_is_test.push_back(is_test);
+      if (clean_train_.size() || clean_test_.size()) {
+        const bool noisy = clean.rows() > i;
+        b.clean_x.push_back(noisy ? raw(clean, i, b.feature_x, false) : b.point_x.back());
+        b.clean_y.push_back(noisy ? raw(clean, i, b.feature_y, false) : b.point_y.back());
+      }
+    }
+  };
+  add_points(train_, clean_train_, false);
+  add_points(test_, clean_test_, true);
+  const auto range = [&](const std::vector<float>& a, const std::vector<float>& c, float& lo, float& hi) {
+    lo = *std::min_element(a.begin(), a.end());
+    hi = *std::max_element(a.begin(), a.end());
+    for (float v : c) lo = std::min(lo, v), hi = std::max(hi, v);
     const float pad = std::max(0.05f * (hi - lo), 1e-3f);
     lo -= pad;
     hi += pad;
   };
-  range(b.feature_x, b.x_min, b.x_max);
-  range(b.feature_y, b.y_min, b.y_max);
+  range(b.point_x, b.clean_x, b.x_min, b.x_max);
+  range(b.point_y, b.clean_y, b.y_min, b.y_max);
 
   // Every other feature at its training-set mean (in raw units).
   Vector mean = settings_.standardize ? standardizer_.mean : Vector(train_.features.colwise().mean().transpose());
   const int n = b.resolution;
-  Matrix grid(n * n, all.feature_count());
+  Matrix grid(n * n, train_.feature_count());
   for (int row = 0; row < n; ++row)
     for (int col = 0; col < n; ++col) {
       const Index i = row * n + col;
@@ -359,23 +511,7 @@ void TrainingSession::compute_boundary_view(Snapshot& s) {
   b.probabilities.resize(static_cast<size_t>(n) * n * classes);
   for (int i = 0; i < n * n; ++i)
     for (int c = 0; c < classes; ++c) b.probabilities[size_t(i) * classes + c] = static_cast<float>(probabilities(i, c));
-
-  // The points: training and test samples, raw values.
-  const auto add_points = [&](const Dataset& d, bool is_test) {
-    for (Index i = 0; i < d.size(); ++i) {
-      Real x = d.features(i, b.feature_x), y = d.features(i, b.feature_y);
-      if (settings_.standardize) {
-        x = x * standardizer_.scale(b.feature_x) + standardizer_.mean(b.feature_x);
-        y = y * standardizer_.scale(b.feature_y) + standardizer_.mean(b.feature_y);
-      }
-      b.point_x.push_back(static_cast<float>(x));
-      b.point_y.push_back(static_cast<float>(y));
-      b.point_label.push_back(d.labels[i]);
-      b.point_is_test.push_back(is_test);
-    }
-  };
-  add_points(train_, false);
-  add_points(test_, true);
+  return view;
 }
 
 }  // namespace hqnn::app

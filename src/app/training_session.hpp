@@ -4,7 +4,9 @@
 // touches them: a worker thread in the threaded builds, the main loop (a time
 // budget per frame) in the single-threaded wasm build. The UI posts commands
 // (play, pause, reset, ...) and reads immutable Snapshots, published at most
-// every few tens of milliseconds, so it never waits for training.
+// every few tens of milliseconds, so it never waits for training. The views
+// that evaluate many samples (confusion matrix, decision boundary) are redone
+// only when the parameters changed, and at most a few times per second.
 //
 // Index of this file
 //   [SECTION] Snapshot: everything the panels draw
@@ -25,6 +27,7 @@
 #include "core/dataset.hpp"
 #include "core/model.hpp"
 #include "core/trainer.hpp"
+#include "data/image_datasets.hpp"
 #include "url_state.hpp"
 
 namespace hqnn::app {
@@ -35,7 +38,10 @@ namespace hqnn::app {
 // predicted class probabilities.
 struct SampleView {
   int index = -1;                            // into the test set
-  std::vector<Real> features;                // raw features as loaded
+  std::vector<Real> features;                // raw features as the model sees them (with dataset noise)
+  std::vector<Real> clean_features;          // the same before dataset noise (empty without noise)
+  ImageShape image;                          // image data: features is this image
+  std::vector<Real> encoded;                 // the vector amplitude encoding normalises into ψ₀ (hybrids)
   int label = -1, prediction = -1;
   std::vector<std::vector<Real>> states;     // states[l][i], l = 0..L; empty for MLPs
   std::vector<Real> probabilities;
@@ -47,9 +53,21 @@ struct BoundaryView {
   int feature_x = 0, feature_y = 1, resolution = 0;
   float x_min = 0, x_max = 1, y_min = 0, y_max = 1;
   std::vector<float> probabilities;          // [(row * resolution + col) * classes + c], row 0 at y_min
-  std::vector<float> point_x, point_y;       // every sample, raw feature values
+  std::vector<float> point_x, point_y;       // every sample, raw feature values (with dataset noise)
+  std::vector<float> clean_x, clean_y;       // the same before dataset noise (empty without noise)
   std::vector<int> point_label;
   std::vector<char> point_is_test;
+};
+
+// What a parameter attack does to the model right now.
+struct AttackView {
+  bool active = false;                       // installed (from settings.attack_epoch on)
+  std::vector<int> layers;                   // attacked layers (0-based)
+  // Hybrids: per layer and gate, |c² + s² − 1| of the gates used in the last
+  // forward pass: 0 for rotations (form ①), > 0 under form ②.
+  std::vector<std::vector<Real>> orthogonality_error;
+  double max_orthogonality_error = 0;
+  int diverged_epoch = -1;                   // first epoch whose loss or gradients were not finite
 };
 
 struct Snapshot {
@@ -66,7 +84,7 @@ struct Snapshot {
   bool hybrid = false;
   int width = 0, layers = 0;
   long parameter_count = 0;
-  std::vector<std::vector<Real>> angles;     // angles[l][r]: gate r of layer l (l = 0..L-1)
+  std::vector<std::vector<Real>> angles;     // angles[l][r]: gate r of layer l (l = 0..L-1), as stored
   std::vector<std::vector<Real>> lambdas;    // lambdas[l-1]: λ_{l,j} into ψ_l for its sources j = l-count .. l-1
 
   // Training
@@ -80,7 +98,10 @@ struct Snapshot {
   int target_epoch = -1;
 
   SampleView sample;
-  BoundaryView boundary;
+  std::shared_ptr<const BoundaryView> boundary;    // tabular data; null for images
+  AttackView attack;
+  long noisy_values = 0;                     // values changed by dataset noise (train + test)
+  double views_ms = 0;                       // time spent on the last refresh of the heavy views
 
   std::string model_json;                    // the latest export (see Command::export_model)
   uint64_t model_json_serial = 0;
@@ -90,11 +111,13 @@ struct Snapshot {
 // [SECTION] Commands -----------------------------------------------------------------------
 
 struct Command {
-  enum class Kind { reset, play, pause, step_epoch, view, export_model, import_model };
+  // attack: applies settings.attack* to the running model without a reset.
+  enum class Kind { reset, play, pause, step_epoch, view, attack, export_model, import_model };
   Kind kind = Kind::play;
-  PlaygroundSettings settings;               // reset, view (sample, feature_x, feature_y)
+  PlaygroundSettings settings;               // reset, view (sample, feature_x, feature_y), attack
   std::shared_ptr<const Dataset> data;       // reset: a user's dataset; null keeps the current one
   std::string text;                          // import_model: the JSON file
+  std::shared_ptr<const ImageData> images;   // reset with image data: the train and test sets
 };
 
 // [SECTION] TrainingSession ----------------------------------------------------------------
@@ -117,13 +140,17 @@ class TrainingSession {
   using Clock = std::chrono::steady_clock;
   void worker_loop();
   void apply(const Command& command);
-  void reset(const PlaygroundSettings& settings, std::shared_ptr<const Dataset> data);
+  void reset(const PlaygroundSettings& settings, std::shared_ptr<const Dataset> data,
+             std::shared_ptr<const ImageData> images);
   void train_for(double budget_ms);
   std::string export_model_json();
   void import_model_json(const std::string& text);
   void publish(bool force);
   void compute_sample_view(Snapshot& s);
-  void compute_boundary_view(Snapshot& s);
+  void compute_attack_view(Snapshot& s);
+  void refresh_heavy_views();                // confusion matrix and decision boundary
+  std::shared_ptr<const BoundaryView> compute_boundary_view();
+  void update_attack();                      // installs or removes the attack per settings_
   Matrix prepare_inputs(Matrix raw) const;   // applies the standardiser when the settings ask for it
 
   const bool threaded_;
@@ -136,8 +163,13 @@ class TrainingSession {
 
   // Owned by the training thread only.
   PlaygroundSettings settings_;
-  std::shared_ptr<const Dataset> source_;    // all samples, raw
-  Dataset train_, test_;                     // split, standardised when asked
+  std::shared_ptr<const Dataset> source_;    // tabular data: all samples, raw
+  std::shared_ptr<const ImageData> images_;  // image data: train and test sets
+  std::string dataset_name_;
+  std::vector<std::string> feature_names_, class_names_;
+  Dataset train_, test_;                     // split, noisy and standardised when asked
+  Matrix clean_train_, clean_test_;          // features before dataset noise (empty without noise)
+  long noisy_values_ = 0;
   Standardizer standardizer_;
   std::unique_ptr<Model> model_;
   std::unique_ptr<Trainer> trainer_;
@@ -146,7 +178,13 @@ class TrainingSession {
   bool playing_ = false;
   int step_epochs_ = 0;                      // epochs left to run by "step"
   bool dirty_ = true;
-  Clock::time_point last_publish_{};
+  bool views_stale_ = true;                  // parameters or view settings changed since the heavy views
+  Clock::time_point last_publish_{}, last_views_{};
+  std::vector<std::vector<int>> confusion_;
+  std::shared_ptr<const BoundaryView> boundary_;
+  double views_ms_ = 0;
+  bool attack_installed_ = false;
+  int diverged_epoch_ = -1;
   double train_seconds_ = 0;
   long long samples_trained_ = 0;
   bool clock_started_ = false;

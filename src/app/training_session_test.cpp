@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "data/csv_loader.hpp"
+#include "data/image_datasets.hpp"
 
 namespace hqnn::app {
 
@@ -32,8 +33,9 @@ TEST(TrainingSession, StepEpochPublishesViews) {
   EXPECT_EQ(s->angles.size(), 2u);
   EXPECT_EQ(s->angles[0].size(), 5u);      // 2n-3 gates for n = 4
   EXPECT_EQ(s->lambdas.size(), 2u);
-  EXPECT_EQ(s->boundary.probabilities.size(), size_t(s->boundary.resolution * s->boundary.resolution * 3));
-  EXPECT_EQ(s->boundary.point_x.size(), 150u);
+  ASSERT_TRUE(s->boundary);
+  EXPECT_EQ(s->boundary->probabilities.size(), size_t(s->boundary->resolution * s->boundary->resolution * 3));
+  EXPECT_EQ(s->boundary->point_x.size(), 150u);
   EXPECT_EQ(s->confusion.size(), 3u);
 }
 
@@ -111,6 +113,77 @@ TEST(TrainingSession, ExportThenImportKeepsTheModel) {
   const auto s = session.snapshot();
   EXPECT_NE(s->message.find("imported"), std::string::npos) << s->message;
   EXPECT_EQ(s->sample.probabilities, exported->sample.probabilities);
+}
+
+TEST(TrainingSession, ImageModelShowsImageEncodingAndStates) {
+  PlaygroundSettings settings = image_defaults();
+  settings.downsample = 2;
+  settings.train.epochs = 1;
+  ImageDatasetOptions options;
+  options.downsample = 2;
+  Command reset = reset_command(settings);
+  reset.images = std::make_shared<ImageData>(load_image_dataset("fashion-mnist-subset", options));
+  TrainingSession session(false);
+  session.post(std::move(reset));
+  session.post(Command{Command::Kind::step_epoch, {}, nullptr, {}});
+  session.pump(60000);
+  const auto s = session.snapshot();
+  ASSERT_TRUE(s->error.empty()) << s->error;
+  ASSERT_EQ(s->history.size(), 1u);
+  EXPECT_EQ(s->train_size, 1000);
+  EXPECT_EQ(s->test_size, 400);
+  EXPECT_EQ(s->sample.image.height, 14);
+  EXPECT_EQ(s->sample.features.size(), 196u);
+  EXPECT_EQ(s->sample.encoded.size(), 16u);         // Linear(-> n) output, n = 16
+  EXPECT_EQ(s->sample.states.size(), 3u);           // ψ0, ψ1, ψ2
+  EXPECT_FALSE(s->boundary);                        // no decision boundary for images
+  EXPECT_EQ(s->confusion.size(), 4u);
+  EXPECT_GT(s->history.back().test_accuracy, 0.5);  // 4 classes: chance is 0.25
+}
+
+TEST(TrainingSession, DatasetNoiseMovesSamples) {
+  PlaygroundSettings settings;
+  settings.noise_enabled = true;
+  settings.noise.magnitude = 0.5;
+  TrainingSession session(false);
+  session.post(reset_command(settings));
+  session.pump(0);
+  const auto s = session.snapshot();
+  ASSERT_TRUE(s->error.empty()) << s->error;
+  EXPECT_GT(s->noisy_values, 0);
+  ASSERT_TRUE(s->boundary);
+  ASSERT_EQ(s->boundary->clean_x.size(), s->boundary->point_x.size());
+  int moved = 0;
+  for (size_t i = 0; i < s->boundary->point_x.size(); ++i)
+    moved += s->boundary->point_x[i] != s->boundary->clean_x[i] || s->boundary->point_y[i] != s->boundary->clean_y[i];
+  EXPECT_GT(moved, 0);
+}
+
+// Form ② (outside) makes the gates non-orthogonal; form ① keeps them rotations.
+TEST(TrainingSession, AttackShowsInTheGates) {
+  for (AttackForm form : {AttackForm::inside, AttackForm::outside}) {
+    PlaygroundSettings settings;
+    settings.train.epochs = 2;
+    settings.attack_enabled = true;
+    settings.attack.form = form;
+    settings.attack.magnitude = 0.05;
+    settings.attack_epoch = 1;
+    TrainingSession session(false);
+    session.post(reset_command(settings));
+    session.post(Command{Command::Kind::step_epoch, {}, nullptr, {}});
+    session.pump(60000);
+    EXPECT_FALSE(session.snapshot()->attack.active);  // from epoch 1 on
+    session.post(Command{Command::Kind::step_epoch, {}, nullptr, {}});
+    session.pump(60000);
+    const auto s = session.snapshot();
+    ASSERT_TRUE(s->error.empty()) << s->error;
+    EXPECT_TRUE(s->attack.active);
+    EXPECT_EQ(s->attack.layers.size(), 1u);
+    if (form == AttackForm::outside)
+      EXPECT_GT(s->attack.max_orthogonality_error, 1e-3);
+    else
+      EXPECT_LT(s->attack.max_orthogonality_error, 1e-5);
+  }
 }
 
 }  // namespace hqnn::app

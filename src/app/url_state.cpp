@@ -1,5 +1,6 @@
 #include "url_state.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -88,6 +89,42 @@ static std::vector<std::string> split(const std::string& text, char sep) {
   return parts;
 }
 
+static std::string join_ints(const std::vector<int>& values) {
+  std::string out;
+  for (size_t i = 0; i < values.size(); ++i) out += (i ? "," : "") + std::to_string(values[i]);
+  return out;
+}
+
+// [SECTION] Datasets -----------------------------------------------------------------------
+
+const std::vector<std::string>& playground_dataset_names() {
+  static const std::vector<std::string> names = {"iris", "fashion-mnist-subset", "mnist-subset"};
+  return names;
+}
+
+bool is_image_dataset(const std::string& dataset) {
+  return dataset == "fashion-mnist-subset" || dataset == "mnist-subset";
+}
+
+// The playground only ships the committed subsets; the full sets' names mean them.
+static std::string canonical_dataset(const std::string& name) {
+  if (name == "fashion-mnist" || name == "fashion") return "fashion-mnist-subset";
+  if (name == "mnist") return "mnist-subset";
+  return name;
+}
+
+PlaygroundSettings image_defaults() {
+  PlaygroundSettings s;
+  s.dataset = "fashion-mnist-subset";
+  s.model.kind = ModelKind::qdcnn;
+  s.model.width = 16;
+  s.train.batch = 64;  // D6
+  s.train.epochs = 10;
+  s.noise.magnitude = 0.2;  // pixels are in [0, 1]
+  s.arena_model = ModelKind::cnn_leaky;
+  return s;
+}
+
 // [SECTION] Keys ---------------------------------------------------------------------------
 
 namespace {
@@ -129,15 +166,68 @@ const std::map<std::string, KeyReader>& key_readers() {
   static const std::map<std::string, KeyReader> readers = {
       {"data",
        [](const std::string& v, PlaygroundSettings& s) -> std::string {
-         if (v != "iris" && v != "csv") return "expected 'iris' or 'csv', got '" + v + "'";
-         s.dataset = v;
+         const std::string name = canonical_dataset(v);
+         const auto& names = playground_dataset_names();
+         if (name != "csv" && std::find(names.begin(), names.end(), name) == names.end())
+           return "expected iris, fashion-mnist-subset, mnist-subset or csv, got '" + v + "'";
+         s.dataset = name;
          return {};
        }},
       {"model",
        [](const std::string& v, PlaygroundSettings& s) -> std::string {
          const auto kind = parse_model_kind(v);
-         if (!kind) return "expected tqfnn, qrfnn, qdfnn, mlp-leaky or mlp-rot, got '" + v + "'";
+         if (!kind) return std::string("expected one of ") + model_kind_list() + ", got '" + v + "'";
          s.model.kind = *kind;
+         return {};
+       }},
+      {"arena_model",
+       [](const std::string& v, PlaygroundSettings& s) -> std::string {
+         const auto kind = parse_model_kind(v);
+         if (!kind) return std::string("expected one of ") + model_kind_list() + ", got '" + v + "'";
+         s.arena_model = *kind;
+         return {};
+       }},
+      {"noise",
+       [](const std::string& v, PlaygroundSettings& s) -> std::string {
+         if (v == "none" || v == "0") return s.noise_enabled = false, std::string();
+         const auto kind = parse_noise_kind(v);
+         if (!kind) return "expected none or a noise kind (gaussian-sym, gaussian-asym, ...), got '" + v + "'";
+         s.noise_enabled = true;
+         s.noise.kind = *kind;
+         return {};
+       }},
+      {"attack",
+       [](const std::string& v, PlaygroundSettings& s) -> std::string {
+         if (v == "none" || v == "0") return s.attack_enabled = false, std::string();
+         const auto form = parse_attack_form(v);
+         if (!form) return "expected none, inside (1) or outside (2), got '" + v + "'";
+         s.attack_enabled = true;
+         s.attack.form = *form;
+         return {};
+       }},
+      {"attack_noise",
+       [](const std::string& v, PlaygroundSettings& s) -> std::string {
+         const auto kind = parse_noise_kind(v);
+         if (!kind) return "expected a noise kind (gaussian-sym, gaussian-asym, ...), got '" + v + "'";
+         s.attack.noise = *kind;
+         return {};
+       }},
+      {"attack_mode",
+       [](const std::string& v, PlaygroundSettings& s) -> std::string {
+         const auto mode = parse_attack_mode(v);
+         if (!mode) return "expected persistent or transient, got '" + v + "'";
+         s.attack.mode = *mode;
+         return {};
+       }},
+      {"attack_layers",
+       [](const std::string& v, PlaygroundSettings& s) -> std::string {
+         std::vector<int> layers;
+         for (const std::string& item : split(v, ',')) {
+           long long l = 0;
+           if (!parse_long(item, l) || l < 0 || l > 63) return "expected layer numbers 0..63, got '" + item + "'";
+           layers.push_back(int(l));
+         }
+         s.attack.layer_list = std::move(layers);
          return {};
        }},
       {"opt",
@@ -165,6 +255,17 @@ const std::map<std::string, KeyReader>& key_readers() {
       {"seed", int_key(0, (1LL << 53), [](PlaygroundSettings& s, long long v) { s.set_seed(uint64_t(v)); })},
       {"fx", int_key(0, 4095, [](PlaygroundSettings& s, long long v) { s.feature_x = int(v); })},
       {"fy", int_key(0, 4095, [](PlaygroundSettings& s, long long v) { s.feature_y = int(v); })},
+      {"ds", int_key(1, 7, [](PlaygroundSettings& s, long long v) { s.downsample = int(v); })},
+      {"c1", int_key(1, 256, [](PlaygroundSettings& s, long long v) { s.model.conv1_channels = int(v); })},
+      {"c2", int_key(1, 256, [](PlaygroundSettings& s, long long v) { s.model.conv2_channels = int(v); })},
+      {"attack_k", int_key(1, 64, [](PlaygroundSettings& s, long long v) { s.attack.layers = int(v); })},
+      {"attack_epoch", int_key(0, 1000000, [](PlaygroundSettings& s, long long v) { s.attack_epoch = int(v); })},
+      {"attack_m", real_key(0, 1e6, [](PlaygroundSettings& s, double v) { s.attack.magnitude = v; })},
+      {"noise_m", real_key(0, 1e6, [](PlaygroundSettings& s, double v) { s.noise.magnitude = v; })},
+      {"noise_f", real_key(0.001, 1, [](PlaygroundSettings& s, double v) { s.noise.max_fraction = v; })},
+      {"noise_train", bool_key([](PlaygroundSettings& s, bool v) { s.noise.train = v; })},
+      {"noise_test", bool_key([](PlaygroundSettings& s, bool v) { s.noise.test = v; })},
+      {"arena", bool_key([](PlaygroundSettings& s, bool v) { s.arena = v; })},
       {"sample", int_key(0, 1 << 30, [](PlaygroundSettings& s, long long v) { s.sample = int(v); })},
       {"lr", real_key(0, 10, [](PlaygroundSettings& s, double v) { s.train.optimizer.lr = v; })},
       {"momentum", real_key(0, 1, [](PlaygroundSettings& s, double v) { s.train.optimizer.momentum = v; })},
@@ -191,7 +292,11 @@ ParsedHash parse_hash(const std::string& hash) {
   std::string body = hash;
   if (!body.empty() && body[0] == '#') body.erase(0, 1);
   const auto& readers = key_readers();
-  for (const std::string& item : split(body, '&')) {
+  const std::vector<std::string> items = split(body, '&');
+  for (const std::string& item : items)  // image data has its own defaults
+    if (item.rfind("data=", 0) == 0 && is_image_dataset(canonical_dataset(url_decode(item.substr(5)))))
+      parsed.settings = image_defaults();
+  for (const std::string& item : items) {
     const size_t eq = item.find('=');
     const std::string key = url_decode(item.substr(0, eq));
     const std::string value = eq == std::string::npos ? std::string() : url_decode(item.substr(eq + 1));
@@ -210,7 +315,10 @@ std::string to_hash(const PlaygroundSettings& s) {
   const ModelOptions& m = s.model;
   const TrainOptions& t = s.train;
   std::string h = "#data=" + s.dataset;
+  if (is_image_dataset(s.dataset)) h += "&ds=" + std::to_string(s.downsample);
   h += std::string("&model=") + model_kind_name(m.kind);
+  if (is_convolutional(m.kind) || (s.arena && is_convolutional(s.arena_model)))
+    h += "&c1=" + std::to_string(m.conv1_channels) + "&c2=" + std::to_string(m.conv2_channels);
   h += "&L=" + std::to_string(m.layers);
   h += "&width=" + std::to_string(m.width);
   h += std::string("&opt=") + optimizer_kind_name(t.optimizer.kind);
@@ -230,6 +338,20 @@ std::string to_hash(const PlaygroundSettings& s) {
   if (m.kind == ModelKind::mlp_leaky) h += "&slope=" + format_shortest(m.leaky_slope);
   h += "&fx=" + std::to_string(s.feature_x) + "&fy=" + std::to_string(s.feature_y);
   h += "&sample=" + std::to_string(s.sample);
+  if (s.noise_enabled) {
+    h += std::string("&noise=") + noise_kind_name(s.noise.kind);
+    h += "&noise_m=" + format_shortest(s.noise.magnitude) + "&noise_f=" + format_shortest(s.noise.max_fraction);
+    h += std::string("&noise_train=") + (s.noise.train ? "1" : "0") + "&noise_test=" + (s.noise.test ? "1" : "0");
+  }
+  if (s.attack_enabled) {
+    const AttackOptions& a = s.attack;
+    h += std::string("&attack=") + attack_form_name(a.form) + "&attack_noise=" + noise_kind_name(a.noise);
+    h += "&attack_m=" + format_shortest(a.magnitude) + "&attack_mode=" + attack_mode_name(a.mode);
+    h += "&attack_k=" + std::to_string(a.layers);
+    if (!a.layer_list.empty()) h += "&attack_layers=" + join_ints(a.layer_list);
+    h += "&attack_epoch=" + std::to_string(s.attack_epoch);
+  }
+  if (s.arena) h += std::string("&arena=1&arena_model=") + model_kind_name(s.arena_model);
   if (s.autoplay) h += "&play=1";
   if (s.embed) h += "&embed=1";
   if (!s.panels.empty()) {
@@ -237,6 +359,16 @@ std::string to_hash(const PlaygroundSettings& s) {
     for (size_t i = 0; i < s.panels.size(); ++i) h += (i ? "," : "") + s.panels[i];
   }
   return h;
+}
+
+static bool same_noise_and_attack(const PlaygroundSettings& a, const PlaygroundSettings& b) {
+  const DatasetNoiseOptions &na = a.noise, &nb = b.noise;
+  const AttackOptions &aa = a.attack, &ab = b.attack;
+  return a.noise_enabled == b.noise_enabled && na.kind == nb.kind && na.magnitude == nb.magnitude &&
+         na.max_fraction == nb.max_fraction && na.train == nb.train && na.test == nb.test &&
+         a.attack_enabled == b.attack_enabled && aa.form == ab.form && aa.noise == ab.noise &&
+         aa.magnitude == ab.magnitude && aa.mode == ab.mode && aa.layers == ab.layers &&
+         aa.layer_list == ab.layer_list && a.attack_epoch == b.attack_epoch;
 }
 
 bool operator==(const PlaygroundSettings& a, const PlaygroundSettings& b) {
@@ -250,7 +382,10 @@ bool operator==(const PlaygroundSettings& a, const PlaygroundSettings& b) {
          ta.optimizer.kind == tb.optimizer.kind && ta.optimizer.lr == tb.optimizer.lr &&
          ta.optimizer.momentum == tb.optimizer.momentum && a.test_fraction == b.test_fraction &&
          a.standardize == b.standardize && a.feature_x == b.feature_x && a.feature_y == b.feature_y &&
-         a.sample == b.sample && a.autoplay == b.autoplay && a.embed == b.embed && a.panels == b.panels;
+         a.sample == b.sample && a.autoplay == b.autoplay && a.embed == b.embed && a.panels == b.panels &&
+         a.downsample == b.downsample && ma.conv1_channels == mb.conv1_channels &&
+         ma.conv2_channels == mb.conv2_channels && same_noise_and_attack(a, b) && a.arena == b.arena &&
+         a.arena_model == b.arena_model;
 }
 
 }  // namespace hqnn::app

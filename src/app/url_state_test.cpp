@@ -84,4 +84,44 @@ TEST(UrlState, DecodesPercentEscapes) {
   EXPECT_EQ(parsed.settings.panels, (std::vector<std::string>{"a", "b"}));
 }
 
+TEST(UrlState, ImageDataStartsFromImageDefaults) {
+  const ParsedHash parsed = parse_hash("#data=fashion-mnist&play=1");
+  ASSERT_TRUE(parsed.errors.empty()) << parsed.errors[0];
+  EXPECT_EQ(parsed.settings.dataset, "fashion-mnist-subset");
+  EXPECT_EQ(parsed.settings.model.kind, ModelKind::qdcnn);
+  EXPECT_EQ(parsed.settings.train.batch, 64);
+  const ParsedHash again = parse_hash(to_hash(parsed.settings));
+  EXPECT_TRUE(again.errors.empty());
+  EXPECT_EQ(again.settings, parsed.settings);
+}
+
+TEST(UrlState, NoiseAttackAndArenaRoundTrip) {
+  const ParsedHash parsed = parse_hash(
+      "#data=mnist-subset&ds=2&model=qrcnn&c1=4&c2=6&noise=uniform-asym&noise_m=0.3&noise_f=0.25&noise_test=0"
+      "&attack=2&attack_noise=mixed-sym&attack_m=0.05&attack_mode=transient&attack_layers=0,1&attack_epoch=3"
+      "&arena=1&arena_model=cnn-rot");
+  ASSERT_TRUE(parsed.errors.empty()) << parsed.errors[0];
+  const PlaygroundSettings& s = parsed.settings;
+  EXPECT_EQ(s.downsample, 2);
+  EXPECT_EQ(s.model.conv1_channels, 4);
+  EXPECT_EQ(s.model.conv2_channels, 6);
+  EXPECT_TRUE(s.noise_enabled);
+  EXPECT_EQ(s.noise.kind, NoiseKind::uniform_asym);
+  EXPECT_DOUBLE_EQ(s.noise.max_fraction, 0.25);
+  EXPECT_TRUE(s.noise.train);
+  EXPECT_FALSE(s.noise.test);
+  EXPECT_TRUE(s.attack_enabled);
+  EXPECT_EQ(s.attack.form, AttackForm::outside);
+  EXPECT_EQ(s.attack.noise, NoiseKind::mixed_sym);
+  EXPECT_EQ(s.attack.mode, AttackMode::transient);
+  EXPECT_EQ(s.attack.layer_list, (std::vector<int>{0, 1}));
+  EXPECT_EQ(s.attack_epoch, 3);
+  EXPECT_TRUE(s.arena);
+  EXPECT_EQ(s.arena_model, ModelKind::cnn_rot);
+  const ParsedHash again = parse_hash(to_hash(s));
+  EXPECT_TRUE(again.errors.empty());
+  EXPECT_EQ(again.settings, s);
+  EXPECT_EQ(to_hash(again.settings), to_hash(s));
+}
+
 }  // namespace hqnn::app

@@ -84,7 +84,7 @@ async function main() {
       check(s && s.error === '', 'the default run starts', s && s.error);
       await t.page.waitForTimeout(500);
       check(t.errors.length === 0, 'no console errors', t.errors.slice(0, 3).join(' | '));
-      if (s) metrics.first_frame_ms = s.first_frame_ms;
+      if (s) Object.assign(metrics, {first_frame_ms: s.first_frame_ms, main_ms: s.main_ms});
       await t.page.screenshot({path: path.join(out, 'web-load.png')});
       await t.finish();
     }
@@ -99,7 +99,8 @@ async function main() {
       const end = await waitStatus(t.page, () => true, 1000);
       if (s) Object.assign(metrics, {target_ms: s.target_ms, target_epoch: s.target_epoch});
       if (end) Object.assign(metrics, {samples_per_second_threaded: end.samples_per_second,
-                                       frame_ms_median_threaded: end.frame_ms_median, final_test_accuracy: end.test_accuracy});
+                                       frame_ms_median_threaded: end.frame_ms_median,
+                                       ui_ms_median_threaded: end.ui_ms_median, final_test_accuracy: end.test_accuracy});
       check(done && done.done, 'the run finishes its epochs');
       check(t.errors.length === 0, 'no console errors while training', t.errors.slice(0, 3).join(' | '));
       await t.page.screenshot({path: path.join(out, 'web-playground.png')});
@@ -115,7 +116,8 @@ async function main() {
       check(s && s.epoch >= 5, 'the single-threaded build trains', s && `epoch ${s.epoch}`);
       const st = await waitStatus(t.page, (s) => s.done, 30000);
       if (st) Object.assign(metrics, {samples_per_second_single: st.samples_per_second,
-                                      frame_ms_median_single: st.frame_ms_median, target_ms_single: st.target_ms});
+                                      frame_ms_median_single: st.frame_ms_median, ui_ms_median_single: st.ui_ms_median,
+                                      target_ms_single: st.target_ms});
       check(t.errors.length === 0, 'no console errors without isolation', t.errors.slice(0, 3).join(' | '));
       await t.page.screenshot({path: path.join(out, 'web-no-coi.png')});
       await t.finish();
@@ -164,7 +166,56 @@ async function main() {
       check(t.errors.length === 0, 'no console errors with a CSV', t.errors.slice(0, 3).join(' | '));
       await t.finish();
     }
-    // 6. The documentation page embeds the playground.
+    // 6. An image model trains on the FashionMNIST subset in the page.
+    {
+      const t = await openPage(browser, 'http://127.0.0.1:8631/#data=fashion-mnist-subset&model=qdcnn&epochs=3&play=1',
+                               'image');
+      const first = await waitStatus(t.page, (s) => s.epoch >= 1 || s.error, 120000);
+      check(first && first.image && first.dataset === 'fashion-mnist-subset' && first.samples === 1400,
+            'the FashionMNIST subset loads in the page', first && `${first.dataset}, ${first.samples} images, ${first.error}`);
+      const last = await waitStatus(t.page, (s) => s.done || s.error, 240000);
+      check(first && last && last.epoch >= 3 && last.test_accuracy > Math.max(0.5, first.test_accuracy - 0.02) &&
+            last.train_accuracy >= first.train_accuracy,
+            'a QDCNN trains on FashionMNIST in the page and its accuracy rises',
+            first && last && `epoch 1: test ${first.test_accuracy}; epoch ${last.epoch}: test ${last.test_accuracy}`);
+      if (last) Object.assign(metrics, {image_samples_per_second_threaded: last.samples_per_second,
+                                        image_ui_ms_median_threaded: last.ui_ms_median,
+                                        image_frame_ms_median_threaded: last.frame_ms_median});
+      check(t.errors.length === 0, 'no console errors with image data', t.errors.slice(0, 3).join(' | '));
+      await t.page.screenshot({path: path.join(out, 'web-image.png')});
+      await t.finish();
+    }
+    // 7. An attack set through the URL is applied, to the hybrid and to the arena's classical model.
+    {
+      const hash = '#data=iris&model=qdfnn&attack=outside&attack_noise=gaussian-asym&attack_m=0.05&arena=1' +
+                   '&arena_model=mlp-leaky&play=1';
+      const t = await openPage(browser, 'http://127.0.0.1:8631/' + hash, 'attack');
+      const s = await waitStatus(t.page, (s) => s.epoch >= 5 && s.arena && s.arena.epoch >= 5, 60000);
+      const a = s && s.attack;
+      check(a && a.enabled && a.active && a.form === 'outside' && a.noise === 'gaussian-asym' && a.magnitude === 0.05 &&
+            a.layers.length === 1, 'an attack set through the URL is applied', a && JSON.stringify(a));
+      check(a && a.max_orthogonality_error > 1e-3, 'form (2) makes the gates non-orthogonal',
+            a && `max |c^2+s^2-1| = ${a.max_orthogonality_error}`);
+      check(s && s.arena && s.arena.model === 'mlp-leaky' && s.arena.attack.active, 'the arena trains a classical model under the same attack',
+            s && s.arena && JSON.stringify(s.arena));
+      check(s && /attack=outside/.test(s.hash) && /arena=1/.test(s.hash), 'the attack stays in the URL', s && s.hash);
+      check(t.errors.length === 0, 'no console errors under attack', t.errors.slice(0, 3).join(' | '));
+      await t.page.screenshot({path: path.join(out, 'web-attack.png')});
+      await t.finish();
+    }
+    // 8. The single-threaded build trains an image model between frames.
+    {
+      const t = await openPage(browser, 'http://127.0.0.1:8632/?nosw#data=fashion-mnist-subset&model=qdcnn&play=1',
+                               'image-single');
+      const s = await waitStatus(t.page, (s) => s.epoch >= 1 || s.error, 180000);
+      check(s && s.epoch >= 1 && s.build === 'single-threaded', 'the single-threaded build trains an image model',
+            s && `epoch ${s.epoch}, ${s.error}`);
+      if (s) Object.assign(metrics, {image_samples_per_second_single: s.samples_per_second,
+                                     image_ui_ms_median_single: s.ui_ms_median,
+                                     image_frame_ms_median_single: s.frame_ms_median});
+      await t.finish();
+    }
+    // 9. The documentation page embeds the playground.
     {
       const t = await openPage(browser, 'http://127.0.0.1:8631/docs/', 'docs');
       await t.page.waitForTimeout(200);
