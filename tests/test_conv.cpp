@@ -1,6 +1,7 @@
 // Convolution and max pooling on small hand-computed examples.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/conv2d.hpp"
@@ -185,4 +186,38 @@ TEST(Conv2d, FirstLayerCanSkipTheInputGradient) {
   EXPECT_EQ(grad_skipped.size(), 0);
   EXPECT_EQ(conv.weight_grad, weight_grad);  // parameter gradients unchanged
   EXPECT_FLOAT_EQ(conv.bias_grad(0), 8);
+}
+
+// The literal formula of conv2d.hpp, loop by loop, against the im2col + GEMM path.
+TEST(Conv2d, MatchesTheDirectFormulaOnRandomShapes) {
+  const Conv2dShape shapes[] = {{1, 8, 28, 28, 3, 1, 1}, {3, 4, 7, 9, 3, 2, 2}, {2, 5, 6, 6, 5, 1, 1},
+                                {4, 2, 5, 8, 1, 0, 3}};
+  for (const Conv2dShape& s : shapes) {
+    Rng rng(11);
+    Conv2d conv("c", s, rng);
+    const Index batch = 5;
+    Matrix x(batch, conv.input_width()), out;
+    for (Index c = 0; c < x.cols(); ++c)
+      for (Index b = 0; b < batch; ++b) x(b, c) = static_cast<Real>(rng.uniform(-1, 1));
+    conv.forward(x, out);
+    const int oh = s.out_height(), ow = s.out_width();
+    Real worst = 0;
+    for (Index b = 0; b < batch; ++b)
+      for (int o = 0; o < s.out_channels; ++o)
+        for (int y = 0; y < oh; ++y)
+          for (int xo = 0; xo < ow; ++xo) {
+            double sum = conv.bias(o);
+            for (int c = 0; c < s.in_channels; ++c)
+              for (int i = 0; i < s.kernel; ++i)
+                for (int j = 0; j < s.kernel; ++j) {
+                  const int iy = y * s.stride + i - s.padding, ix = xo * s.stride + j - s.padding;
+                  if (iy < 0 || iy >= s.height || ix < 0 || ix >= s.width) continue;
+                  sum += double(conv.weight(o, (c * s.kernel + i) * s.kernel + j)) *
+                         double(x(b, (c * s.height + iy) * s.width + ix));
+                }
+            const Real got = out(b, (Index(o) * oh + y) * ow + xo);
+            worst = std::max(worst, std::abs(got - static_cast<Real>(sum)));
+          }
+    EXPECT_LT(worst, Real(1e-5)) << s.in_channels << "x" << s.height << "x" << s.width << " k" << s.kernel;
+  }
 }
