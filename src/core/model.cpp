@@ -85,6 +85,9 @@ void validate(const ModelOptions& o) {
   if (is_convolutional(o.kind)) {
     if (o.conv1_channels < 1 || o.conv2_channels < 1 || o.conv1_channels > 256 || o.conv2_channels > 256)
       throw InputError("convolution channels must be between 1 and 256");
+    if (o.image_channels > 256 || o.image_height > 4096 || o.image_width > 4096)
+      throw InputError("image shape " + std::to_string(o.image_channels) + "x" + std::to_string(o.image_height) + "x" +
+                       std::to_string(o.image_width) + " is too large (at most 256 channels of 4096x4096)");
     if (o.image_channels < 1 || o.image_height < 4 || o.image_width < 4)
       throw InputError(std::string(model_kind_name(o.kind)) + " needs image data of at least 4x4 pixels (got " +
                        std::to_string(o.image_channels) + "x" + std::to_string(o.image_height) + "x" +
@@ -92,11 +95,30 @@ void validate(const ModelOptions& o) {
   }
 }
 
+// The largest model hqnn builds: a model file or option asking for more is
+// refused before any memory is allocated.
+constexpr double kMaxParameters = 64e6;
+
 Model::Model(const ModelOptions& options, Index input_width, int classes)
     : options_(options), input_width_(input_width), classes_(classes) {
   validate(options);
   if (input_width < 1) throw InputError("the data has no feature columns");
+  if (input_width > (Index(1) << 24)) throw InputError("the data has " + std::to_string(input_width) + " features; at most 16777216 are supported");
   if (classes < 2) throw InputError("classification needs at least two classes, got " + std::to_string(classes));
+  if (classes > 100000) throw InputError("at most 100000 classes are supported, got " + std::to_string(classes));
+  {
+    // the dominant weight matrices, before allocating them
+    const double n = options.width > 0 ? options.width : is_convolutional(options.kind) ? 64 : double(input_width);
+    double in = double(input_width);
+    if (is_convolutional(options.kind))
+      in = double(options.conv2_channels) * (options.image_height / 4) * (options.image_width / 4);
+    const double estimate = in * n + n * n * (is_hybrid(options.kind) ? 0 : options.layers) + n * classes +
+                            double(options.layers) * (2 * n + options.layers);
+    if (estimate > kMaxParameters)
+      throw InputError("the model would have about " + std::to_string(static_cast<long long>(estimate)) +
+                       " parameters; at most " + std::to_string(static_cast<long long>(kMaxParameters)) +
+                       " are supported (reduce the width n, the layers or the input size)");
+  }
   const bool conv = is_convolutional(options.kind);
   width_ = options.width > 0 ? options.width : conv ? 64 : static_cast<int>(input_width);  // D9: n = 64
   if (is_hybrid(options.kind) && width_ < 2)
