@@ -455,3 +455,28 @@ TEST(NamedImageDatasets, FullFashionMnistByName) {
   expect_four_balanced_classes(data.test, 1000);
   EXPECT_NE(data.source.find("full set"), std::string::npos);
 }
+
+TEST(NamedImageDatasets, MnistUsesTheConvertedFullSetWhenPresentElseTheSubset) {
+  TempDir dir;
+  ImageDatasetOptions o;
+  o.data_dir = dir.path("");
+  const ImageData fallback = load_image_dataset("mnist", o);
+  EXPECT_EQ(fallback.train.size(), 1000);
+  EXPECT_NE(fallback.source.find("the full set is not installed"), std::string::npos);
+  // a stand-in for the converted 10,000 digits: 3 images per digit
+  ImageSet full;
+  full.name = "mnist";
+  full.shape = {1, 28, 28};
+  for (int d = 0; d < 10; ++d) full.class_names.push_back(std::to_string(d));
+  for (int i = 0; i < 30; ++i) full.labels.push_back(i % 10);
+  full.pixels.assign(30 * 784, 200);
+  write_image_set(full, full_mnist_path(true, o.data_dir));
+  write_image_set(full, full_mnist_path(false, o.data_dir));
+  o.classes = {};
+  const ImageData data = load_image_dataset("mnist", o);
+  EXPECT_EQ(data.train.size(), 30);
+  EXPECT_EQ(data.train.class_count(), 10);
+  EXPECT_EQ(data.train.name, "mnist");
+  EXPECT_NE(data.source.find("mnist_train.hqimg"), std::string::npos);
+  EXPECT_FLOAT_EQ(data.test.features(29, 783), Real(200) / 255);
+}
