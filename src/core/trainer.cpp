@@ -1,18 +1,26 @@
 #include "trainer.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <cmath>
 #include <numeric>
 
 namespace hqnn {
 
+static std::string short_number(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", v);
+  return buf;
+}
+
 void validate(const TrainOptions& o) {
   if (o.epochs < 1) throw InputError("epochs must be at least 1, got " + std::to_string(o.epochs));
+  if (o.epochs > 1000000) throw InputError("epochs must be at most 1000000, got " + std::to_string(o.epochs));
   if (o.batch < 1) throw InputError("batch size must be at least 1, got " + std::to_string(o.batch));
   if (!(o.optimizer.lr > 0) || !std::isfinite(o.optimizer.lr))
-    throw InputError("learning rate must be a finite number > 0, got " + std::to_string(o.optimizer.lr));
+    throw InputError("learning rate must be a finite number > 0, got " + short_number(o.optimizer.lr));
   if (!(o.optimizer.momentum >= 0 && o.optimizer.momentum < 1))
-    throw InputError("momentum must be in [0, 1), got " + std::to_string(o.optimizer.momentum));
+    throw InputError("momentum must be in [0, 1), got " + short_number(o.optimizer.momentum));
 }
 
 static void gather_batch(const Dataset& data, const std::vector<Index>& rows, size_t begin, size_t end, Matrix& x,
