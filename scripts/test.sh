@@ -2,7 +2,8 @@
 # The whole test suite: installs what is missing, then
 #   1. native release build: unit tests and double-precision gradient checks (ctest)
 #   2. a short CLI run (train QDFNN on iris, save, evaluate the saved model)
-#   3. the playground: wasm unit tests under node, browser tests in chromium,
+#   3. the unit tests again under ASan + UBSan, and a short libFuzzer run of every parser
+#   4. the playground: wasm unit tests under node, browser tests in chromium,
 #      the desktop app under Xvfb (scripts/test_web.sh)
 #
 #   scripts/test.sh            everything
@@ -36,5 +37,18 @@ if build-native/hqnn train --layers 0 2>"$tmp/err"; then echo "cli: --layers 0 w
 grep -q "layers (L) must be at least 1" "$tmp/err" && echo "ok   cli refuses --layers 0: $(cat "$tmp/err")"
 
 [ "$native_only" = 1 ] && exit 0
+
+echo "== unit tests under AddressSanitizer + UndefinedBehaviorSanitizer"
+cmake --preset sanitize >/dev/null
+sanitized=(tests/hqnn_tests tests/hqnn_gradcheck)
+[ -f third_party/imgui-1.86/imgui.cpp ] && sanitized+=(src/app/hqnn_app_tests)
+cmake --build build-sanitize -j"$jobs" --target $(for t in "${sanitized[@]}"; do basename "$t"; done)
+for t in "${sanitized[@]}"; do
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 build-sanitize/"$t" --gtest_brief=1
+done
+
+echo "== fuzz smoke run (libFuzzer, 10 s per parser)"
+scripts/fuzz.sh 10
+
 echo "== playground"
 scripts/test_web.sh
