@@ -62,9 +62,13 @@ static void draw_attack_section(App& app) {
                       "the quantum-inspired layers of a hybrid, the hidden FC layers of a classical model");
   ImGui::BeginDisabled(!s.attack_enabled);
   int form = a.form == AttackForm::inside ? 0 : 1;
-  changed |= ImGui::RadioButton("(1) inside sigma(theta+eps)", &form, 0);
+  changed |= ImGui::RadioButton("(1) inside", &form, 0);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("sigma(theta + eps): gates stay rotations, weights W + eps");
   ImGui::SameLine();
-  changed |= ImGui::RadioButton("(2) outside sigma(theta)+eps", &form, 1);
+  changed |= ImGui::RadioButton("(2) outside", &form, 1);
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("sigma(theta) + eps: cos and sin of every gate get eps (no longer a rotation);\n"
+                      "classical layers get eps on their activations");
   a.form = form ? AttackForm::outside : AttackForm::inside;
   changed |= noise_combo("attack noise", a.noise);
   changed |= magnitude_slider("attack magnitude", a.magnitude, 0.0001f, 1.0f);
