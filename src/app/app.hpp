@@ -69,7 +69,9 @@ class App {
 
   // Frame timing for the status object: ui_ms is the app's and ImGui's CPU
   // work (building the frame), frame_ms adds the GL submission (which waits
-  // for a software GPU such as SwiftShader when its queue is full).
+  // for a software GPU such as SwiftShader when its queue is full). In the
+  // single-threaded build both include the training slice; the status reports
+  // the UI share without it and the slice on its own.
   void record_frame_time(double ui_ms, double frame_ms);
   void set_startup_ms(double main_ms) { main_ms_ = main_ms; }
 
@@ -93,6 +95,8 @@ class App {
   bool export_pending_ = false;
   std::string last_message_;
   std::vector<double> frame_ms_, ui_ms_;      // rings of recent frame times
+  std::vector<double> pump_ms_;               // single-threaded build: training inside the frame
+  double last_pump_ms_ = 0;
   size_t frame_index_ = 0;
   double main_ms_ = -1;
   long frames_ = 0;
