@@ -1,0 +1,143 @@
+// hqnn reproduce: the grid, the report's tables, shards and merge, the SVG
+// writer and the dense-U reference of the complexity table.
+// The command-line tool is native only (no CLI target under Emscripten).
+#ifndef __EMSCRIPTEN__
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "cli/complexity.hpp"
+#include "cli/reproduce.hpp"
+#include "cli/svg_plot.hpp"
+#include "core/givens_chain.hpp"
+#include "core/rng.hpp"
+
+using namespace hqnn;
+using namespace hqnn::cli;
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path scratch_dir(const std::string& name) {
+  const fs::path p = fs::temp_directory_path() / ("hqnn_test_reproduce_" + name);
+  fs::remove_all(p);
+  return p;
+}
+
+std::string read_file(const fs::path& p) {
+  std::ifstream f(p);
+  std::stringstream ss;
+  ss << f.rdbuf();
+  return ss.str();
+}
+
+std::string trim(const std::string& s) {
+  const size_t a = s.find_first_not_of(' '), b = s.find_last_not_of(' ');
+  return a == std::string::npos ? "" : s.substr(a, b - a + 1);
+}
+
+}  // namespace
+
+TEST(CliReproduce, GridIdsAreUniqueAndCoverEveryExperiment) {
+  const ReproduceProfile p = reproduce_profile("quick", "");
+  const auto grid = reproduce_grid(p);
+  // per data set and seed: 6 noises x 4 models + 2 forms x 4 noises x 4 models + 3 ablation models
+  EXPECT_EQ(grid.size(), p.datasets.size() * static_cast<size_t>(p.seeds) * (24 + 32 + 3));
+  std::set<std::string> ids;
+  for (const auto& r : grid) ids.insert(r.id);
+  EXPECT_EQ(ids.size(), grid.size());
+  EXPECT_EQ(reproduce_profile("quick", "/data/cifar").datasets.back().data.name, "cifar100:/data/cifar");
+  EXPECT_THROW(reproduce_profile("huge", ""), InputError);
+}
+
+TEST(CliReproduce, TinyReportHasEveryCellFilled) {
+  const fs::path out = scratch_dir("tiny");
+  ASSERT_EQ(cmd_reproduce({"--profile", "tiny", "--out", out.string(), "--quiet", "--threads", "2"}), 0);
+  const std::string md = read_file(out / "report.md");
+  std::istringstream lines(md);
+  std::string line;
+  int table_rows = 0;
+  while (std::getline(lines, line)) {
+    if (line.empty() || line[0] != '|') continue;
+    ++table_rows;
+    ASSERT_EQ(line.back(), '|') << line;
+    size_t start = 1;
+    for (size_t bar = line.find('|', start); bar != std::string::npos; bar = line.find('|', start)) {
+      EXPECT_FALSE(trim(line.substr(start, bar - start)).empty()) << "empty cell in: " << line;
+      start = bar + 1;
+    }
+  }
+  // header table + Fig. 9 + 8 attack rows + 6 noise tables of 3 + 2 x 4 class rows
+  EXPECT_GE(table_rows, 2 + 3 + 10 + 6 * (2 + 3 + 6));
+  EXPECT_NE(md.find("| iris | TQFNN "), std::string::npos);
+  EXPECT_NE(md.find("87.93%"), std::string::npos);  // the paper's number beside ours
+  const auto grid = reproduce_grid(reproduce_profile("tiny", ""));
+  for (const auto& r : grid) {
+    EXPECT_TRUE(fs::exists(out / "runs" / (r.id + ".json"))) << r.id;
+    EXPECT_TRUE(fs::exists(out / "runs" / (r.id + ".csv"))) << r.id;
+  }
+  EXPECT_TRUE(fs::exists(out / "plots" / "attack-iris-form2-gaussian-asym-loss.svg"));
+}
+
+TEST(CliReproduce, ShardsMergedGiveTheSameReport) {
+  const fs::path whole = scratch_dir("whole"), merged = scratch_dir("merged");
+  ASSERT_EQ(cmd_reproduce({"--tiny", "--out", whole.string(), "--quiet", "--threads", "1"}), 0);
+  std::vector<std::string> merge_args = {"--merge"};
+  for (int i = 1; i <= 3; ++i) {
+    const fs::path shard = scratch_dir("shard" + std::to_string(i));
+    ASSERT_EQ(cmd_reproduce({"--tiny", "--shard", std::to_string(i) + "/3", "--out", shard.string(), "--quiet"}), 0);
+    EXPECT_FALSE(fs::exists(shard / "report.md"));
+    merge_args.push_back(shard.string());
+  }
+  // One shard alone is not a whole grid.
+  EXPECT_THROW(cmd_reproduce({"--merge", merge_args[1], "--out", merged.string(), "--quiet"}), InputError);
+  merge_args.insert(merge_args.end(), {"--out", merged.string(), "--quiet"});
+  ASSERT_EQ(cmd_reproduce(merge_args), 0);
+  EXPECT_EQ(read_file(merged / "report.md"), read_file(whole / "report.md"));
+  EXPECT_THROW(cmd_reproduce({"--tiny", "--shard", "4/3", "--out", merged.string()}), InputError);
+}
+
+TEST(CliReproduce, SvgPlotBreaksLinesAtNaN) {
+  PlotSeries s;
+  s.name = "CNN <leaky>";
+  s.x = {1, 2, 3, 4};
+  s.y = {0.5, 0.4, NAN, 0.3};
+  PlotOptions o;
+  o.title = "loss";
+  const std::string svg = svg_line_plot({s}, o);
+  const size_t path = svg.find("<path d=\"");
+  ASSERT_NE(path, std::string::npos);
+  const std::string d = svg.substr(path, svg.find('"', path + 9) - path);
+  size_t moves = 0;
+  for (size_t i = d.find(" M"); i != std::string::npos; i = d.find(" M", i + 1)) ++moves;
+  EXPECT_EQ(moves, 2u);  // a new segment after the NaN
+  EXPECT_NE(svg.find("CNN &lt;leaky&gt;"), std::string::npos);
+}
+
+TEST(CliReproduce, DenseUGradientMatchesTheKernel) {
+  const int n = 6, batch = 5, m = givens_gate_count(n);
+  Rng rng(3);
+  std::vector<double> angles(static_cast<size_t>(m));
+  for (auto& a : angles) a = rng.uniform(-3, 3);
+  Eigen::MatrixXd x(batch, n), g(batch, n);
+  for (Index i = 0; i < batch; ++i)
+    for (Index j = 0; j < n; ++j) x(i, j) = rng.normal(), g(i, j) = rng.normal();
+  const std::vector<double> dense = dense_u_angle_gradient(angles, n, x, g);
+  // The kernel's gradient on the same problem.
+  std::vector<Real> angles_r(angles.begin(), angles.end()), grad_r(static_cast<size_t>(m), 0);
+  GivensGates gates;
+  givens_rotation_gates(angles_r.data(), m, gates);
+  Matrix state = x.cast<Real>(), grad = g.cast<Real>();
+  givens_chain_forward(gates, n, state.data(), batch, batch);
+  givens_chain_backward(gates, n, state.data(), grad.data(), grad_r.data(), batch, batch);
+  for (int r = 0; r < m; ++r) EXPECT_NEAR(dense[static_cast<size_t>(r)], grad_r[static_cast<size_t>(r)], 1e-4) << r;
+  const auto points = measure_complexity({4, 8}, 4, 4, 0.0);
+  ASSERT_EQ(points.size(), 2u);
+  EXPECT_GT(points[0].dense_seconds, 0);
+  EXPECT_TRUE(std::isnan(points[1].dense_seconds));  // above the dense limit
+}
+
+#endif  // __EMSCRIPTEN__
