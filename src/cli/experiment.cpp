@@ -1,5 +1,7 @@
 #include "experiment.hpp"
 
+#include <time.h>
+
 #include <chrono>
 #include <cmath>
 #include <limits>
@@ -220,6 +222,12 @@ ModelOptions model_options_for(const ModelOptions& options, const LoadedData& da
 
 // [SECTION] Training -------------------------------------------------------------------------
 
+static double thread_cpu_seconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + 1e-9 * static_cast<double>(ts.tv_nsec);
+}
+
 // The first block whose gradient or value is not finite; "" when all are.
 static std::string first_nonfinite_block(Model& model, std::string* what) {
   for (const auto& b : model.params()) {
@@ -269,6 +277,7 @@ ExperimentResult run_experiment(const ExperimentConfig& config, const LoadedData
   const long steps_per_epoch =
       static_cast<long>((train.size() + config.train.batch - 1) / config.train.batch);
   const auto t0 = std::chrono::steady_clock::now();
+  const double cpu0 = thread_cpu_seconds();
   long step = 0, step_in_epoch = 0;
   while (!trainer.done()) {
     const bool epoch_done = trainer.step();
@@ -296,6 +305,7 @@ ExperimentResult run_experiment(const ExperimentConfig& config, const LoadedData
     }
   }
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  result.cpu_seconds = thread_cpu_seconds() - cpu0;
   result.history = trainer.history();
   result.block_names = trainer.param_names();
   result.train_eval = evaluate(*model, train);

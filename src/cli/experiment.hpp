@@ -67,7 +67,8 @@ struct ExperimentResult {
   Evaluation train_eval, test_eval;           // the final model
   RunStatistics stats;
   Divergence divergence;
-  double seconds = 0;
+  double seconds = 0;      // wall time of training (with the per-epoch evaluations)
+  double cpu_seconds = 0;  // CPU time of this thread for the same span (unaffected by other load)
   long long parameters = 0;
   int width = 0;
   long long noisy_values = 0;

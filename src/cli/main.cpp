@@ -183,14 +183,16 @@ static int cmd_train(const std::vector<std::string>& argv) {
     j.set("noise", noise_json(config.noise, config.noise_seed));
     j.set("attack", attack_json(config.attack, r.attacked_layers));
     j.set("seconds", r.seconds);
+    j.set("cpu_seconds", r.cpu_seconds);
     j.set("statistics", to_json(r.stats));
     j.set("metrics", report_json(r.final_report, class_names));
     j.set("curves", curves_json(r.history, r.block_names));
     if (args.has("out")) j.set("model_file", args.str("out", ""));
     print_json(j);
   } else {
-    std::printf("\n%s on %s  (L=%d, n=%d, %lld parameters, %d epochs, %.2f s)\n", model_kind_name(mo.kind),
-                data.name.c_str(), mo.layers, r.width, r.parameters, to.epochs, r.seconds);
+    std::printf("\n%s on %s  (L=%d, n=%d, %lld parameters, %d epochs, %.2f s, %.2f s CPU)\n",
+                model_kind_name(mo.kind), data.name.c_str(), mo.layers, r.width, r.parameters, to.epochs, r.seconds,
+                r.cpu_seconds);
     if (config.noise)
       std::printf("  dataset noise: %s, magnitude %g, fraction up to %g, on %s (%lld noisy values)\n",
                   noise_kind_name(config.noise->kind), config.noise->magnitude, config.noise->max_fraction,

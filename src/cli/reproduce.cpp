@@ -228,6 +228,7 @@ static Json run_summary(const GridRun& run, const LoadedData& data, const Experi
   j.set("divergence", divergence_json(r.divergence));
   j.set("statistics", to_json(r.stats));
   j.set("seconds", r.seconds);
+  j.set("cpu_seconds", r.cpu_seconds);
   j.set("curves", curves_json(r.history, r.block_names));
   return j;
 }
