@@ -628,6 +628,7 @@ usage:
                           DIR/runs/*.json and DIR/shard.json, no report
   --merge DIR...          combine shard directories into one report (in --out)
   --no-complexity         leave out the complexity table
+  --dry-run               print the grid size and the expected run time, run nothing
   --quiet                 no progress lines
 )";
 
@@ -700,7 +701,7 @@ int cmd_reproduce(const std::vector<std::string>& argv_in) {
     }
   }
   const Args args(argv, {"profile", "out", "threads", "shard", "cifar100"},
-                  {"quick", "full", "tiny", "no-complexity", "quiet", "help"});
+                  {"quick", "full", "tiny", "no-complexity", "quiet", "help", "dry-run"});
   if (args.flag("help")) {
     std::printf("%s", kReproduceUsage);
     return 0;
@@ -757,6 +758,10 @@ int cmd_reproduce(const std::vector<std::string>& argv_in) {
                  estimate / std::min<int>(threads, static_cast<int>(std::max<size_t>(1, mine.size()))) / 60, threads);
   }
 
+  if (args.flag("dry-run")) {
+    std::printf("%zu runs, about %.0f s of compute (%.1f h on one core)\n", mine.size(), estimate, estimate / 3600);
+    return 0;
+  }
   const fs::path out_dir(out);
   fs::create_directories(out_dir / "runs");
   std::vector<Json> results(mine.size());
