@@ -5,7 +5,7 @@
 
 namespace hqnn {
 
-// y = x for x > 0, slope·x otherwise.
+// y = x for x > 0, slope·x otherwise (0 <= slope <= 1).
 class LeakyRelu : public Layer {
  public:
   LeakyRelu(Index width, Real slope) : width_(width), slope_(slope) {}

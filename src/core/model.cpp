@@ -81,7 +81,7 @@ void validate(const ModelOptions& o) {
   if (!(o.angle_init_scale >= 0) || !std::isfinite(o.angle_init_scale))
     throw InputError("angle initialisation scale must be a finite number >= 0");
   if (!std::isfinite(o.lambda_init)) throw InputError("lambda initial value must be finite");
-  if (!(o.leaky_slope >= 0) || !std::isfinite(o.leaky_slope)) throw InputError("leaky-relu slope must be finite and >= 0");
+  if (!(o.leaky_slope >= 0 && o.leaky_slope <= 1)) throw InputError("leaky-relu slope must be between 0 and 1");
   if (is_convolutional(o.kind)) {
     if (o.conv1_channels < 1 || o.conv2_channels < 1 || o.conv1_channels > 256 || o.conv2_channels > 256)
       throw InputError("convolution channels must be between 1 and 256");
