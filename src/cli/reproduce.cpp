@@ -83,7 +83,6 @@ ReproduceProfile reproduce_profile(const std::string& name, const std::string& c
     iris.epochs = 30;
     p.datasets = {iris, image("mnist", "mnist-subset", 3, 0, 0), image("fashion-mnist", "fashion-mnist-subset", 3, 0, 0)};
     p.seeds = 2;
-    p.complexity_dense_max_n = 64;
   } else if (name == "full") {
     iris.epochs = 100;
     p.datasets = {iris, image("mnist", "mnist", 5, 0, 0), image("fashion-mnist", "fashion-mnist", 5, 0, 0)};
