@@ -162,3 +162,23 @@ TEST(Attack, PersistentAsymmetricAttackDrivesAClassicalModelToNanAndTrainingComp
 }
 
 }  // namespace
+
+namespace {
+TEST(Attack, PersistentInsideFormKeepsAnglesFiniteAndWrapped) {
+  Model m = model_of(ModelKind::qdfnn);
+  AttackOptions a;
+  a.form = AttackForm::inside;
+  a.mode = AttackMode::persistent;
+  a.magnitude = 1e30;
+  a.layers = 3;
+  m.set_attack(a);
+  for (int i = 0; i < 5; ++i) m.after_optimizer_step();
+  for (const auto& b : m.params())
+    if (b.kind == ParamKind::angle)
+      for (Index k = 0; k < b.size; ++k) {
+        EXPECT_TRUE(std::isfinite(b.value[k]));
+        EXPECT_LE(std::abs(b.value[k]), Real(kPi) + 1e-5f);
+      }
+  EXPECT_TRUE(m.forward(load_iris().features).allFinite());
+}
+}  // namespace

@@ -1,17 +1,14 @@
 // hqnn train's code path: options → data → noise / attack → training → statistics.
 //
-// The command-line tool is an executable target, so its sources (all but
-// main.cpp) are compiled into the test program here, once.
-// The command-line tool is native only (no CLI target under Emscripten).
-#ifndef __EMSCRIPTEN__
-#include "cli/args.cpp"
-#include "cli/complexity.cpp"
-#include "cli/experiment.cpp"
-#include "cli/report.cpp"
-#include "cli/reproduce.cpp"
-#include "cli/svg_plot.cpp"
-
+// The command-line tool's commands are the library hqnn_cli (native only).
 #include <gtest/gtest.h>
+
+#include "cli/args.hpp"
+#include "cli/complexity.hpp"
+#include "cli/experiment.hpp"
+#include "cli/report.hpp"
+#include "cli/reproduce.hpp"
+#include "cli/svg_plot.hpp"
 
 using namespace hqnn;
 using namespace hqnn::cli;
@@ -103,4 +100,3 @@ TEST(CliExperiment, SameSeedSameRun) {
   EXPECT_EQ(a.stats.accuracy_mean, b.stats.accuracy_mean);
 }
 
-#endif  // __EMSCRIPTEN__

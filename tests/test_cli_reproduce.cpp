@@ -1,7 +1,6 @@
 // hqnn reproduce: the grid, the report's tables, shards and merge, the SVG
 // writer and the dense-U reference of the complexity table.
 // The command-line tool is native only (no CLI target under Emscripten).
-#ifndef __EMSCRIPTEN__
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -140,4 +139,3 @@ TEST(CliReproduce, DenseUGradientMatchesTheKernel) {
   EXPECT_TRUE(std::isnan(points[1].dense_seconds));  // above the dense limit
 }
 
-#endif  // __EMSCRIPTEN__

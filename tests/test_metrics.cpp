@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <limits>
 
 #include "core/metrics.hpp"
 
@@ -52,4 +53,15 @@ TEST(Metrics, ReportByHandWithAClassThatIsNeverPredicted) {
   // class 0 scores: positives 0.8, 0.3; negatives 0.2, 0.1, 0.5 -> 5 of 6 pairs
   EXPECT_DOUBLE_EQ(r.per_class[0].roc_auc, 5.0 / 6.0);
   EXPECT_NEAR(r.roc_auc_macro, (r.per_class[0].roc_auc + r.per_class[1].roc_auc + r.per_class[2].roc_auc) / 3, 1e-12);
+}
+
+TEST(Metrics, NanScoresGiveNanAreasAndNeverHang) {
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  EXPECT_TRUE(std::isnan(average_precision({nan, 0.5, nan}, {true, false, true})));
+  EXPECT_TRUE(std::isnan(roc_auc({nan, 0.5, nan}, {true, false, true})));
+  Matrix p = Matrix::Constant(3, 2, static_cast<Real>(nan));
+  const ClassificationReport r = classification_report({0, 1, 1}, p, 2);
+  EXPECT_DOUBLE_EQ(r.accuracy, 1.0 / 3.0);  // everything predicted as class 0
+  EXPECT_TRUE(std::isnan(r.pr_auc_micro));
+  EXPECT_TRUE(std::isnan(r.roc_auc_macro));
 }

@@ -287,7 +287,7 @@ const std::map<std::string, KeyReader>& key_readers() {
 
 // [SECTION] Parse and serialise ------------------------------------------------------------
 
-ParsedHash parse_hash(const std::string& hash) {
+static ParsedHash parse_fields(const std::string& hash) {
   ParsedHash parsed;
   std::string body = hash;
   if (!body.empty() && body[0] == '#') body.erase(0, 1);
@@ -308,6 +308,15 @@ ParsedHash parse_hash(const std::string& hash) {
     const std::string error = reader->second(value, parsed.settings);
     if (!error.empty()) parsed.errors.push_back(key + ": " + error);
   }
+  return parsed;
+}
+
+// A key that does not apply (ds= for iris, noise_m= without noise=, ...) is not
+// written back by to_hash(); reading the written hash again drops such values,
+// so that the settings are exactly what their link reproduces.
+ParsedHash parse_hash(const std::string& hash) {
+  ParsedHash parsed = parse_fields(hash);
+  parsed.settings = parse_fields(to_hash(parsed.settings)).settings;
   return parsed;
 }
 

@@ -125,3 +125,19 @@ TEST(UrlState, NoiseAttackAndArenaRoundTrip) {
 }
 
 }  // namespace hqnn::app
+
+namespace hqnn::app {
+
+// Found by fuzz_url_state: a key that does not apply to the chosen data or
+// model (ds= for iris) was kept in the settings but not written back, so the
+// link did not describe the settings.
+TEST(UrlState, KeysThatDoNotApplyAreDroppedSoTheLinkDescribesTheSettings) {
+  const ParsedHash p = parse_hash("#data=iris&ds=4&c1=3&noise_m=5&momentum=0.5&slope=0.2");
+  EXPECT_TRUE(p.errors.empty());
+  const ParsedHash again = parse_hash(to_hash(p.settings));
+  EXPECT_TRUE(again.errors.empty());
+  EXPECT_TRUE(again.settings == p.settings);
+  EXPECT_EQ(p.settings.downsample, PlaygroundSettings{}.downsample);
+}
+
+}  // namespace hqnn::app

@@ -245,17 +245,6 @@ static std::string first_nonfinite_block(Model& model, std::string* what) {
   return "";
 }
 
-ClassificationReport classification_report_nan_safe(const std::vector<int>& labels, const Matrix& probabilities,
-                                                    int classes) {
-  if (probabilities.allFinite()) return classification_report(labels, probabilities, classes);
-  const Matrix cleaned = probabilities.unaryExpr([](Real v) { return std::isfinite(v) ? v : Real(0); });
-  ClassificationReport r = classification_report(labels, cleaned, classes);
-  const double nan = std::numeric_limits<double>::quiet_NaN();
-  r.roc_auc_macro = r.roc_auc_micro = r.pr_auc_macro = r.pr_auc_micro = nan;
-  for (auto& c : r.per_class) c.roc_auc = c.pr_auc = nan;
-  return r;
-}
-
 ExperimentResult run_experiment(const ExperimentConfig& config, const LoadedData& data, const ExperimentProgress& progress,
                                 std::unique_ptr<Model>* model_out) {
   ExperimentResult result;
@@ -300,7 +289,7 @@ ExperimentResult run_experiment(const ExperimentConfig& config, const LoadedData
     if (epoch_done) {
       step_in_epoch = 0;
       const Evaluation ev = evaluate(*model, test);
-      result.reports.push_back(classification_report_nan_safe(test.labels, ev.probabilities, test.class_count()));
+      result.reports.push_back(classification_report(test.labels, ev.probabilities, test.class_count()));
       if (progress.on_epoch) progress.on_epoch(trainer.history().back());
     }
   }
@@ -310,7 +299,7 @@ ExperimentResult run_experiment(const ExperimentConfig& config, const LoadedData
   result.block_names = trainer.param_names();
   result.train_eval = evaluate(*model, train);
   result.test_eval = evaluate(*model, test);
-  result.final_report = classification_report_nan_safe(test.labels, result.test_eval.probabilities, test.class_count());
+  result.final_report = classification_report(test.labels, result.test_eval.probabilities, test.class_count());
   result.stats = run_statistics(result.reports, result.history, result.block_names);
   if (model_out) *model_out = std::move(model);
   return result;

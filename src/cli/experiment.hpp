@@ -96,10 +96,6 @@ ModelOptions model_options_for(const ModelOptions& options, const LoadedData& da
 ExperimentResult run_experiment(const ExperimentConfig& config, const LoadedData& data,
                                 const ExperimentProgress& progress = {}, std::unique_ptr<Model>* model_out = nullptr);
 
-// classification_report() for scores that may hold NaN (a diverged model): such
-// scores count as 0, so the arg-max is class 0 as in evaluate(), and the ROC
-// and P-R areas, undefined for that model, are NaN.
-ClassificationReport classification_report_nan_safe(const std::vector<int>& labels, const Matrix& probabilities, int classes);
 
 Json noise_json(const std::optional<DatasetNoiseOptions>& noise, uint64_t seed);
 Json attack_json(const std::optional<AttackOptions>& attack, const std::vector<int>& attacked_layers);

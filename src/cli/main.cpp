@@ -252,7 +252,7 @@ static int cmd_eval(const std::vector<std::string>& argv) {
                      std::to_string(model->class_count()));
   if (info.standardizer) info.standardizer->apply(data);
   const Evaluation ev = evaluate(*model, data);
-  const ClassificationReport report = classification_report_nan_safe(data.labels, ev.probabilities, data.class_count());
+  const ClassificationReport report = classification_report(data.labels, ev.probabilities, data.class_count());
   if (args.flag("json")) {
     Json j = Json::object();
     j.set("model_file", args.str("model", ""));

@@ -76,7 +76,11 @@ void ParameterAttack::perturb(Model& model, bool accumulate) {
       const size_t k = static_cast<size_t>(stack->gates_per_layer());
       GatePerturbation& p = stack->perturbation(l);
       if (o.form == AttackForm::inside && accumulate) {
-        for (size_t r = 0; r < k; ++r) stack->layer_angles(l)[r] += static_cast<Real>(draw_noise(o.noise, o.magnitude, rng_));
+        // angles are periodic: keep the stored value in [-π, π] so that it never overflows
+        for (size_t r = 0; r < k; ++r) {
+          Real& theta = stack->layer_angles(l)[r];
+          theta = static_cast<Real>(std::remainder(double(theta) + draw_noise(o.noise, o.magnitude, rng_), 2 * kPi));
+        }
       } else if (o.form == AttackForm::inside) {
         draw_into(p.angle, k, false, o, rng_);
       } else {

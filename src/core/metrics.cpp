@@ -15,7 +15,12 @@ static std::vector<size_t> order_by_score(const std::vector<double>& scores) {
   return idx;
 }
 
+static bool any_nan(const std::vector<double>& v) {
+  return std::any_of(v.begin(), v.end(), [](double x) { return std::isnan(x); });
+}
+
 double roc_auc(const std::vector<double>& scores, const std::vector<bool>& positive) {
+  if (any_nan(scores)) return std::numeric_limits<double>::quiet_NaN();  // a diverged model has no ranking
   const size_t n = scores.size();
   const double pos = static_cast<double>(std::count(positive.begin(), positive.end(), true));
   const double neg = static_cast<double>(n) - pos;
@@ -36,6 +41,7 @@ double roc_auc(const std::vector<double>& scores, const std::vector<bool>& posit
 }
 
 double average_precision(const std::vector<double>& scores, const std::vector<bool>& positive) {
+  if (any_nan(scores)) return std::numeric_limits<double>::quiet_NaN();
   const double pos = static_cast<double>(std::count(positive.begin(), positive.end(), true));
   if (pos == 0) return std::numeric_limits<double>::quiet_NaN();
   const std::vector<size_t> idx = order_by_score(scores);

@@ -25,10 +25,12 @@ struct ClassificationReport {
   double pr_auc_macro = 0, pr_auc_micro = 0;
 };
 
-// probabilities: samples x classes scores (softmax outputs). Predictions are the arg-max.
+// probabilities: samples x classes scores (softmax outputs). Predictions are the
+// arg-max; a sample whose scores are all NaN is predicted as class 0.
 ClassificationReport classification_report(const std::vector<int>& labels, const Matrix& probabilities, int classes);
 
 // Area under the ROC curve of scores for a binary problem (ties count one half).
+// Both areas are NaN when a score is NaN (a diverged model) or a class is absent.
 double roc_auc(const std::vector<double>& scores, const std::vector<bool>& positive);
 // Area under the precision-recall curve as average precision: Σ (R_k - R_{k-1}) P_k
 // over distinct score thresholds, highest first.
