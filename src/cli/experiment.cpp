@@ -109,6 +109,13 @@ ExperimentConfig experiment_config_from_args(const Args& args) {
     mo.conv1_channels = ch[0];
     mo.conv2_channels = ch[1];
   }
+  {
+    // The image shape comes with the data; every other option is checked now,
+    // so that a bad one fails with one line before any data is loaded.
+    ModelOptions check = mo;
+    if (is_convolutional(check.kind)) check.image_channels = 1, check.image_height = check.image_width = 28;
+    validate(check);
+  }
   mo.seed = args.seed("seed", 1);
 
   TrainOptions& to = c.train;
