@@ -16,6 +16,7 @@ sudo_cmd=""
 
 packages=(cmake ninja-build g++ libeigen3-dev libgtest-dev googletest libbenchmark-dev zlib1g-dev
           dataset-fashion-mnist nodejs)
+command -v npm >/dev/null || packages+=(npm)  # Debian's nodejs comes without npm
 if [ "$native_only" = 0 ]; then
   packages+=(emscripten libglfw3-dev libgl1-mesa-dri mesa-utils chromium xvfb xauth imagemagick
              fonts-dejavu-core dpkg-dev xz-utils clang libclang-rt-14-dev)
@@ -35,11 +36,15 @@ fi
 
 # Dear ImGui 1.86 from Debian's source package (the binary package lacks imgui.cpp).
 if [ ! -f third_party/imgui-1.86/imgui.cpp ]; then
-  if ! ls /etc/apt/sources.list.d/*.sources 2>/dev/null | xargs -r grep -l '^Types: deb-src' >/dev/null 2>&1 &&
-     ! grep -rqs '^deb-src' /etc/apt/sources.list /etc/apt/sources.list.d/; then
+  if ! grep -rqsE '^Types:.*deb-src|^deb-src' /etc/apt/sources.list /etc/apt/sources.list.d/; then
     echo "setup: adding a deb-src entry to fetch Dear ImGui's sources"
-    sed -e 's/^Types: deb$/Types: deb-src/' /etc/apt/sources.list.d/debian.sources |
-      $sudo_cmd tee /etc/apt/sources.list.d/debian-src.sources >/dev/null
+    if [ -f /etc/apt/sources.list.d/debian.sources ]; then
+      sed -e 's/^Types: deb$/Types: deb-src/' /etc/apt/sources.list.d/debian.sources |
+        $sudo_cmd tee /etc/apt/sources.list.d/debian-src.sources >/dev/null
+    else
+      grep -E '^deb ' /etc/apt/sources.list | sed -e 's/^deb /deb-src /' |
+        $sudo_cmd tee /etc/apt/sources.list.d/debian-src.list >/dev/null
+    fi
     $sudo_cmd apt-get update -q
   fi
   mkdir -p third_party

@@ -34,7 +34,8 @@ node -e '
   console.log("ok   cli train/eval: test accuracy", t.test_accuracy.toFixed(4), "eval on all of iris", e.accuracy.toFixed(4));
 ' "$tmp/train.json" "$tmp/eval.json"
 if build-native/hqnn train --layers 0 2>"$tmp/err"; then echo "cli: --layers 0 was accepted"; exit 1; fi
-grep -q "layers (L) must be at least 1" "$tmp/err" && echo "ok   cli refuses --layers 0: $(cat "$tmp/err")"
+grep -q "layers (L) must be at least 1" "$tmp/err" || { echo "cli: unexpected message for --layers 0: $(cat "$tmp/err")"; exit 1; }
+echo "ok   cli refuses --layers 0: $(cat "$tmp/err")"
 
 [ "$native_only" = 1 ] && exit 0
 

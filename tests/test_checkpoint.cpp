@@ -71,3 +71,32 @@ TEST(Checkpoint, StateForOtherDataIsRefused) {
 }
 
 }  // namespace
+
+namespace {
+TEST(Checkpoint, BrokenStatesAreRefusedAndLeaveTheTrainerAsItWas) {
+  const Dataset iris = load_iris();
+  ModelOptions mo;
+  Model m(mo, 4, 3);
+  TrainOptions to;
+  Trainer t(m, iris, iris, to);
+  for (int i = 0; i < 3; ++i) t.step();
+  const Json good = t.state_json();
+  auto broken = [&](const std::string& key, Json value) {
+    Json j = good;
+    j.set(key, std::move(value));
+    return j;
+  };
+  Json optimizer = *good.get("optimizer");
+  Json empty_v = optimizer;
+  empty_v.set("v", Json::array());
+  EXPECT_THROW(t.load_state(broken("optimizer", empty_v)), InputError);
+  EXPECT_THROW(t.load_state(broken("cursor", 150)), InputError);
+  Json twice = Json::array();
+  for (int i = 0; i < 150; ++i) twice.push(0);
+  EXPECT_THROW(t.load_state(broken("order", twice)), InputError);
+  Json bad_steps = optimizer;
+  bad_steps.set("steps", Json());
+  EXPECT_THROW(t.load_state(broken("optimizer", bad_steps)), InputError);
+  EXPECT_EQ(t.state_json().dump(), good.dump());  // nothing was half-restored
+}
+}  // namespace

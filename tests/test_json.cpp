@@ -64,3 +64,11 @@ TEST(Json, TypeMismatchNamesTheValue) {
     EXPECT_STREQ(e.what(), "model.layers: expected a number, found a string");
   }
 }
+
+TEST(Json, DuplicateKeysAreRefusedAndManyKeysParseQuickly) {
+  EXPECT_THROW(Json::parse(R"({"a": 1, "a": 2})"), InputError);
+  std::string text = "{";
+  for (int i = 0; i < 200000; ++i) text += (i ? ",\"k" : "\"k") + std::to_string(i) + "\":1";
+  text += "}";
+  EXPECT_EQ(Json::parse(text).size(), 200000u);  // quadratic parsing would take minutes here
+}

@@ -405,6 +405,7 @@ void TrainingSession::refresh_heavy_views() {
 
 void TrainingSession::compute_sample_view(Snapshot& s) {
   SampleView& v = s.sample;
+  if (test_.size() == 0) return;  // nothing to show (e.g. --test-per-class 0)
   v.index = std::clamp(settings_.sample, 0, static_cast<int>(test_.size()) - 1);
   s.settings.sample = v.index;
   v.image = test_.image;

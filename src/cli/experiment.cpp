@@ -92,7 +92,6 @@ ExperimentConfig experiment_config_from_args(const Args& args) {
   mo.kind = *parsed_kind;
   mo.layers = args.integer("layers", mo.layers);
   mo.width = args.integer("width", mo.width);
-  if (args.has("width") && mo.width < 2) throw InputError("--width must be at least 2, got " + args.str("width", ""));
   mo.renormalize = args.flag("renormalize");
   mo.train_lambda = !args.flag("fixed-lambda");
   mo.lambda_init = static_cast<Real>(args.number("lambda-init", mo.lambda_init));

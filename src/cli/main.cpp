@@ -10,8 +10,10 @@
 
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <memory>
+#include <new>
 
 #include "args.hpp"
 #include "core/metrics.hpp"
@@ -247,9 +249,21 @@ static int cmd_eval(const std::vector<std::string>& argv) {
   if (data.feature_count() != model->input_width())
     throw InputError(data.name + " has " + std::to_string(data.feature_count()) + " features, the model expects " +
                      std::to_string(model->input_width()));
-  if (data.class_count() != model->class_count())
-    throw InputError(data.name + " has " + std::to_string(data.class_count()) + " classes, the model was trained on " +
-                     std::to_string(model->class_count()));
+  // Classes are matched by name: the data may hold fewer classes than the model knows, in any order.
+  std::vector<int> model_class(data.class_names.size(), -1);
+  for (size_t c = 0; c < data.class_names.size(); ++c) {
+    for (size_t k = 0; k < info.class_names.size(); ++k)
+      if (info.class_names[k] == data.class_names[c]) model_class[c] = static_cast<int>(k);
+    if (model_class[c] < 0)
+      throw InputError(data.name + " has a class '" + data.class_names[c] +
+                       "' that the model was not trained on (its classes: " + [&] {
+                         std::string all;
+                         for (const auto& n : info.class_names) all += (all.empty() ? "" : ", ") + n;
+                         return all;
+                       }() + ")");
+  }
+  for (auto& label : data.labels) label = model_class[static_cast<size_t>(label)];
+  data.class_names = info.class_names;
   if (info.standardizer) info.standardizer->apply(data);
   const Evaluation ev = evaluate(*model, data);
   const ClassificationReport report = classification_report(data.labels, ev.probabilities, data.class_count());
@@ -291,6 +305,12 @@ int main(int argc, char** argv) {
   } catch (const InputError& e) {
     std::fprintf(stderr, "hqnn: %s\n", e.what());
     return 2;
+  } catch (const std::filesystem::filesystem_error& e) {  // e.g. an --out folder that cannot be written
+    std::fprintf(stderr, "hqnn: %s\n", e.what());
+    return 2;
+  } catch (const std::bad_alloc&) {
+    std::fprintf(stderr, "hqnn: out of memory (try smaller data, a smaller model or a smaller batch)\n");
+    return 3;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "hqnn: internal error: %s\n", e.what());
     return 3;

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <unordered_set>
 
 #include "dataset.hpp"
 
@@ -49,6 +50,11 @@ Json& Json::set(const std::string& key, Json v) {
     if (kv.first == key) return kv.second = std::move(v);
   object_.emplace_back(key, std::move(v));
   return object_.back().second;
+}
+
+void Json::append_member(std::string key, Json v) {
+  if (type_ == Type::null) type_ = Type::object;
+  object_.emplace_back(std::move(key), std::move(v));
 }
 
 const Json* Json::get(const std::string& key) const {
@@ -293,17 +299,19 @@ class Parser {
   Json parse_object(int depth) {
     ++pos_;
     Json o = Json::object();
+    std::unordered_set<std::string> keys;
     skip_ws();
     if (pos_ < s_.size() && s_[pos_] == '}') return ++pos_, o;
     while (true) {
       skip_ws();
       if (pos_ >= s_.size() || s_[pos_] != '"') fail("expected a quoted key in object");
       std::string key = parse_string();
+      if (!keys.insert(key).second) fail("duplicate key \"" + key + "\"");
       skip_ws();
       if (pos_ >= s_.size() || s_[pos_] != ':') fail("expected ':' after key");
       ++pos_;
       skip_ws();
-      o.set(key, parse_value(depth + 1));
+      o.append_member(std::move(key), parse_value(depth + 1));
       skip_ws();
       if (pos_ >= s_.size()) fail("unterminated object");
       if (s_[pos_] == ',') { ++pos_; continue; }

@@ -52,6 +52,8 @@ class Json {
   const Json& operator[](size_t i) const { return array_[i]; }
   // Objects: set keeps insertion order; get returns nullptr when absent.
   Json& set(const std::string& key, Json v);
+  // Appends without looking for the key (the parser checks duplicates itself).
+  void append_member(std::string key, Json v);
   const Json* get(const std::string& key) const;
   // Throws InputError("<context>: missing key 'key'") when absent.
   const Json& at(const std::string& key, const std::string& context = "JSON") const;

@@ -112,6 +112,14 @@ Model::Model(const ModelOptions& options, Index input_width, int classes)
     double in = double(input_width);
     if (is_convolutional(options.kind))
       in = double(options.conv2_channels) * (options.image_height / 4) * (options.image_width / 4);
+    if (is_convolutional(options.kind)) {
+      // the largest activation per sample (conv1's output) must fit comfortably in memory for a batch
+      const double activation = double(options.conv1_channels) * options.image_height * options.image_width;
+      if (activation > 16e6)
+        throw InputError("a " + std::to_string(options.image_height) + "x" + std::to_string(options.image_width) +
+                         " image with " + std::to_string(options.conv1_channels) +
+                         " first-layer channels needs too much memory per sample (at most 16 million activations)");
+    }
     const double estimate = in * n + n * n * (is_hybrid(options.kind) ? 0 : options.layers) + n * classes +
                             double(options.layers) * (2 * n + options.layers);
     if (estimate > kMaxParameters)
@@ -130,11 +138,11 @@ Model::Model(const ModelOptions& options, Index input_width, int classes)
   };
   Index features = input_width;
   if (conv) {
-    if (input_width != Index(options.image_channels) * options.image_height * options.image_width)
+    if (input_width != Index(options.image_channels) * Index(options.image_height) * Index(options.image_width))
       throw InputError("the data has " + std::to_string(input_width) + " features, the model's image shape " +
                        std::to_string(options.image_channels) + "x" + std::to_string(options.image_height) + "x" +
                        std::to_string(options.image_width) + " needs " +
-                       std::to_string(options.image_channels * options.image_height * options.image_width));
+                       std::to_string(Index(options.image_channels) * options.image_height * options.image_width));
     int channels = options.image_channels, h = options.image_height, w = options.image_width;
     const int widths[2] = {options.conv1_channels, options.conv2_channels};
     for (int stage = 0; stage < 2; ++stage) {

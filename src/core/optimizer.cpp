@@ -36,22 +36,34 @@ void Optimizer::load_state(const Json& j, const std::vector<ParamBlock>& params)
   const std::string ctx = "optimizer state";
   if (j.at("kind", ctx).as_string(ctx + ".kind") != optimizer_kind_name(options_.kind))
     throw InputError(ctx + ": saved for " + j.at("kind").as_string() + ", training uses " + optimizer_kind_name(options_.kind));
-  auto read = [&](const char* key, std::vector<std::vector<double>>& out) {
+  const double steps = j.at("steps", ctx).as_number(ctx + ".steps");
+  if (!(steps >= 0 && steps < 9007199254740992.0 && steps == std::floor(steps)))
+    throw InputError(ctx + ".steps: expected a non-negative integer");
+  // Every block must have exactly its parameter count (SGD keeps no second moments).
+  auto read = [&](const char* key, bool needed) {
+    std::vector<std::vector<double>> out;
     const auto& blocks = j.at(key, ctx).items(ctx + "." + key);
-    out.clear();
-    if (blocks.empty()) return;  // saved before the first step
+    if (blocks.empty() && (steps == 0 || !needed)) return out;  // saved before the first step, or not used
     if (blocks.size() != params.size()) throw InputError(ctx + ": " + key + " has the wrong number of parameter blocks");
     for (size_t i = 0; i < blocks.size(); ++i) {
       const auto& items = blocks[i].items(ctx);
-      if (!items.empty() && static_cast<Index>(items.size()) != params[i].size)
+      const Index want = needed ? params[i].size : 0;
+      if (static_cast<Index>(items.size()) != want)
         throw InputError(ctx + ": " + key + " block " + std::to_string(i) + " has the wrong size");
       out.emplace_back();
       for (const auto& x : items) out.back().push_back(x.as_number(ctx));
     }
+    return out;
   };
-  read("m", m_);
-  read("v", v_);
-  steps_ = static_cast<long>(j.at("steps", ctx).as_number(ctx + ".steps"));
+  auto m = read("m", true);
+  auto v = read("v", options_.kind == OptimizerKind::adam);
+  if (m.empty() != (steps == 0)) throw InputError(ctx + ": moments and step count do not agree");
+  if (options_.kind == OptimizerKind::adam && m.size() != v.size())
+    throw InputError(ctx + ": first and second moments do not agree");
+  if (options_.kind == OptimizerKind::sgd) v.assign(m.size(), {});
+  m_ = std::move(m);
+  v_ = std::move(v);
+  steps_ = static_cast<long>(steps);
 }
 
 void Optimizer::step(const std::vector<ParamBlock>& blocks) {

@@ -176,24 +176,28 @@ Json Trainer::state_json() const {
 }
 
 void Trainer::load_state(const Json& j) {
+  // Everything is read and checked first; the trainer changes only if all of it fits.
   const std::string ctx = "training state";
   const auto& order = j.at("order", ctx).items(ctx + ".order");
   if (order.size() != order_.size())
     throw InputError(ctx + ": saved for " + std::to_string(order.size()) + " training samples, the data has " +
                      std::to_string(order_.size()));
   std::vector<Index> restored;
+  std::vector<bool> seen(order_.size(), false);
   for (const auto& v : order) {
     const double i = v.as_number(ctx + ".order");
-    if (!(i >= 0 && i < static_cast<double>(order_.size()))) throw InputError(ctx + ".order: index out of range");
+    if (!(i >= 0 && i < static_cast<double>(order_.size())) || i != std::floor(i) || seen[static_cast<size_t>(i)])
+      throw InputError(ctx + ".order: not a permutation of the training samples");
+    seen[static_cast<size_t>(i)] = true;
     restored.push_back(static_cast<Index>(i));
   }
   const double cursor = j.at("cursor", ctx).as_number(ctx + ".cursor");
-  if (!(cursor >= 0 && cursor <= static_cast<double>(order_.size()))) throw InputError(ctx + ".cursor: out of range");
+  if (!(cursor >= 0 && cursor < static_cast<double>(order_.size())) || cursor != std::floor(cursor))
+    throw InputError(ctx + ".cursor: out of range");
   const auto& rng = j.at("shuffle_rng", ctx).items(ctx + ".shuffle_rng");
   if (rng.size() != 4) throw InputError(ctx + ".shuffle_rng: expected 4 words");
   Rng::State rs{};
   for (int i = 0; i < 4; ++i) rs.s[i] = parse_hex64(rng[static_cast<size_t>(i)].as_string(ctx), ctx + ".shuffle_rng");
-  optimizer_.load_state(j.at("optimizer", ctx), model_.params());
   std::vector<EpochRecord> hist;
   for (const auto& e : j.at("history", ctx).items(ctx + ".history")) {
     EpochRecord r;
@@ -207,6 +211,10 @@ void Trainer::load_state(const Json& j) {
     r.grad_norm_max.assign(param_names_.size(), 0.0);
     hist.push_back(std::move(r));
   }
+  Optimizer optimizer(options_.optimizer);
+  optimizer.load_state(j.at("optimizer", ctx), model_.params());
+
+  optimizer_ = std::move(optimizer);
   order_ = std::move(restored);
   cursor_ = static_cast<size_t>(cursor);
   shuffle_rng_.set_state(rs);
@@ -214,6 +222,7 @@ void Trainer::load_state(const Json& j) {
   std::fill(norm_sum_.begin(), norm_sum_.end(), 0.0);
   std::fill(norm_max_.begin(), norm_max_.end(), 0.0);
   steps_in_epoch_ = 0;
+  epoch_finite_ = true;
 }
 
 const EpochRecord& Trainer::run_epoch() {

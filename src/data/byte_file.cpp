@@ -52,6 +52,10 @@ size_t expected_size(const std::string& path) {
 }  // namespace
 
 // gzread passes plain (uncompressed) files through unchanged.
+// A limit on what one file may expand to, so that a small corrupt or hostile
+// gzip file cannot exhaust memory.
+constexpr size_t kMaxFileBytes = size_t(1) << 30;
+
 std::vector<uint8_t> read_file_bytes(const std::string& path) {
   errno = 0;
   gzFile file = gzopen(path.c_str(), "rb");
@@ -68,6 +72,10 @@ std::vector<uint8_t> read_file_bytes(const std::string& path) {
       throw InputError(path + ": corrupt gzip data (" + message + ")");
     }
     if (n == 0) break;
+    if (bytes.size() + static_cast<size_t>(n) > kMaxFileBytes) {
+      gzclose(file);
+      throw InputError(path + ": larger than 1 GiB once decompressed; hqnn does not read files that large");
+    }
     bytes.insert(bytes.end(), chunk.begin(), chunk.begin() + n);
   }
   int code = 0;

@@ -132,7 +132,7 @@ Dataset parse_csv(const std::string& text, const std::string& source, const CsvO
   bool numeric = true;
   for (const auto& n : names) {
     double v;
-    numeric = numeric && parse_number(n, v);
+    numeric = numeric && parse_number(n, v) && std::isfinite(v);  // "nan" sorts as text
   }
   if (numeric)
     std::sort(names.begin(), names.end(), [](const std::string& a, const std::string& b) {
