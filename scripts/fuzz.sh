@@ -20,6 +20,9 @@ fi
 cmake --build build-fuzz -j"${JOBS:-$(nproc)}" --target $(printf 'fuzz_%s ' "${targets[@]}") >/dev/null
 
 mkdir -p out/fuzz
+# Short runs (the test command's smoke run) use a fixed seed so that CI is repeatable; long runs explore freely.
+seed_arg=()
+[ "$seconds" -le 60 ] && seed_arg=(-seed=1)
 status=0
 for t in "${targets[@]}"; do
   corpus=build-fuzz/corpus/$t
@@ -27,7 +30,7 @@ for t in "${targets[@]}"; do
   log=out/fuzz/$t.log
   # -rss_limit_mb: a parser that tries to allocate gigabytes is a finding
   if build-fuzz/fuzz/fuzz_$t "$corpus" "fuzz/corpus/$t" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 \
-      -artifact_prefix=out/fuzz/"$t"- -print_final_stats=1 >"$log" 2>&1; then
+      -artifact_prefix=out/fuzz/"$t"- -print_final_stats=1 "${seed_arg[@]}" >"$log" 2>&1; then
     runs=$(grep -m1 'stat::number_of_executed_units' "$log" | awk '{print $2}')
     echo "ok   fuzz_$t: ${runs:-?} executions in ${seconds} s, no finding"
   else
