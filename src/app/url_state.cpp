@@ -245,7 +245,13 @@ const std::map<std::string, KeyReader>& key_readers() {
        }},
       {"panels",
        [](const std::string& v, PlaygroundSettings& s) -> std::string {
-         s.panels = split(v, ',');
+         // panel ids are plain words; anything else could not be written back into a link as is
+         std::vector<std::string> panels = split(v, ',');
+         for (const std::string& p : panels)
+           if (p.empty() || p.size() > 32 ||
+               !std::all_of(p.begin(), p.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-'; }))
+             return "'" + p + "' is not a panel name (letters a-z, digits, '_' and '-')";
+         s.panels = std::move(panels);
          return {};
        }},
       {"L", int_key(1, 64, [](PlaygroundSettings& s, long long v) { s.model.layers = int(v); })},

@@ -141,3 +141,19 @@ TEST(UrlState, KeysThatDoNotApplyAreDroppedSoTheLinkDescribesTheSettings) {
 }
 
 }  // namespace hqnn::app
+
+namespace hqnn::app {
+
+// Found by fuzz_url_state: a panel name with '%' was decoded, then written back
+// without encoding, so the link read differently the next time.
+TEST(UrlState, PanelNamesAreWordsOnly) {
+  const ParsedHash p = parse_hash("#panels=curves,9%25%25x");
+  EXPECT_EQ(p.errors.size(), 1u);
+  EXPECT_TRUE(p.settings.panels.empty());
+  const ParsedHash ok = parse_hash("#panels=curves,state");
+  EXPECT_TRUE(ok.errors.empty());
+  EXPECT_EQ(ok.settings.panels, (std::vector<std::string>{"curves", "state"}));
+  EXPECT_TRUE(parse_hash(to_hash(ok.settings)).settings == ok.settings);
+}
+
+}  // namespace hqnn::app
