@@ -199,6 +199,7 @@ void App::load_csv_text(const std::string& name, const std::string& text) {
     auto data = std::make_shared<Dataset>(parse_csv(text, name));
     data->validate();
     if (data->name.empty()) data->name = name;
+    check_playground_classes(static_cast<long>(data->class_count()), data->name);
     user_data = std::move(data);
     data_error.clear();
     if (is_image_dataset(settings.dataset)) {  // back to the tabular defaults

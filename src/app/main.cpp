@@ -7,6 +7,7 @@
 //   --frames N                     quit after N frames
 //   --screenshot out.ppm           with --frames: write the last frame (PPM)
 //   --status                       print the status JSON on stdout
+//   --single-threaded              train between frames, as the single-threaded web build does
 #ifdef __EMSCRIPTEN__
 #  define GLFW_INCLUDE_ES3  // emscripten's glfw3.h then includes <GLES3/gl3.h>
 #  include <emscripten.h>

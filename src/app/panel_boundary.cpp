@@ -61,7 +61,8 @@ void draw_boundary_panel(App& app) {
       const float confidence = classes > 1 ? (p[best] - 1.0f / classes) / (1.0f - 1.0f / classes) : 1.0f;
       const float y = p0.y + side - (row + 1) * cell;  // row 0 at the bottom
       dl->AddRectFilled(ImVec2(p0.x + col * cell, y), ImVec2(p0.x + (col + 1) * cell + 0.5f, y + cell + 0.5f),
-                        tint(class_color(best), 0.15f + 0.55f * std::clamp(confidence, 0.0f, 1.0f)));
+                        std::isfinite(confidence) ? tint(class_color(best), 0.15f + 0.55f * std::clamp(confidence, 0.0f, 1.0f))
+                                                  : kNotFiniteColor);
     }
   const auto to_screen = [&](float x, float y) {
     return ImVec2(p0.x + (x - b.x_min) / (b.x_max - b.x_min) * side,

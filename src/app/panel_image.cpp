@@ -23,7 +23,8 @@ static void draw_image(const char* id, const std::vector<Real>& pixels, const Im
     for (int x = 0; x < w; ++x) {
       float v = 0;
       for (int c = 0; c < shape.channels; ++c) v += static_cast<float>(pixels[size_t(c) * plane + y * w + x]);
-      const int g = static_cast<int>(std::clamp(v / shape.channels, 0.0f, 1.0f) * 255.0f + 0.5f);
+      const float mean = std::isfinite(v) ? v / shape.channels : 0.5f;
+      const int g = static_cast<int>(std::clamp(mean, 0.0f, 1.0f) * 255.0f + 0.5f);
       const ImVec2 a(p0.x + x * cell, p0.y + y * cell);
       dl->AddRectFilled(a, ImVec2(a.x + cell + 0.5f, a.y + cell + 0.5f), IM_COL32(g, g, g, 255));
     }
@@ -69,7 +70,8 @@ void draw_image_panel(App& app) {
   }
   double norm2 = 0;
   float scale = 1e-6f;
-  for (Real a : v.encoded) norm2 += double(a) * a, scale = std::max(scale, std::fabs(float(a)));
+  for (Real a : v.encoded)
+    if (std::isfinite(a)) norm2 += double(a) * a, scale = std::max(scale, std::fabs(float(a)));
   ImGui::Text("encoded features (n = %zu)", v.encoded.size());
   ImGui::SameLine();
   ImGui::TextDisabled("|x| = %.3g; psi_0 = x / |x|", std::sqrt(norm2));

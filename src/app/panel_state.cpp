@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 
 #include "app.hpp"
 #include "core/givens_chain.hpp"
@@ -29,30 +30,42 @@ static void draw_circuit(const std::vector<Real>& angles, const std::vector<Real
   const ImVec2 p0 = ImGui::GetCursorScreenPos();
   ImGui::InvisibleButton("##circuit", size);
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  const float top = p0.y + 8, x0 = p0.x + 26;
-  for (int i = 0; i < n; ++i) {
+  const float top = p0.y + 8, x0 = p0.x + 26, step_w = gate_w + 6;
+  // Only what is inside the visible region is drawn: at n = 4096 the circuit
+  // has 8,189 gates and 4,096 wires, far more than one draw list can hold.
+  const ImVec2 clip_min = dl->GetClipRectMin(), clip_max = dl->GetClipRectMax();
+  const int wire_lo = std::max(0, static_cast<int>(std::floor((clip_min.y - top) / wire_gap)) - 1);
+  const int wire_hi = std::min(n - 1, static_cast<int>(std::ceil((clip_max.y - top) / wire_gap)) + 1);
+  for (int i = wire_lo; i <= wire_hi; ++i) {
     char label[12];
     std::snprintf(label, sizeof label, "%d", i);
     if (wire_gap >= 12 || i % 4 == 0)  // labels would overlap on narrow wires
       dl->AddText(ImVec2(p0.x + 2, top + i * wire_gap - 7), IM_COL32(140, 140, 150, 255), label);
-    dl->AddLine(ImVec2(x0, top + i * wire_gap), ImVec2(p0.x + size.x - 4, top + i * wire_gap),
-                IM_COL32(110, 110, 120, 255));
+    dl->AddLine(ImVec2(std::max(x0, clip_min.x), top + i * wire_gap),
+                ImVec2(std::min(p0.x + size.x - 4, clip_max.x), top + i * wire_gap), IM_COL32(110, 110, 120, 255));
   }
   int hovered = -1;
-  for (int step = 0; step < gates; ++step) {
+  const int step_lo = std::max(0, static_cast<int>(std::floor((clip_min.x - x0 - 6) / step_w)) - 1);
+  const int step_hi = std::min(gates - 1, static_cast<int>(std::ceil((clip_max.x - x0 - 6) / step_w)) + 1);
+  for (int step = step_lo; step <= step_hi; ++step) {
     const int r = gates - 1 - step;  // the order of application
     const int p = givens_gate_pair(r, n);
-    const float gx = x0 + 6 + step * (gate_w + 6);
+    if (p + 1 < wire_lo || p > wire_hi) continue;
+    const float gx = x0 + 6 + step * step_w;
     const ImVec2 a(gx, top + p * wire_gap - 6), b(gx + gate_w, top + (p + 1) * wire_gap + 6);
-    const float strength = std::min(1.0f, std::fabs(static_cast<float>(angles[r])) / float(kPi));
-    dl->AddRectFilled(a, b, signed_color(angles[r] >= 0 ? 0.25f + 0.75f * strength : -0.25f - 0.75f * strength), 3);
+    const float angle = static_cast<float>(angles[r]);
+    const float strength = std::min(1.0f, std::fabs(angle) / float(kPi));
+    dl->AddRectFilled(a, b,
+                      std::isfinite(angle) ? signed_color(angle >= 0 ? 0.25f + 0.75f * strength : -0.25f - 0.75f * strength)
+                                           : kNotFiniteColor,
+                      3);
     dl->AddRect(a, b, IM_COL32(220, 220, 230, 200), 3);
     char label[16];
     std::snprintf(label, sizeof label, "%+.2f", angles[r]);
     dl->AddText(ImVec2(gx + 3, (a.y + b.y) * 0.5f - 7), IM_COL32(255, 255, 255, 255), label);
-    if (ortho && r < int(ortho->size())) {  // 1e-4 .. 1 on a log scale
+    if (ortho && r < int(ortho->size())) {  // 1e-4 .. 1 on a log scale; NaN or infinite: full
       const float e = static_cast<float>((*ortho)[r]);
-      const float share = e > 0 ? std::clamp((std::log10(e) + 4.0f) / 4.0f, 0.05f, 1.0f) : 0.0f;
+      const float share = !std::isfinite(e) ? 1.0f : e > 0 ? std::clamp((std::log10(e) + 4.0f) / 4.0f, 0.05f, 1.0f) : 0.0f;
       const float y = top + (n - 1) * wire_gap + 10;
       dl->AddRectFilled(ImVec2(gx, y), ImVec2(gx + gate_w * share, y + 6), IM_COL32(255, 90, 70, 230));
     }
@@ -105,7 +118,9 @@ void draw_state_panel(App& app) {
     std::vector<float> psi(v.states[l].begin(), v.states[l].end());
     double norm2 = 0;
     float scale = 1e-6f;  // each layer fills its row; the norm says how large it is
-    for (float a : psi) norm2 += double(a) * a, scale = std::max(scale, std::fabs(a));
+    for (float a : psi)
+      if (std::isfinite(a)) norm2 += double(a) * a, scale = std::max(scale, std::fabs(a));
+      else norm2 = std::numeric_limits<double>::quiet_NaN();
     ImGui::Text("psi_%zu", l);
     ImGui::SameLine();
     ImGui::TextDisabled(l == 0 ? "amplitude encoding x/|x|   |psi| = %.3f" : "|psi| = %.3f", std::sqrt(norm2));
@@ -122,7 +137,7 @@ void draw_state_panel(App& app) {
                           static_cast<int>(s.angles[l].size()));
       if (ortho) {
         Real worst = 0;
-        for (Real e : *ortho) worst = std::max(worst, e);
+        for (Real e : *ortho) worst = std::isnan(e) || std::isnan(worst) ? e + worst : std::max(worst, e);
         ImGui::SameLine();
         ImGui::TextColored(worst > 1e-4f ? ImVec4(1, 0.5f, 0.4f, 1) : ImVec4(0.6f, 0.6f, 0.65f, 1),
                            " max |c^2+s^2-1| = %.2g", double(worst));

@@ -37,7 +37,7 @@ void draw_curves_panel(App& app) {
 
 static void draw_confusion(const Snapshot& s) {
   const int k = static_cast<int>(s.confusion.size());
-  if (k == 0 || k > 16) return;
+  if (k == 0 || k > kPlaygroundMaxClasses) return;
   if (!ImGui::BeginTable("confusion", k + 1, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) return;
   ImGui::TableSetupColumn("true \\ pred");
   for (int c = 0; c < k; ++c) ImGui::TableSetupColumn(c < int(s.class_names.size()) ? s.class_names[c].c_str() : "?");
@@ -67,13 +67,16 @@ static void draw_gradient_norms(const Snapshot& s) {
   }
   const EpochRecord& last = s.history.back();
   double largest = 1e-12;
-  for (double v : last.grad_norm_mean) largest = std::max(largest, v);
+  for (double v : last.grad_norm_mean)
+    if (std::isfinite(v)) largest = std::max(largest, v);
   for (size_t i = 0; i < s.param_names.size() && i < last.grad_norm_mean.size(); ++i) {
     char overlay[96];
     std::snprintf(overlay, sizeof overlay, "%s  %.3g (max %.3g)", s.param_names[i].c_str(), last.grad_norm_mean[i],
                   i < last.grad_norm_max.size() ? last.grad_norm_max[i] : 0.0);
     ImGui::PushStyleColor(ImGuiCol_PlotHistogram, ImGui::ColorConvertU32ToFloat4(class_color(int(i), 0.8f)));
-    ImGui::ProgressBar(static_cast<float>(last.grad_norm_mean[i] / largest), ImVec2(-1, 0), overlay);
+    const double share = last.grad_norm_mean[i] / largest;  // NaN (diverged): an empty bar, "nan" in the text
+    ImGui::ProgressBar(std::isfinite(share) ? static_cast<float>(share) : std::isinf(share) ? 1.0f : 0.0f,
+                       ImVec2(-1, 0), overlay);
     ImGui::PopStyleColor();
   }
   // The history of each block's mean norm, log scale.

@@ -15,18 +15,20 @@ namespace hqnn::app::platform {
 namespace {
 std::string g_hash;
 bool g_print_status = false;
+bool g_single_threaded = false;
 std::deque<Asset> g_assets;
 const auto g_start = std::chrono::steady_clock::now();
 }  // namespace
 
 const char* build_name() { return "desktop"; }
-bool threads_available() { return true; }
+bool threads_available() { return !g_single_threaded; }
 bool cross_origin_isolated() { return false; }
 
 void init(const std::vector<std::string>& args) {
   for (size_t i = 0; i < args.size(); ++i) {
     if (args[i] == "--hash" && i + 1 < args.size()) g_hash = args[++i];
     if (args[i] == "--status") g_print_status = true;
+    if (args[i] == "--single-threaded") g_single_threaded = true;
   }
 }
 

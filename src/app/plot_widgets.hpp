@@ -21,6 +21,7 @@ void line_chart(const char* id, const std::vector<Series>& series, ImVec2 size, 
                 bool log_y = false);
 
 // Signed bars of values in [-1, 1]: positive up (blue), negative down (red).
+// More values than pixel columns are shown as the largest |value| per column.
 void signed_bars(const char* id, const float* values, int count, ImVec2 size, float scale = 1.0f);
 // One row of cells coloured by sign and magnitude of values in [-1, 1].
 void heat_strip(const char* id, const float* values, int count, ImVec2 size, float scale = 1.0f);
@@ -29,6 +30,7 @@ void heat_strip(const char* id, const float* values, int count, ImVec2 size, flo
 void probability_bars(const std::vector<float>& p, const std::vector<std::string>& labels, int highlight);
 
 ImU32 class_color(int c, float alpha = 1.0f);
-ImU32 signed_color(float v);                 // v in [-1, 1]: red .. white .. blue
+ImU32 signed_color(float v);                 // v in [-1, 1]: red .. white .. blue; NaN / ±inf: grey
+inline constexpr ImU32 kNotFiniteColor = IM_COL32(150, 150, 150, 255);  // how NaN and infinity are drawn
 
 }  // namespace hqnn::app

@@ -123,6 +123,21 @@ void TrainingSession::apply(const Command& command) {
   }
 }
 
+void check_playground_classes(long classes, const std::string& data_name) {
+  if (classes > kPlaygroundMaxClasses)
+    throw InputError(data_name + " has " + std::to_string(classes) + " classes; the playground shows at most " +
+                     std::to_string(kPlaygroundMaxClasses) +
+                     " (is the right column the label? the CLI trains any number of classes: hqnn train --data FILE)");
+}
+
+void check_playground_width(const ModelOptions& model, long features) {
+  const long width = model.width > 0 ? model.width : is_convolutional(model.kind) ? 64 : features;
+  if (width > kPlaygroundMaxWidth)
+    throw InputError("width n = " + std::to_string(width) + " is more than the playground shows (at most " +
+                     std::to_string(kPlaygroundMaxWidth) + "); choose a smaller n (the CLI trains any width: hqnn train --width " +
+                     std::to_string(width) + ")");
+}
+
 // Builds data, model and trainer from the settings. Errors (an unusable CSV,
 // an option out of range) leave no model and are shown by the UI.
 void TrainingSession::reset(const PlaygroundSettings& settings, std::shared_ptr<const Dataset> data,
@@ -184,6 +199,8 @@ void TrainingSession::reset(const PlaygroundSettings& settings, std::shared_ptr<
     }
     validate(settings_.model);
     validate(settings_.train);
+    check_playground_classes(static_cast<long>(train_.class_count()), dataset_name_);
+    check_playground_width(settings_.model, features);
     // Dataset noise is in the data's own units (cm for iris, [0, 1] pixels), so
     // it goes in before standardising.
     if (settings_.noise_enabled) {

@@ -122,6 +122,15 @@ struct Command {
 
 // [SECTION] TrainingSession ----------------------------------------------------------------
 
+// What the playground can show: the views stay readable and their draw lists
+// small up to these sizes. Larger runs are refused with a message that points
+// to the CLI, which has no such limits.
+inline constexpr int kPlaygroundMaxWidth = 4096;    // amplitudes n of the state
+inline constexpr int kPlaygroundMaxClasses = 32;    // confusion matrix, palette, probability bars
+// Throw InputError with a message when the data or the model is beyond them.
+void check_playground_classes(long classes, const std::string& data_name);
+void check_playground_width(const ModelOptions& model, long features);  // width 0: from the features
+
 class TrainingSession {
  public:
   // threaded: train on a worker thread; otherwise the owner calls pump() every frame.

@@ -4,6 +4,8 @@
 
 #include <chrono>
 #include <cmath>
+#include <fstream>
+#include <sstream>
 #include <thread>
 
 #include "data/csv_loader.hpp"
@@ -184,6 +186,69 @@ TEST(TrainingSession, AttackShowsInTheGates) {
     else
       EXPECT_LT(s->attack.max_orthogonality_error, 1e-5);
   }
+}
+
+}  // namespace hqnn::app
+
+// [SECTION] What the playground can show (docs/bad-inputs.md, playground rows)
+
+namespace hqnn::app {
+
+static std::string bad_inputs_catalogue() {
+  std::ifstream f(std::string(HQNN_ASSETS_DIR) + "/../docs/bad-inputs.md");
+  std::stringstream ss;
+  ss << f.rdbuf();
+  return ss.str();
+}
+
+static void expect_catalogued(const std::string& message) {
+  EXPECT_NE(bad_inputs_catalogue().find("`" + message + "`"), std::string::npos)
+      << "docs/bad-inputs.md lacks: " << message;
+}
+
+static std::string reset_error(const PlaygroundSettings& settings, std::shared_ptr<const Dataset> data = nullptr) {
+  TrainingSession session(false);
+  Command c = reset_command(settings);
+  c.data = std::move(data);
+  session.post(c);
+  session.pump(10);
+  return session.snapshot()->error;
+}
+
+TEST(PlaygroundLimits, WidthBeyondWhatThePlaygroundShowsIsRefused) {
+  PlaygroundSettings settings;
+  settings.model.width = kPlaygroundMaxWidth + 1;
+  const std::string message = reset_error(settings);
+  EXPECT_EQ(message,
+            "width n = 4097 is more than the playground shows (at most 4096); choose a smaller n "
+            "(the CLI trains any width: hqnn train --width 4097)");
+  expect_catalogued(message);
+  settings.model.width = kPlaygroundMaxWidth;
+  EXPECT_EQ(reset_error(settings), "");
+}
+
+TEST(PlaygroundLimits, LinkWithAWidthBeyondThePlaygroundIsReported) {
+  const ParsedHash parsed = parse_hash("#model=qdfnn&width=5000");
+  ASSERT_EQ(parsed.errors.size(), 1u);
+  EXPECT_EQ(parsed.errors[0], "width: expected an integer in [0, 4096], got '5000'");
+  expect_catalogued(parsed.errors[0]);
+  EXPECT_EQ(parsed.settings.model.width, 0);  // the rest of the link still applies
+  EXPECT_EQ(parsed.settings.model.kind, ModelKind::qdfnn);
+}
+
+TEST(PlaygroundLimits, MoreClassesThanThePlaygroundShowsAreRefused) {
+  std::string csv = "x,y,label\n";
+  for (int c = 0; c < kPlaygroundMaxClasses + 1; ++c)
+    for (int i = 0; i < 4; ++i) csv += std::to_string(c) + "," + std::to_string(i) + ",c" + std::to_string(c) + "\n";
+  auto data = std::make_shared<Dataset>(parse_csv(csv, "many.csv"));
+  ASSERT_EQ(data->class_count(), 33);
+  PlaygroundSettings settings;
+  settings.dataset = "csv";
+  const std::string message = reset_error(settings, data);
+  EXPECT_EQ(message,
+            "many.csv has 33 classes; the playground shows at most 32 (is the right column the label? "
+            "the CLI trains any number of classes: hqnn train --data FILE)");
+  expect_catalogued(message);
 }
 
 }  // namespace hqnn::app

@@ -13,13 +13,22 @@ namespace hqnn::app {
 
 // The shortest decimal that reads back as the same value, so hashes stay short
 // ("0.01", not "0.010000000000000000208") and still round-trip exactly.
+// Without the exponent's '+' (1e06, not 1e+06): links pass through tools
+// that read '+' as a space.
+static std::string without_plus(const char* text) {
+  std::string out;
+  for (const char* c = text; *c; ++c)
+    if (*c != '+') out += *c;
+  return out;
+}
+
 static std::string format_shortest(double value) {
   char buf[40];
   for (int precision = 1; precision <= 17; ++precision) {
     std::snprintf(buf, sizeof buf, "%.*g", precision, value);
     if (std::strtod(buf, nullptr) == value) break;
   }
-  return buf;
+  return without_plus(buf);
 }
 
 static std::string format_shortest(float value) {
@@ -28,7 +37,7 @@ static std::string format_shortest(float value) {
     std::snprintf(buf, sizeof buf, "%.*g", precision, static_cast<double>(value));
     if (std::strtof(buf, nullptr) == value) break;
   }
-  return buf;
+  return without_plus(buf);
 }
 
 static bool parse_double(const std::string& text, double& out) {
@@ -71,7 +80,7 @@ static std::string url_decode(const std::string& text) {
         continue;
       }
     }
-    out += text[i] == '+' ? ' ' : text[i];
+    out += text[i];  // '+' stays '+': a fragment is not a form, and 1e+06 is a number
   }
   return out;
 }
@@ -322,7 +331,11 @@ static ParsedHash parse_fields(const std::string& hash) {
 // so that the settings are exactly what their link reproduces.
 ParsedHash parse_hash(const std::string& hash) {
   ParsedHash parsed = parse_fields(hash);
-  parsed.settings = parse_fields(to_hash(parsed.settings)).settings;
+  // Written back and read again, so that a link always reads as what it shows;
+  // an error here is ours (a value this code cannot write back), not the user's.
+  const ParsedHash canonical = parse_fields(to_hash(parsed.settings));
+  for (const std::string& e : canonical.errors) parsed.errors.push_back("internal: " + e);
+  parsed.settings = canonical.settings;
   return parsed;
 }
 

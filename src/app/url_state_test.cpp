@@ -68,6 +68,19 @@ TEST(UrlState, ShortNumbers) {
   EXPECT_EQ(hash.find("play="), std::string::npos) << hash;
 }
 
+// Regression: 1e6 was written as "1e+06", whose '+' read back as a space, so an
+// attack magnitude of 1e6 in a link silently became the default.
+TEST(UrlState, LargeAndSmallNumbersSurviveTheLink) {
+  const ParsedHash parsed = parse_hash("#attack=outside&attack_m=1000000&noise=mixed-sym&noise_m=1e+06&lr=1e-07");
+  EXPECT_TRUE(parsed.errors.empty()) << parsed.errors.front();
+  EXPECT_EQ(parsed.settings.attack.magnitude, 1e6);
+  EXPECT_EQ(parsed.settings.noise.magnitude, 1e6);
+  EXPECT_EQ(parsed.settings.train.optimizer.lr, 1e-7);
+  const std::string hash = to_hash(parsed.settings);
+  EXPECT_NE(hash.find("&attack_m=1e06&"), std::string::npos) << hash;
+  EXPECT_EQ(hash.find('+'), std::string::npos) << hash;
+}
+
 TEST(UrlState, ReportsBadKeysAndKeepsTheRest) {
   const ParsedHash parsed = parse_hash("#model=qfoo&L=0&lr=abc&colour=red&seed=3&batch=32");
   EXPECT_EQ(parsed.errors.size(), 4u);

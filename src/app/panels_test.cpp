@@ -1,0 +1,163 @@
+// The whole playground drawn headless (Dear ImGui without a renderer) through
+// real runs that diverge, go non-finite or are as wide as the playground
+// allows. Every frame must finish without an ImGui assertion, with finite
+// vertex positions, and with each draw list small enough for 16-bit indices
+// (WebGL2 has no base-vertex draws, so a list holds at most 65,536 vertices).
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <string>
+
+#include "app.hpp"
+#include "imgui.h"
+#include "platform.hpp"
+
+namespace hqnn::app {
+namespace {
+
+struct FrameStats {
+  long max_list_vertices = 0;
+  long non_finite_vertices = 0;
+  std::string first_non_finite_window;  // where the first one was drawn
+};
+
+class HeadlessPlayground {
+ public:
+  explicit HeadlessPlayground(const std::string& hash) {
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.DisplaySize = ImVec2(kWidth, kHeight);
+    io.DeltaTime = 1.0f / 60;
+    unsigned char* pixels = nullptr;
+    int w = 0, h = 0;
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);  // builds the font atlas; nothing is uploaded
+    platform::init({"--hash", hash, "--single-threaded"});
+    app = std::make_unique<App>();
+  }
+  ~HeadlessPlayground() {
+    app.reset();
+    ImGui::DestroyContext();
+  }
+
+  // One frame, with the mouse at a different place each time so that tooltips
+  // (amplitudes, gates) are drawn too. Accumulates vertex statistics.
+  void frame() {
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = ImVec2(std::fmod(37.0f * frames_, kWidth), std::fmod(23.0f * frames_ + 11.0f, kHeight));
+    ++frames_;
+    ImGui::NewFrame();
+    app->frame(kWidth, kHeight);
+    ImGui::Render();
+    const ImDrawData* data = ImGui::GetDrawData();
+    for (int l = 0; l < data->CmdListsCount; ++l) {
+      const ImDrawList* list = data->CmdLists[l];
+      stats.max_list_vertices = std::max<long>(stats.max_list_vertices, list->VtxBuffer.Size);
+      for (const ImDrawVert& v : list->VtxBuffer)
+        if (!std::isfinite(v.pos.x) || !std::isfinite(v.pos.y)) {
+          if (stats.non_finite_vertices++ == 0) stats.first_non_finite_window = list->_OwnerName ? list->_OwnerName : "?";
+        }
+    }
+  }
+
+  // Frames until `done` holds for the latest snapshot (at most max_frames).
+  template <class Done>
+  bool run_until(Done done, int max_frames = 20000) {
+    for (int i = 0; i < max_frames; ++i) {
+      frame();
+      if (done(*app->snap)) return true;
+    }
+    return false;
+  }
+
+  static constexpr float kWidth = 1600, kHeight = 1000;
+  std::unique_ptr<App> app;
+  FrameStats stats;
+
+ private:
+  int frames_ = 0;
+};
+
+bool any_non_finite(const std::vector<std::vector<Real>>& rows) {
+  for (const auto& r : rows)
+    for (Real v : r)
+      if (!std::isfinite(v)) return true;
+  return false;
+}
+
+void expect_clean_frames(const FrameStats& s) {
+  EXPECT_EQ(s.non_finite_vertices, 0) << "first in window " << s.first_non_finite_window;
+  EXPECT_LT(s.max_list_vertices, 65536);
+}
+
+TEST(Panels, DivergedClassicalRunDrawsFiniteAndStaysUsable) {
+  // SGD at lr 10 under a persistent form-2 attack of magnitude 1e6 drives the MLP's loss to NaN.
+  HeadlessPlayground p("#data=iris&model=mlp-leaky&opt=sgd&lr=10&epochs=6&attack=outside&attack_noise=gaussian-asym"
+                       "&attack_m=1000000&attack_mode=persistent&attack_k=1&play=1");
+  ASSERT_TRUE(p.run_until([](const Snapshot& s) { return s.done && !s.history.empty(); }));
+  const Snapshot& s = *p.app->snap;
+  ASSERT_TRUE(s.error.empty()) << s.error;
+  EXPECT_GE(s.attack.diverged_epoch, 0) << "the attack was meant to drive the run to NaN";
+  EXPECT_EQ(static_cast<int>(s.history.size()), 6) << "a diverged run still completes its epochs";
+  for (int i = 0; i < 30; ++i) p.frame();
+  expect_clean_frames(p.stats);
+
+  // Still usable: a reset without the attack, at a sane learning rate, trains normally.
+  p.app->settings.attack_enabled = false;
+  p.app->settings.train.optimizer = OptimizerOptions{};
+  p.app->reset();
+  ASSERT_TRUE(p.run_until([](const Snapshot& s) { return s.done && s.history.size() == 6; }));
+  EXPECT_LT(p.app->snap->attack.diverged_epoch, 0);
+  EXPECT_TRUE(std::isfinite(p.app->snap->history.back().test_loss));
+}
+
+TEST(Panels, NonFiniteQuantumStateDrawsFinite) {
+  // Form 2 makes the gates non-orthogonal; at magnitude 1e6, persistent, the
+  // amplitudes overflow to infinity and NaN within an epoch.
+  HeadlessPlayground p("#data=iris&model=qdfnn&L=3&epochs=3&attack=outside&attack_noise=gaussian-asym"
+                       "&attack_m=1000000&attack_mode=persistent&attack_k=3&play=1");
+  p.frame();
+  ASSERT_TRUE(p.run_until([](const Snapshot& s) { return s.done && !s.history.empty(); }));
+  for (int i = 0; i < 30; ++i) p.frame();
+  const Snapshot& s = *p.app->snap;
+  ASSERT_TRUE(s.error.empty()) << s.error;
+  EXPECT_TRUE(any_non_finite(s.sample.states)) << "the attack was meant to make the state non-finite";
+  expect_clean_frames(p.stats);
+}
+
+TEST(Panels, ArenaUnderAttackDrawsFinite) {
+  HeadlessPlayground p("#data=iris&model=qrfnn&opt=sgd&lr=10&epochs=4&attack=outside&attack_noise=mixed-asym"
+                       "&attack_m=1000000&attack_mode=persistent&attack_k=1&arena=1&arena_model=mlp-leaky&play=1");
+  ASSERT_TRUE(p.run_until([&](const Snapshot& s) {
+    return s.done && p.app->arena_snap && p.app->arena_snap->done && !p.app->arena_snap->history.empty();
+  }));
+  for (int i = 0; i < 30; ++i) p.frame();
+  EXPECT_GE(p.app->arena_snap->attack.diverged_epoch, 0);
+  expect_clean_frames(p.stats);
+}
+
+TEST(Panels, WidestStateThePlaygroundAllowsFitsTheDrawLists) {
+  // n = 4096: 4,096 amplitudes per state and 8,189 gates per V circuit.
+  HeadlessPlayground p("#data=iris&model=qdfnn&L=2&width=" + std::to_string(kPlaygroundMaxWidth) +
+                       "&epochs=1&play=1");
+  ASSERT_TRUE(p.run_until([](const Snapshot& s) { return s.done && !s.history.empty(); }));
+  const Snapshot& s = *p.app->snap;
+  ASSERT_TRUE(s.error.empty()) << s.error;
+  ASSERT_EQ(s.width, kPlaygroundMaxWidth);
+  p.app->heat_strips = true;
+  for (int i = 0; i < 10; ++i) p.frame();
+  expect_clean_frames(p.stats);
+}
+
+TEST(Panels, WidthBeyondThePlaygroundIsRefusedWithAMessage) {
+  HeadlessPlayground p("#data=iris&model=qdfnn&width=" + std::to_string(kPlaygroundMaxWidth) + "&play=1");
+  p.app->settings.model.width = kPlaygroundMaxWidth + 1;  // the controls accept any number; the URL stops at 4096
+  p.app->reset();
+  ASSERT_TRUE(p.run_until([](const Snapshot& s) { return !s.error.empty(); }, 100));
+  EXPECT_NE(p.app->snap->error.find("more than the playground shows"), std::string::npos) << p.app->snap->error;
+  for (int i = 0; i < 5; ++i) p.frame();  // the error is drawn, nothing else breaks
+  expect_clean_frames(p.stats);
+}
+
+}  // namespace
+}  // namespace hqnn::app
