@@ -99,6 +99,31 @@ TEST(CliReproduce, ShardsMergedGiveTheSameReport) {
   EXPECT_THROW(cmd_reproduce({"--tiny", "--shard", "4/3", "--out", merged.string()}), InputError);
 }
 
+// Each run is single-threaded and seeded by its own id, so how many runs go in
+// parallel changes nothing: every per-epoch curve and every result is the
+// same bit for bit (the timing fields aside).
+TEST(CliReproduce, OneOrTwoThreadsGiveBitIdenticalRuns) {
+  const fs::path one = scratch_dir("threads1"), two = scratch_dir("threads2");
+  ASSERT_EQ(cmd_reproduce({"--tiny", "--out", one.string(), "--quiet", "--threads", "1", "--no-complexity"}), 0);
+  ASSERT_EQ(cmd_reproduce({"--tiny", "--out", two.string(), "--quiet", "--threads", "2", "--no-complexity"}), 0);
+  const auto without_timing = [](std::string text) {
+    std::string out;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);)
+      if (line.find("seconds\"") == std::string::npos) out += line + "\n";
+    return out;
+  };
+  int files = 0;
+  for (const auto& entry : fs::directory_iterator(one / "runs")) {
+    const fs::path other = two / "runs" / entry.path().filename();
+    ASSERT_TRUE(fs::exists(other)) << other;
+    EXPECT_EQ(without_timing(read_file(entry.path())), without_timing(read_file(other))) << entry.path().filename();
+    ++files;
+  }
+  EXPECT_GT(files, 10);
+  EXPECT_EQ(read_file(one / "report.md"), read_file(two / "report.md"));
+}
+
 TEST(CliReproduce, SvgPlotBreaksLinesAtNaN) {
   PlotSeries s;
   s.name = "CNN <leaky>";
