@@ -85,6 +85,28 @@ TEST(Attack, TransientNeverChangesStoredParametersButChangesOutputs) {
   }
 }
 
+TEST(Attack, KeepAttackDrawsReusesTheLastEpsilonAndDrawsNothing) {
+  for (ModelKind kind : {ModelKind::qdfnn, ModelKind::mlp_leaky}) {
+    const Matrix x = load_iris().features;
+    AttackOptions a;
+    a.form = AttackForm::outside;
+    a.mode = AttackMode::transient;
+    a.magnitude = 0.3;
+    Model watched = model_of(kind), plain = model_of(kind);
+    watched.set_attack(a);
+    plain.set_attack(a);
+    const Matrix first = watched.forward(x);
+    plain.forward(x);
+    {
+      const Model::KeepAttackDraws keep(watched);
+      for (int i = 0; i < 3; ++i)
+        EXPECT_EQ((watched.forward(x) - first).cwiseAbs().maxCoeff(), 0.0) << "the last ε is kept";
+    }
+    // The generator did not move: the next draw is the one the unwatched model makes.
+    EXPECT_EQ((watched.forward(x) - plain.forward(x)).cwiseAbs().maxCoeff(), 0.0) << model_kind_name(kind);
+  }
+}
+
 TEST(Attack, PersistentInsideFormAccumulatesIntoStoredParameters) {
   for (ModelKind kind : {ModelKind::qrfnn, ModelKind::mlp_rot}) {
     Model m = model_of(kind);

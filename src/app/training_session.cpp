@@ -395,6 +395,9 @@ void TrainingSession::publish(bool force) {
     s->target_ms = target_ms_;
     s->target_epoch = target_epoch_;
 
+    // Views only look: under a transient attack they reuse the last training
+    // pass's ε, so how often the UI refreshes does not change the run.
+    const Model::KeepAttackDraws keep(*model_);
     // The heavy views wait for kViewsIntervalMs, longer when they are slow.
     const double since_views = std::chrono::duration<double, std::milli>(now - last_views_).count();
     if (views_stale_ && (force || confusion_.empty() ||

@@ -78,6 +78,42 @@ TEST(TrainingSession, SameSeedSameRunInBothModes) {
   EXPECT_EQ(s->history.back().test_loss, t->history.back().test_loss);
 }
 
+// Regression: the viewer's passes (sample, boundary, confusion) used to draw
+// from a transient attack's generator, so a run depended on how often the UI
+// refreshed and a link did not replay it.
+TEST(TrainingSession, ViewsDoNotChangeATransientAttackRun) {
+  PlaygroundSettings settings;
+  settings.train.epochs = 3;
+  settings.attack_enabled = true;
+  settings.attack.mode = AttackMode::transient;
+  settings.attack.form = AttackForm::outside;
+  settings.attack.magnitude = 0.05;
+  const auto run = [&](bool look_often) {
+    TrainingSession session(false);
+    session.post(reset_command(settings));
+    for (int e = 0; e < settings.train.epochs; ++e) {
+      session.post(Command{Command::Kind::step_epoch, {}, nullptr, {}});
+      for (int i = 0; i < 1000 && static_cast<int>(session.snapshot()->history.size()) <= e; ++i) {
+        session.pump(1);
+        if (look_often) {
+          Command view{Command::Kind::view, settings, nullptr, {}};
+          view.settings.sample = i % 7;
+          session.post(view);
+          session.pump(0);
+        }
+      }
+    }
+    return session.snapshot();
+  };
+  const auto quiet = run(false), watched = run(true);
+  ASSERT_EQ(quiet->history.size(), 3u);
+  ASSERT_EQ(watched->history.size(), 3u);
+  for (size_t e = 0; e < 3; ++e) {
+    EXPECT_EQ(quiet->history[e].train_loss, watched->history[e].train_loss) << "epoch " << e + 1;
+    EXPECT_EQ(quiet->history[e].test_loss, watched->history[e].test_loss) << "epoch " << e + 1;
+  }
+}
+
 TEST(TrainingSession, UnusableDataIsReportedNotThrown) {
   TrainingSession session(false);
   Command c = reset_command(PlaygroundSettings{});

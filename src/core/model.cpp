@@ -200,7 +200,7 @@ Model::Model(const ModelOptions& options, Index input_width, int classes)
 }
 
 const Matrix& Model::forward(const Matrix& inputs) {
-  if (attack_) attack_->before_forward(*this);
+  if (attack_ && !keep_attack_draws_) attack_->before_forward(*this);
   activations_[0] = inputs;
   for (size_t i = 0; i < layers_.size(); ++i) {
     layers_[i]->forward(activations_[i], activations_[i + 1]);

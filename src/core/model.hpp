@@ -86,6 +86,19 @@ class Model {
   const ParameterAttack* attack() const { return attack_.get(); }
   // Called by the trainer after every optimiser step.
   void after_optimizer_step();
+  // While held, forward() keeps the transient attack's current ε instead of
+  // drawing a new one: passes that only look at the model (a viewer's
+  // refresh) then leave the attack's generator, and so the run, unchanged.
+  class KeepAttackDraws {
+   public:
+    explicit KeepAttackDraws(Model& m) : m_(m), was_(m.keep_attack_draws_) { m_.keep_attack_draws_ = true; }
+    ~KeepAttackDraws() { m_.keep_attack_draws_ = was_; }
+    KeepAttackDraws(const KeepAttackDraws&) = delete;
+    KeepAttackDraws& operator=(const KeepAttackDraws&) = delete;
+   private:
+    Model& m_;
+    bool was_;
+  };
 
  private:
   ModelOptions options_;
@@ -98,6 +111,7 @@ class Model {
   std::vector<size_t> hidden_linear_index_;  // classical: layers_ index of hidden Linear l
   std::vector<RowVector> output_offsets_;    // per layers_ index; empty: none
   std::shared_ptr<ParameterAttack> attack_;
+  bool keep_attack_draws_ = false;
   Matrix grad_a_, grad_b_;
 };
 
