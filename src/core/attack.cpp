@@ -7,6 +7,7 @@
 #include "dataset.hpp"
 #include "linear.hpp"
 #include "model.hpp"
+#include "state_json.hpp"
 
 namespace hqnn {
 
@@ -114,6 +115,91 @@ void ParameterAttack::remove(Model& model) {
       model.hidden_output_offset(l).resize(0);
     }
   }
+}
+
+// [SECTION] Checkpoints
+
+Json ParameterAttack::state_json(Model& model) const {
+  Json layers = Json::array(), offsets = Json::array();
+  QuantumStack* stack = model.quantum_stack();
+  for (int l : attacked_) {
+    layers.push(l);
+    Json o = Json::object();
+    if (stack) {
+      const GatePerturbation& p = stack->perturbation(l);
+      o.set("angle", exact_numbers(p.angle));
+      o.set("c", exact_numbers(p.c));
+      o.set("s", exact_numbers(p.s));
+    } else {
+      const Matrix& w = model.hidden_linear(l).weight_offset;
+      const RowVector& out = model.hidden_output_offset(l);
+      o.set("weight", exact_numbers(w.data(), static_cast<size_t>(w.size())));
+      o.set("output", exact_numbers(out.data(), static_cast<size_t>(out.size())));
+    }
+    offsets.push(o);
+  }
+  Json j = Json::object();
+  j.set("layers", layers);
+  j.set("rng", rng_state_json(rng_.state()));
+  j.set("offsets", offsets);
+  return j;
+}
+
+void ParameterAttack::load_state(const Json& j, Model& model) {
+  const std::string ctx = "attack state";
+  std::vector<int> layers;
+  for (const Json& v : j.at("layers", ctx).items(ctx + ".layers")) layers.push_back(static_cast<int>(v.as_number(ctx)));
+  if (layers != attacked_)
+    throw InputError(ctx + ": saved for other attacked layers than this attack chooses (same options and seed?)");
+  const Rng::State rs = rng_state_of(j.at("rng", ctx), ctx + ".rng");
+  const auto& offsets = j.at("offsets", ctx).items(ctx + ".offsets");
+  if (offsets.size() != attacked_.size()) throw InputError(ctx + ".offsets: one entry per attacked layer expected");
+  // An offset is empty (not installed yet) or exactly the size it perturbs.
+  const auto sized = [&](const Json& o, const char* key, size_t size) {
+    std::vector<double> v = exact_numbers_of(o.at(key, ctx), ctx + ".offsets." + key);
+    if (!v.empty() && v.size() != size)
+      throw InputError(ctx + ".offsets." + key + ": expected " + std::to_string(size) + " values, got " +
+                       std::to_string(v.size()));
+    return v;
+  };
+  QuantumStack* stack = model.quantum_stack();
+  struct Restored {
+    std::vector<double> a, b, c;
+  };
+  std::vector<Restored> restored;
+  for (size_t i = 0; i < attacked_.size(); ++i) {
+    const Json& o = offsets[i];
+    if (stack) {
+      const size_t k = static_cast<size_t>(stack->gates_per_layer());
+      restored.push_back({sized(o, "angle", k), sized(o, "c", k), sized(o, "s", k)});
+    } else {
+      const Linear& fc = model.hidden_linear(attacked_[i]);
+      restored.push_back({sized(o, "weight", static_cast<size_t>(fc.weight.size())),
+                          sized(o, "output", static_cast<size_t>(fc.output_width())), {}});
+    }
+  }
+  const auto to_real = [](const std::vector<double>& v) { return std::vector<Real>(v.begin(), v.end()); };
+  for (size_t i = 0; i < attacked_.size(); ++i) {
+    const int l = attacked_[i];
+    if (stack) {
+      GatePerturbation& p = stack->perturbation(l);
+      p.angle = to_real(restored[i].a);
+      p.c = to_real(restored[i].b);
+      p.s = to_real(restored[i].c);
+    } else {
+      Linear& fc = model.hidden_linear(l);
+      if (restored[i].a.empty()) {
+        fc.weight_offset.resize(0, 0);
+      } else {
+        fc.weight_offset.resize(fc.weight.rows(), fc.weight.cols());
+        for (Index k = 0; k < fc.weight_offset.size(); ++k) fc.weight_offset.data()[k] = static_cast<Real>(restored[i].a[size_t(k)]);
+      }
+      RowVector& out = model.hidden_output_offset(l);
+      out.resize(static_cast<Index>(restored[i].b.size()));
+      for (Index k = 0; k < out.size(); ++k) out(k) = static_cast<Real>(restored[i].b[size_t(k)]);
+    }
+  }
+  rng_.set_state(rs);
 }
 
 }  // namespace hqnn

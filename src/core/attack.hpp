@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "json.hpp"
 #include "noise.hpp"
 #include "rng.hpp"
 
@@ -54,6 +55,10 @@ class ParameterAttack {
   void before_forward(Model& model);  // transient: redraw ε
   void after_step(Model& model);      // persistent: accumulate ε
   void remove(Model& model);          // clears every offset it installed (stored parameters stay as they are)
+  // Checkpoints: the generator and every offset installed now (accumulated
+  // under persistent form ②, the last draw under transient attacks).
+  Json state_json(Model& model) const;
+  void load_state(const Json& state, Model& model);  // all or nothing; throws InputError on a mismatch
 
  private:
   void perturb(Model& model, bool accumulate);

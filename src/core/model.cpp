@@ -224,6 +224,13 @@ void Model::clear_attack() {
   attack_.reset();
 }
 
+Json Model::attack_state_json() { return attack_ ? attack_->state_json(*this) : Json(); }
+
+void Model::load_attack_state(const Json& state) {
+  if (!attack_) throw InputError("attack state: the model is not under attack (are the attack options missing?)");
+  attack_->load_state(state, *this);
+}
+
 void Model::after_optimizer_step() {
   if (attack_) attack_->after_step(*this);
 }

@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "json.hpp"
 #include "layer.hpp"
 #include "quantum_stack.hpp"
 
@@ -86,6 +87,9 @@ class Model {
   const ParameterAttack* attack() const { return attack_.get(); }
   // Called by the trainer after every optimiser step.
   void after_optimizer_step();
+  // Checkpoints of an attacked run: the attack's generator and offsets.
+  Json attack_state_json();                   // null without an attack
+  void load_attack_state(const Json& state);  // throws InputError without an attack or on a mismatch
   // While held, forward() keeps the transient attack's current ε instead of
   // drawing a new one: passes that only look at the model (a viewer's
   // refresh) then leave the attack's generator, and so the run, unchanged.

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "dataset.hpp"
+#include "state_json.hpp"
 
 namespace hqnn {
 
@@ -22,7 +23,7 @@ Json Optimizer::state_json() const {
     Json a = Json::array();
     for (const auto& block : v) {
       Json b = Json::array();
-      for (double x : block) b.push(Json(x, 17));
+      for (double x : block) b.push(exact_number(x));
       a.push(b);
     }
     return a;
@@ -51,7 +52,7 @@ void Optimizer::load_state(const Json& j, const std::vector<ParamBlock>& params)
       if (static_cast<Index>(items.size()) != want)
         throw InputError(ctx + ": " + key + " block " + std::to_string(i) + " has the wrong size");
       out.emplace_back();
-      for (const auto& x : items) out.back().push_back(x.as_number(ctx));
+      for (const auto& x : items) out.back().push_back(exact_number_of(x, ctx));
     }
     return out;
   };

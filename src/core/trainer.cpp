@@ -5,6 +5,8 @@
 #include <cmath>
 #include <numeric>
 
+#include "state_json.hpp"
+
 namespace hqnn {
 
 static std::string short_number(double v) {
@@ -131,24 +133,6 @@ void Trainer::finish_epoch() {
   shuffle_rng_.shuffle(order_);
 }
 
-static std::string hex64(uint64_t v) {
-  static const char* digits = "0123456789abcdef";
-  std::string s(16, '0');
-  for (int i = 15; i >= 0; --i, v >>= 4) s[static_cast<size_t>(i)] = digits[v & 15];
-  return s;
-}
-
-static uint64_t parse_hex64(const std::string& s, const std::string& ctx) {
-  if (s.size() != 16) throw InputError(ctx + ": expected 16 hex digits");
-  uint64_t v = 0;
-  for (char c : s) {
-    const int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-    if (d < 0) throw InputError(ctx + ": expected 16 hex digits");
-    v = (v << 4) | static_cast<uint64_t>(d);
-  }
-  return v;
-}
-
 Json Trainer::state_json() const {
   Json j = Json::object();
   j.set("epoch", epoch());
@@ -156,18 +140,22 @@ Json Trainer::state_json() const {
   Json order = Json::array();
   for (Index i : order_) order.push(static_cast<long long>(i));
   j.set("order", order);
-  const Rng::State rs = shuffle_rng_.state();
-  Json rng = Json::array();
-  for (uint64_t w : rs.s) rng.push(hex64(w));
-  j.set("shuffle_rng", rng);
+  j.set("shuffle_rng", rng_state_json(shuffle_rng_.state()));
   j.set("optimizer", optimizer_.state_json());
+  // The epoch in progress: its gradient-norm sums so far.
+  j.set("steps_in_epoch", steps_in_epoch_);
+  j.set("epoch_finite", epoch_finite_);
+  j.set("norm_sum", exact_numbers(norm_sum_));
+  j.set("norm_max", exact_numbers(norm_max_));
   Json hist = Json::array();
   for (const auto& r : history_) {
     Json e = Json::object();
-    e.set("train_loss", Json(r.train_loss, 17));
-    e.set("train_accuracy", Json(r.train_accuracy, 17));
-    e.set("test_loss", Json(r.test_loss, 17));
-    e.set("test_accuracy", Json(r.test_accuracy, 17));
+    e.set("train_loss", exact_number(r.train_loss));
+    e.set("train_accuracy", exact_number(r.train_accuracy));
+    e.set("test_loss", exact_number(r.test_loss));
+    e.set("test_accuracy", exact_number(r.test_accuracy));
+    e.set("grad_norm_mean", exact_numbers(r.grad_norm_mean));
+    e.set("grad_norm_max", exact_numbers(r.grad_norm_max));
     e.set("finite", r.finite);
     hist.push(e);
   }
@@ -194,21 +182,33 @@ void Trainer::load_state(const Json& j) {
   const double cursor = j.at("cursor", ctx).as_number(ctx + ".cursor");
   if (!(cursor >= 0 && cursor < static_cast<double>(order_.size())) || cursor != std::floor(cursor))
     throw InputError(ctx + ".cursor: out of range");
-  const auto& rng = j.at("shuffle_rng", ctx).items(ctx + ".shuffle_rng");
-  if (rng.size() != 4) throw InputError(ctx + ".shuffle_rng: expected 4 words");
-  Rng::State rs{};
-  for (int i = 0; i < 4; ++i) rs.s[i] = parse_hex64(rng[static_cast<size_t>(i)].as_string(ctx), ctx + ".shuffle_rng");
+  const Rng::State rs = rng_state_of(j.at("shuffle_rng", ctx), ctx + ".shuffle_rng");
+  const size_t blocks = param_names_.size();
+  const auto per_block = [&](const Json& v, const std::string& what) {
+    std::vector<double> values = exact_numbers_of(v, what);
+    if (values.size() != blocks)
+      throw InputError(what + ": expected " + std::to_string(blocks) + " parameter blocks, got " +
+                       std::to_string(values.size()));
+    return values;
+  };
+  const double steps = j.at("steps_in_epoch", ctx).as_number(ctx + ".steps_in_epoch");
+  if (!(steps >= 0 && steps <= static_cast<double>(order_.size())) || steps != std::floor(steps))
+    throw InputError(ctx + ".steps_in_epoch: out of range");
+  const bool epoch_finite = j.at("epoch_finite", ctx).as_bool(ctx + ".epoch_finite");
+  std::vector<double> norm_sum = per_block(j.at("norm_sum", ctx), ctx + ".norm_sum");
+  std::vector<double> norm_max = per_block(j.at("norm_max", ctx), ctx + ".norm_max");
   std::vector<EpochRecord> hist;
   for (const auto& e : j.at("history", ctx).items(ctx + ".history")) {
+    const std::string ectx = ctx + ".history[" + std::to_string(hist.size()) + "]";
     EpochRecord r;
     r.epoch = static_cast<int>(hist.size()) + 1;
-    r.train_loss = e.at("train_loss", ctx).as_number();
-    r.train_accuracy = e.at("train_accuracy", ctx).as_number();
-    r.test_loss = e.at("test_loss", ctx).as_number();
-    r.test_accuracy = e.at("test_accuracy", ctx).as_number();
-    r.finite = e.at("finite", ctx).as_bool();
-    r.grad_norm_mean.assign(param_names_.size(), 0.0);  // not kept in checkpoints
-    r.grad_norm_max.assign(param_names_.size(), 0.0);
+    r.train_loss = exact_number_of(e.at("train_loss", ectx), ectx);
+    r.train_accuracy = exact_number_of(e.at("train_accuracy", ectx), ectx);
+    r.test_loss = exact_number_of(e.at("test_loss", ectx), ectx);
+    r.test_accuracy = exact_number_of(e.at("test_accuracy", ectx), ectx);
+    r.grad_norm_mean = per_block(e.at("grad_norm_mean", ectx), ectx + ".grad_norm_mean");
+    r.grad_norm_max = per_block(e.at("grad_norm_max", ectx), ectx + ".grad_norm_max");
+    r.finite = e.at("finite", ectx).as_bool(ectx + ".finite");
     hist.push_back(std::move(r));
   }
   Optimizer optimizer(options_.optimizer);
@@ -219,10 +219,10 @@ void Trainer::load_state(const Json& j) {
   cursor_ = static_cast<size_t>(cursor);
   shuffle_rng_.set_state(rs);
   history_ = std::move(hist);
-  std::fill(norm_sum_.begin(), norm_sum_.end(), 0.0);
-  std::fill(norm_max_.begin(), norm_max_.end(), 0.0);
-  steps_in_epoch_ = 0;
-  epoch_finite_ = true;
+  norm_sum_ = std::move(norm_sum);
+  norm_max_ = std::move(norm_max);
+  steps_in_epoch_ = static_cast<int>(steps);
+  epoch_finite_ = epoch_finite;
 }
 
 const EpochRecord& Trainer::run_epoch() {
