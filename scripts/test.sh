@@ -33,6 +33,17 @@ node -e '
   if (!(e.accuracy >= 0.9)) { console.error("cli: eval accuracy", e.accuracy); process.exit(1); }
   console.log("ok   cli train/eval: test accuracy", t.test_accuracy.toFixed(4), "eval on all of iris", e.accuracy.toFixed(4));
 ' "$tmp/train.json" "$tmp/eval.json"
+# A run stopped after 3 epochs and resumed to 6 is the run that never stopped.
+resume_opts=(--model qrfnn --attack-form 2 --attack-mode transient --noise mixed-sym --quiet --json)
+build-native/hqnn train "${resume_opts[@]}" --epochs 6 >"$tmp/straight.json"
+build-native/hqnn train "${resume_opts[@]}" --epochs 3 --checkpoint "$tmp/run.ckpt" >/dev/null
+build-native/hqnn train --resume "$tmp/run.ckpt" --epochs 6 --quiet --json >"$tmp/resumed.json"
+node -e '
+  const a = require(process.argv[1]), b = require(process.argv[2]);
+  for (const j of [a, b]) delete j.seconds, delete j.cpu_seconds;
+  if (JSON.stringify(a) !== JSON.stringify(b)) { console.error("cli: the resumed run differs from the straight one"); process.exit(1); }
+  console.log("ok   cli --checkpoint / --resume: 3 + 3 epochs give the 6-epoch run exactly (test accuracy", a.test_accuracy.toFixed(4) + ")");
+' "$tmp/straight.json" "$tmp/resumed.json"
 if build-native/hqnn train --layers 0 2>"$tmp/err"; then echo "cli: --layers 0 was accepted"; exit 1; fi
 grep -q "layers (L) must be at least 1" "$tmp/err" || { echo "cli: unexpected message for --layers 0: $(cat "$tmp/err")"; exit 1; }
 echo "ok   cli refuses --layers 0: $(cat "$tmp/err")"

@@ -9,6 +9,8 @@
 #include "data/csv_loader.hpp"
 #include "data/image_datasets.hpp"
 
+#include "core/state_json.hpp"
+
 namespace hqnn::cli {
 
 // [SECTION] Options ---------------------------------------------------------------------------
@@ -251,8 +253,133 @@ static std::string first_nonfinite_block(Model& model, std::string* what) {
   return "";
 }
 
+// [SECTION] Run state (checkpoints)
+
+static Json report_state_json(const ClassificationReport& r) {
+  Json j = Json::object();
+  j.set("classes", r.classes);
+  j.set("accuracy", exact_number(r.accuracy));
+  Json confusion = Json::array();
+  for (const auto& row : r.confusion) {
+    Json a = Json::array();
+    for (int v : row) a.push(v);
+    confusion.push(a);
+  }
+  j.set("confusion", confusion);
+  Json per_class = Json::array();
+  for (const ClassMetrics& c : r.per_class)
+    per_class.push(exact_numbers(std::vector<double>{c.precision, c.recall, c.f1, double(c.support), c.roc_auc, c.pr_auc}));
+  j.set("per_class", per_class);
+  j.set("summary", exact_numbers(std::vector<double>{r.macro_precision, r.macro_recall, r.macro_f1, r.micro_precision,
+                                                     r.micro_recall, r.micro_f1, r.roc_auc_macro, r.roc_auc_micro,
+                                                     r.pr_auc_macro, r.pr_auc_micro}));
+  return j;
+}
+
+static ClassificationReport report_of_state(const Json& j, int classes, const std::string& ctx) {
+  ClassificationReport r;
+  r.classes = static_cast<int>(j.at("classes", ctx).as_number(ctx + ".classes"));
+  if (r.classes != classes) throw InputError(ctx + ": saved for " + std::to_string(r.classes) + " classes, the data has " + std::to_string(classes));
+  r.accuracy = exact_number_of(j.at("accuracy", ctx), ctx + ".accuracy");
+  for (const Json& row : j.at("confusion", ctx).items(ctx + ".confusion")) {
+    r.confusion.emplace_back();
+    for (const Json& v : row.items(ctx + ".confusion")) r.confusion.back().push_back(static_cast<int>(v.as_number(ctx)));
+    if (static_cast<int>(r.confusion.back().size()) != classes) throw InputError(ctx + ".confusion: wrong size");
+  }
+  if (static_cast<int>(r.confusion.size()) != classes) throw InputError(ctx + ".confusion: wrong size");
+  for (const Json& c : j.at("per_class", ctx).items(ctx + ".per_class")) {
+    const std::vector<double> v = exact_numbers_of(c, ctx + ".per_class");
+    if (v.size() != 6) throw InputError(ctx + ".per_class: expected 6 values per class");
+    r.per_class.push_back({v[0], v[1], v[2], static_cast<int>(v[3]), v[4], v[5]});
+  }
+  if (static_cast<int>(r.per_class.size()) != classes) throw InputError(ctx + ".per_class: wrong size");
+  const std::vector<double> m = exact_numbers_of(j.at("summary", ctx), ctx + ".summary");
+  if (m.size() != 10) throw InputError(ctx + ".summary: expected 10 values");
+  r.macro_precision = m[0], r.macro_recall = m[1], r.macro_f1 = m[2];
+  r.micro_precision = m[3], r.micro_recall = m[4], r.micro_f1 = m[5];
+  r.roc_auc_macro = m[6], r.roc_auc_micro = m[7], r.pr_auc_macro = m[8], r.pr_auc_micro = m[9];
+  return r;
+}
+
+namespace {
+struct RunProgress {  // what run_experiment counts besides the trainer
+  long step = 0;
+  double seconds = 0, cpu_seconds = 0;
+};
+}  // namespace
+
+static Json run_state_json(Model& model, const Trainer& trainer, const ExperimentResult& result, const RunProgress& p) {
+  Json j = Json::object();
+  j.set("epoch", trainer.epoch());
+  j.set("step", static_cast<long long>(p.step));
+  j.set("seconds", exact_number(p.seconds));
+  j.set("cpu_seconds", exact_number(p.cpu_seconds));
+  Json params = Json::array();
+  for (const ParamBlock& b : model.params()) params.push(exact_numbers(b.value, static_cast<size_t>(b.size)));
+  j.set("parameters", params);
+  j.set("trainer", trainer.state_json());
+  j.set("attack", model.attack_state_json());
+  Json reports = Json::array();
+  for (const ClassificationReport& r : result.reports) reports.push(report_state_json(r));
+  j.set("reports", reports);
+  const Divergence& d = result.divergence;
+  Json div = Json::object();
+  div.set("diverged", d.diverged);
+  div.set("step", static_cast<long long>(d.step));
+  div.set("epoch", d.epoch);
+  div.set("block", d.block);
+  div.set("what", d.what);
+  j.set("divergence", div);
+  return j;
+}
+
+// Reads everything first; the model and trainer change only when all of it fits.
+static void restore_run_state(const Json& j, Model& model, Trainer& trainer, ExperimentResult& result, RunProgress& p,
+                              int classes) {
+  const std::string ctx = "checkpoint";
+  std::vector<ParamBlock> blocks = model.params();
+  const auto& saved = j.at("parameters", ctx).items(ctx + ".parameters");
+  if (saved.size() != blocks.size())
+    throw InputError(ctx + ": saved for a model with " + std::to_string(saved.size()) + " parameter blocks, this one has " +
+                     std::to_string(blocks.size()) + " (same model options?)");
+  std::vector<std::vector<double>> values;
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    values.push_back(exact_numbers_of(saved[i], ctx + ".parameters"));
+    if (static_cast<Index>(values.back().size()) != blocks[i].size)
+      throw InputError(ctx + ": parameter block " + blocks[i].name + " has " + std::to_string(values.back().size()) +
+                       " values, the model needs " + std::to_string(blocks[i].size));
+  }
+  std::vector<ClassificationReport> reports;
+  for (const Json& r : j.at("reports", ctx).items(ctx + ".reports")) reports.push_back(report_of_state(r, classes, ctx + ".reports"));
+  const Json& dj = j.at("divergence", ctx);
+  Divergence d;
+  d.diverged = dj.at("diverged", ctx).as_bool(ctx + ".divergence");
+  d.step = static_cast<long>(dj.at("step", ctx).as_number(ctx + ".divergence"));
+  d.epoch = static_cast<int>(dj.at("epoch", ctx).as_number(ctx + ".divergence"));
+  d.block = dj.at("block", ctx).as_string(ctx + ".divergence");
+  d.what = dj.at("what", ctx).as_string(ctx + ".divergence");
+  RunProgress restored;
+  restored.step = static_cast<long>(j.at("step", ctx).as_number(ctx + ".step"));
+  restored.seconds = exact_number_of(j.at("seconds", ctx), ctx + ".seconds");
+  restored.cpu_seconds = exact_number_of(j.at("cpu_seconds", ctx), ctx + ".cpu_seconds");
+  const Json& attack = j.at("attack", ctx);
+  if (attack.is_null() != (model.attack() == nullptr))
+    throw InputError(ctx + (attack.is_null() ? ": saved without a parameter attack, this run has one"
+                                             : ": saved under a parameter attack, this run has none"));
+
+  trainer.load_state(j.at("trainer", ctx));  // checks its own part, all or nothing
+  if (static_cast<size_t>(trainer.epoch()) != reports.size())
+    throw InputError(ctx + ": " + std::to_string(reports.size()) + " reports for " + std::to_string(trainer.epoch()) + " epochs");
+  if (!attack.is_null()) model.load_attack_state(attack);
+  for (size_t i = 0; i < blocks.size(); ++i)
+    for (Index k = 0; k < blocks[i].size; ++k) blocks[i].value[k] = static_cast<Real>(values[i][static_cast<size_t>(k)]);
+  result.reports = std::move(reports);
+  result.divergence = d;
+  p = restored;
+}
+
 ExperimentResult run_experiment(const ExperimentConfig& config, const LoadedData& data, const ExperimentProgress& progress,
-                                std::unique_ptr<Model>* model_out) {
+                                std::unique_ptr<Model>* model_out, const ExperimentCheckpoints& checkpoints) {
   ExperimentResult result;
   Dataset train = data.train, test = data.test;
   if (config.noise) {
@@ -269,11 +396,13 @@ ExperimentResult run_experiment(const ExperimentConfig& config, const LoadedData
   result.width = model->width();
 
   Trainer trainer(*model, train, test, config.train);
+  RunProgress before;  // a resumed run's steps and time so far
+  if (checkpoints.resume) restore_run_state(*checkpoints.resume, *model, trainer, result, before, test.class_count());
   const long steps_per_epoch =
       static_cast<long>((train.size() + config.train.batch - 1) / config.train.batch);
   const auto t0 = std::chrono::steady_clock::now();
   const double cpu0 = thread_cpu_seconds();
-  long step = 0, step_in_epoch = 0;
+  long step = before.step, step_in_epoch = 0;
   while (!trainer.done()) {
     const bool epoch_done = trainer.step();
     ++step;
@@ -297,10 +426,15 @@ ExperimentResult run_experiment(const ExperimentConfig& config, const LoadedData
       const Evaluation ev = evaluate(*model, test);
       result.reports.push_back(classification_report(test.labels, ev.probabilities, test.class_count()));
       if (progress.on_epoch) progress.on_epoch(trainer.history().back());
+      if (checkpoints.on_epoch) {
+        RunProgress now{step, before.seconds + std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(),
+                        before.cpu_seconds + thread_cpu_seconds() - cpu0};
+        checkpoints.on_epoch(run_state_json(*model, trainer, result, now));
+      }
     }
   }
-  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  result.cpu_seconds = thread_cpu_seconds() - cpu0;
+  result.seconds = before.seconds + std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  result.cpu_seconds = before.cpu_seconds + thread_cpu_seconds() - cpu0;
   result.history = trainer.history();
   result.block_names = trainer.param_names();
   result.train_eval = evaluate(*model, train);

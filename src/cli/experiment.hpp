@@ -91,10 +91,20 @@ LoadedData load_experiment_data(const DataConfig& config);
 // Model options that depend on the data: the image shape of convolutional models.
 ModelOptions model_options_for(const ModelOptions& options, const LoadedData& data);
 
+// Checkpoints: after every epoch, the whole state of the run (parameters,
+// optimiser, shuffling, attack, per-epoch reports, divergence, time so far);
+// a run resumed from it with the same config and data is bit-identical to one
+// never interrupted. The config's epochs may be larger than when it was saved.
+struct ExperimentCheckpoints {
+  std::function<void(const Json& run_state)> on_epoch;
+  const Json* resume = nullptr;  // a run state from on_epoch
+};
+
 // Trains on a copy of `data` (noise is added to the copy). `model_out`, when
 // given, receives the trained model.
 ExperimentResult run_experiment(const ExperimentConfig& config, const LoadedData& data,
-                                const ExperimentProgress& progress = {}, std::unique_ptr<Model>* model_out = nullptr);
+                                const ExperimentProgress& progress = {}, std::unique_ptr<Model>* model_out = nullptr,
+                                const ExperimentCheckpoints& checkpoints = {});
 
 
 Json noise_json(const std::optional<DatasetNoiseOptions>& noise, uint64_t seed);

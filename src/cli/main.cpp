@@ -8,14 +8,17 @@
 //   [SECTION] main
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
 #include <memory>
 #include <new>
+#include <optional>
 
 #include "args.hpp"
+#include "checkpoint.hpp"
 #include "core/metrics.hpp"
 #include "core/model_io.hpp"
 #include "core/trainer.hpp"
@@ -73,6 +76,10 @@ training (train):
   --epochs E   [100; image data 10]     --batch B   [16; image data 64]
   --lr X       [0.01; image data 0.001] --optimizer adam|sgd [adam]
   --momentum X [0.9]  --seed N [1]  --out FILE.json (save the trained model)
+  --checkpoint FILE       save the whole run after every epoch (model, optimiser,
+                          shuffling, attack, curves)
+  --resume FILE           continue a checkpointed run exactly where it stopped;
+                          its options come from the file (--epochs may extend it)
   (decision D6: lr 0.001 and batch 64 for images when not given)
 
 dataset noise (train):
@@ -101,6 +108,8 @@ examples:
   hqnn train --data fashion-mnist --classes 0,1,2,3 --model qdcnn --epochs 5
   hqnn train --data mnist-subset --model cnn-leaky --attack-form 2 --attack-noise mixed-asym
   hqnn train --data my.csv --label species --standardize --json
+  hqnn train --data fashion-mnist --model qdcnn --epochs 20 --checkpoint run.ckpt
+  hqnn train --resume run.ckpt
 )";
 
 // [SECTION] Output helpers ---------------------------------------------------------------------
@@ -109,10 +118,19 @@ static bool stderr_is_terminal() { return isatty(fileno(stderr)) != 0; }
 static void print_json(const Json& j) { std::cout << j.dump(2) << std::endl; }
 
 // [SECTION] train ----------------------------------------------------------------------------
-static int cmd_train(const std::vector<std::string>& argv) {
+static int cmd_train(const std::vector<std::string>& given) {
   std::set<std::string> valued = experiment_valued_options(), flags = experiment_flag_options();
-  valued.insert("out");
+  valued.insert({"out", "checkpoint", "resume"});
   flags.insert({"json", "quiet"});
+  // --resume FILE: the run's options come from the checkpoint (--epochs may extend it).
+  std::optional<CheckpointFile> resume;
+  std::string resume_path;
+  std::vector<std::string> argv = given;
+  if (const Args first(given, valued, flags); first.has("resume")) {
+    resume_path = first.str("resume", "");
+    resume = read_checkpoint_file(resume_path);
+    argv = resumed_options(*resume, given);
+  }
   const Args args(argv, valued, flags);
   const ExperimentConfig config = experiment_config_from_args(args);
   const ModelOptions& mo = config.model;
@@ -143,8 +161,20 @@ static int cmd_train(const std::vector<std::string>& argv) {
         if (step % 10 == 0) std::fprintf(stderr, "\repoch %4d/%-4d  step %ld/%ld%-60s", epoch, to.epochs, step, steps, "");
       };
   }
+  ExperimentCheckpoints checkpoints;
+  if (resume) {
+    checkpoints.resume = &resume->run;
+    const double saved_epoch = resume->run.at("epoch", "checkpoint").as_number("checkpoint epoch");
+    if (progress)
+      std::fprintf(stderr, "resuming %s after epoch %g of %d\n", resume_path.c_str(), saved_epoch, to.epochs);
+  }
+  if (args.has("checkpoint")) {
+    const std::string path = args.str("checkpoint", "");
+    const std::vector<std::string> options = run_options(argv);
+    checkpoints.on_epoch = [path, options](const Json& run_state) { write_checkpoint_file(path, {options, run_state}); };
+  }
   std::unique_ptr<Model> model;
-  const ExperimentResult r = run_experiment(config, data, prog, &model);
+  const ExperimentResult r = run_experiment(config, data, prog, &model, checkpoints);
   if (progress && tty) std::fprintf(stderr, "\n");
 
   ModelInfo info;
@@ -297,6 +327,11 @@ int main(int argc, char** argv) {
   }
   const std::string command = rest[0];
   rest.erase(rest.begin());
+  if ((command == "train" || command == "eval") &&
+      std::find_if(rest.begin(), rest.end(), [](const std::string& a) { return a == "--help" || a == "-h"; }) != rest.end()) {
+    std::printf("%s", kUsage);
+    return 0;
+  }
   try {
     if (command == "train") return cmd_train(rest);
     if (command == "eval") return cmd_eval(rest);

@@ -1,0 +1,151 @@
+// hqnn train --checkpoint / --resume: a run resumed from its checkpoint is the
+// run that was never interrupted, bit for bit (curves, D12 statistics,
+// divergence, final metrics); bad checkpoint files and changed options are
+// refused with messages.
+#include <gtest/gtest.h>
+
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+
+#include "cli/args.hpp"
+#include "cli/checkpoint.hpp"
+#include "cli/experiment.hpp"
+#include "cli/report.hpp"
+
+using namespace hqnn;
+using namespace hqnn::cli;
+namespace fs = std::filesystem;
+
+namespace {
+
+ExperimentConfig config_from(const std::vector<std::string>& argv) {
+  const Args args(argv, experiment_valued_options(), experiment_flag_options());
+  return experiment_config_from_args(args);
+}
+
+bool same_bits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
+
+// Runs `argv` straight, and again from the checkpoint written after
+// `save_after` epochs (through its text, as a file would carry it).
+void expect_resume_identical(const std::vector<std::string>& argv, int save_after) {
+  const ExperimentConfig c = config_from(argv);
+  const LoadedData data = load_experiment_data(c.data);
+  std::string saved;
+  ExperimentCheckpoints save;
+  save.on_epoch = [&](const Json& state) {
+    if (state.at("epoch").as_number() == save_after) saved = state.dump();
+  };
+  const ExperimentResult straight = run_experiment(c, data, {}, nullptr, save);
+  ASSERT_FALSE(saved.empty());
+  const Json state = Json::parse(saved);
+  ExperimentCheckpoints resume;
+  resume.resume = &state;
+  const ExperimentResult resumed = run_experiment(c, data, {}, nullptr, resume);
+
+  ASSERT_EQ(straight.history.size(), resumed.history.size());
+  for (size_t e = 0; e < straight.history.size(); ++e) {
+    EXPECT_TRUE(same_bits(straight.history[e].test_loss, resumed.history[e].test_loss)) << "epoch " << e + 1;
+    EXPECT_TRUE(same_bits(straight.history[e].train_loss, resumed.history[e].train_loss)) << "epoch " << e + 1;
+    EXPECT_EQ(straight.history[e].grad_norm_mean.size(), resumed.history[e].grad_norm_mean.size());
+    for (size_t i = 0; i < straight.history[e].grad_norm_mean.size(); ++i)
+      EXPECT_TRUE(same_bits(straight.history[e].grad_norm_mean[i], resumed.history[e].grad_norm_mean[i]));
+  }
+  EXPECT_EQ(to_json(straight.stats).dump(), to_json(resumed.stats).dump()) << "D12 statistics over all epochs";
+  EXPECT_EQ(report_json(straight.final_report, data.train.class_names).dump(),
+            report_json(resumed.final_report, data.train.class_names).dump());
+  EXPECT_EQ(divergence_json(straight.divergence).dump(), divergence_json(resumed.divergence).dump());
+  EXPECT_EQ(straight.attacked_layers, resumed.attacked_layers);
+}
+
+}  // namespace
+
+TEST(CliCheckpoint, ResumedRunUnderNoiseAndTransientAttackIsTheUninterruptedRun) {
+  expect_resume_identical({"--model", "qrfnn", "--epochs", "6", "--noise", "mixed-sym", "--attack-form", "2",
+                           "--attack-mode", "transient", "--attack-noise", "gaussian-asym"},
+                          3);
+}
+
+TEST(CliCheckpoint, ResumedRunUnderPersistentAttackIsTheUninterruptedRun) {
+  expect_resume_identical({"--model", "mlp-rot", "--epochs", "5", "--attack-form", "2", "--attack-magnitude", "0.05",
+                           "--attack-layers", "2"},
+                          2);
+}
+
+TEST(CliCheckpoint, ResumedRunAfterDivergenceKeepsWhereItDiverged) {
+  expect_resume_identical({"--model", "mlp-leaky", "--epochs", "4", "--attack-form", "1", "--attack-noise",
+                           "gaussian-asym", "--attack-magnitude", "1e37"},
+                          2);
+}
+
+TEST(CliCheckpoint, ResumedImageRunIsTheUninterruptedRun) {
+  expect_resume_identical({"--data", "mnist-subset", "--model", "qdcnn", "--train-per-class", "16", "--test-per-class",
+                           "8", "--epochs", "3", "--downsample", "2", "--batch", "16"},
+                          1);
+}
+
+TEST(CliCheckpoint, ACheckpointOfAnotherModelIsRefused) {
+  const ExperimentConfig c = config_from({"--model", "qdfnn", "--epochs", "2"});
+  const LoadedData data = load_experiment_data(c.data);
+  Json saved;
+  ExperimentCheckpoints save;
+  save.on_epoch = [&](const Json& state) { saved = state; };
+  run_experiment(c, data, {}, nullptr, save);
+  const ExperimentConfig other = config_from({"--model", "qdfnn", "--layers", "3", "--epochs", "2"});
+  ExperimentCheckpoints resume;
+  resume.resume = &saved;
+  EXPECT_THROW(run_experiment(other, data, {}, nullptr, resume), InputError);
+  const ExperimentConfig attacked = config_from({"--model", "qdfnn", "--epochs", "2", "--attack-form", "1"});
+  try {
+    run_experiment(attacked, data, {}, nullptr, resume);
+    ADD_FAILURE() << "accepted";
+  } catch (const InputError& e) {
+    EXPECT_STREQ(e.what(), "checkpoint: saved without a parameter attack, this run has one");
+  }
+}
+
+TEST(CliCheckpoint, ResumedOptionsComeFromTheFileAndOnlyEpochsMayChange) {
+  CheckpointFile c;
+  c.args = {"--model", "qrfnn", "--epochs", "5", "--noise=mixed-sym"};
+  EXPECT_EQ(resumed_options(c, {"--resume", "r.ckpt", "--epochs", "10", "--json"}),
+            (std::vector<std::string>{"--model", "qrfnn", "--noise=mixed-sym", "--epochs", "10", "--json"}));
+  EXPECT_EQ(resumed_options(c, {"--resume=r.ckpt"}), c.args);
+  try {
+    resumed_options(c, {"--resume", "r.ckpt", "--lr", "0.1"});
+    ADD_FAILURE() << "accepted";
+  } catch (const InputError& e) {
+    EXPECT_STREQ(e.what(),
+                 "--lr cannot be changed when resuming: the run's options come from the checkpoint (only --epochs, "
+                 "--checkpoint, --out, --json and --quiet may be given with --resume)");
+  }
+  EXPECT_EQ(run_options({"--model", "qdfnn", "--out", "m.json", "--checkpoint=r.ckpt", "--json", "--epochs", "3"}),
+            (std::vector<std::string>{"--model", "qdfnn", "--epochs", "3"}));
+}
+
+TEST(CliCheckpoint, FilesRoundTripAndBadFilesAreRefused) {
+  const std::string dir = (fs::temp_directory_path() / "hqnn_test_checkpoint").string();
+  fs::create_directories(dir);
+  CheckpointFile c;
+  c.args = {"--model", "qdfnn"};
+  c.run = Json::object();
+  c.run.set("epoch", 2);
+  write_checkpoint_file(dir + "/a.ckpt", c);
+  EXPECT_FALSE(fs::exists(dir + "/a.ckpt.tmp"));
+  const CheckpointFile back = read_checkpoint_file(dir + "/a.ckpt");
+  EXPECT_EQ(back.args, c.args);
+  EXPECT_EQ(back.run.dump(), c.run.dump());
+  const auto message = [&](const std::string& text) {
+    std::ofstream(dir + "/b.ckpt") << text;
+    try {
+      read_checkpoint_file(dir + "/b.ckpt");
+    } catch (const InputError& e) {
+      return std::string(e.what());
+    }
+    return std::string("(accepted)");
+  };
+  EXPECT_EQ(message("{\"format\": \"hqnn-model\"}"), dir + "/b.ckpt: not an hqnn checkpoint (written by hqnn train --checkpoint FILE)");
+  EXPECT_EQ(message("{\"format\": \"hqnn-checkpoint\", \"version\": 2, \"args\": [], \"run\": {}}"),
+            dir + "/b.ckpt: checkpoint version 2 is not supported (this hqnn reads version 1)");
+  EXPECT_NE(message("{\"format\": "), "(accepted)");
+  EXPECT_THROW(read_checkpoint_file(dir + "/missing.ckpt"), InputError);
+}
