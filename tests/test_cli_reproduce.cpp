@@ -97,6 +97,31 @@ TEST(CliReproduce, ShardsMergedGiveTheSameReport) {
   ASSERT_EQ(cmd_reproduce(merge_args), 0);
   EXPECT_EQ(read_file(merged / "report.md"), read_file(whole / "report.md"));
   EXPECT_THROW(cmd_reproduce({"--tiny", "--shard", "4/3", "--out", merged.string()}), InputError);
+  for (const char* bad : {"1/3x", "1/3/2", "1/", "/3", "+1/3", "1 /3", "0/3"})
+    EXPECT_THROW(cmd_reproduce({"--tiny", "--shard", bad, "--out", merged.string(), "--dry-run"}), InputError) << bad;
+
+  // A damaged run file is named, not read past its end.
+  const fs::path damaged = scratch_dir("damaged");
+  fs::create_directories(damaged / "runs");
+  fs::copy_file(fs::path(merge_args[1]) / "shard.json", damaged / "shard.json");
+  for (const auto& e : fs::directory_iterator(fs::path(merge_args[1]) / "runs")) {
+    std::string text = read_file(e.path());
+    if (e.path().extension() == ".json" && !fs::exists(damaged / "runs" / "cut.json")) {
+      const size_t at = text.find("\"test_loss\": [");
+      ASSERT_NE(at, std::string::npos);
+      const size_t end = text.find(']', at);
+      const size_t last_comma = text.rfind(',', end);
+      text.erase(last_comma, end - last_comma);  // one value fewer
+      std::ofstream(damaged / "runs" / "cut.json") << text;
+    }
+  }
+  try {
+    cmd_reproduce({"--merge", damaged.string(), "--out", scratch_dir("damaged_out").string(), "--quiet"});
+    ADD_FAILURE() << "accepted";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("cut.json: curves.test_loss has a different length"), std::string::npos)
+        << e.what();
+  }
 }
 
 // Each run is single-threaded and seeded by its own id, so how many runs go in

@@ -656,7 +656,18 @@ static std::vector<Json> read_runs(const fs::path& dir) {
   for (const auto& e : fs::directory_iterator(runs_dir))
     if (e.path().extension() == ".json") files.push_back(e.path());
   std::sort(files.begin(), files.end());
-  for (const auto& f : files) runs.push_back(Json::parse(read_text(f), f.string()));
+  for (const auto& f : files) {
+    Json run = Json::parse(read_text(f), f.string());
+    // A run file from another version or cut short: say which, not "index past the end" later.
+    const std::string ctx = f.string();
+    run.at("id", ctx).as_string(ctx + ": id");
+    const Json& curves = run.at("curves", ctx);
+    const size_t epochs = curves.at("epoch", ctx).items(ctx + ": curves.epoch").size();
+    for (const char* key : {"train_loss", "train_accuracy", "test_loss", "test_accuracy"})
+      if (curves.at(key, ctx).items(ctx + ": curves").size() != epochs)
+        throw InputError(ctx + ": curves." + key + " has a different length than curves.epoch (a damaged run file?)");
+    runs.push_back(std::move(run));
+  }
   return runs;
 }
 
@@ -722,8 +733,15 @@ int cmd_reproduce(const std::vector<std::string>& argv_in) {
   int shard = 1, shards = 1;
   if (args.has("shard")) {
     const std::string s = args.str("shard", "");
-    if (std::sscanf(s.c_str(), "%d/%d", &shard, &shards) != 2 || shards < 1 || shard < 1 || shard > shards ||
-        s.find('/') == std::string::npos)
+    const size_t slash = s.find('/');
+    const auto whole_number = [](const std::string& t, int& out) {  // digits only, at most 6 of them
+      if (t.empty() || t.size() > 6 || !std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        return false;
+      out = std::stoi(t);
+      return true;
+    };
+    if (slash == std::string::npos || !whole_number(s.substr(0, slash), shard) ||
+        !whole_number(s.substr(slash + 1), shards) || shards < 1 || shard < 1 || shard > shards)
       throw InputError("--shard: expected I/N with 1 <= I <= N, got '" + s + "'");
   }
   const int hw = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
@@ -787,13 +805,16 @@ int cmd_reproduce(const std::vector<std::string>& argv_in) {
       } catch (const std::exception& e) {
         std::lock_guard<std::mutex> lock(print_mutex);
         if (failure.empty()) failure = run.id + ": " + e.what();
+        next = mine.size();  // hand out no more runs: the grid cannot complete
       }
     }
   };
   std::vector<std::thread> pool;
   for (int t = 0; t < std::min<int>(threads, static_cast<int>(std::max<size_t>(1, mine.size()))); ++t) pool.emplace_back(worker);
   for (auto& t : pool) t.join();
-  if (!failure.empty()) throw InputError("run " + failure);
+  if (!failure.empty())
+    throw InputError("run " + failure + " (the remaining runs were not started; the " + std::to_string(finished.load()) +
+                     " finished ones are in " + (out_dir / "runs").string() + ")");
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 
   if (shards > 1) {

@@ -64,6 +64,13 @@ const Json* Json::get(const std::string& key) const {
   return nullptr;
 }
 
+const Json& Json::operator[](size_t i) const {
+  const std::vector<Json>& a = items("array");
+  if (i >= a.size())
+    throw InputError("array index " + std::to_string(i) + " is past its end (" + std::to_string(a.size()) + " items)");
+  return a[i];
+}
+
 const Json& Json::at(const std::string& key, const std::string& context) const {
   expect_type(type_, Type::object, context);
   const Json* v = get(key);

@@ -49,7 +49,8 @@ class Json {
   // Arrays
   Json& push(Json v);
   size_t size() const { return type_ == Type::array ? array_.size() : object_.size(); }
-  const Json& operator[](size_t i) const { return array_[i]; }
+  // Throws InputError when this is not an array or i is past its end.
+  const Json& operator[](size_t i) const;
   // Objects: set keeps insertion order; get returns nullptr when absent.
   Json& set(const std::string& key, Json v);
   // Appends without looking for the key (the parser checks duplicates itself).
