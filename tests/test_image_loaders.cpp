@@ -139,6 +139,29 @@ TEST(IdxLoader, TruncatedGzipStreamNamesTheFile) {
   expect_input_error([&] { read_idx(images, labels, kTenClasses, "gz"); }, {images});
 }
 
+TEST(GzipBytes, ConcatenatedMembersAreOneFileAndTrailingBytesAreRefused) {
+  if (!gzip_supported()) GTEST_SKIP() << "built without zlib";
+  Bytes two = gzip_stored({1, 2, 3});
+  const Bytes second = gzip_stored({4, 5});
+  two.insert(two.end(), second.begin(), second.end());
+  EXPECT_EQ(decode_file_bytes(two, "two.gz"), (Bytes{1, 2, 3, 4, 5}));
+  Bytes trailing = gzip_stored({1, 2, 3});
+  trailing.push_back(0);
+  expect_input_error([&] { decode_file_bytes(trailing, "t.gz"); }, {"t.gz", "corrupt gzip data"});
+  Bytes cut = gzip_stored({1, 2, 3, 4, 5, 6, 7, 8});
+  cut.resize(cut.size() - 10);
+  expect_input_error([&] { decode_file_bytes(cut, "cut.gz"); }, {"cut.gz", "truncated or corrupt gzip data"});
+  EXPECT_EQ(decode_file_bytes({7, 8, 9}, "plain"), (Bytes{7, 8, 9})) << "plain bytes pass through";
+}
+
+TEST(IdxLoader, ParsesBytesInMemoryAsFromFiles) {
+  const ImageSet set = parse_idx(idx_images(2, 3, 3), "img", idx_labels({1, 2}), "lab", kTenClasses, "mem");
+  ASSERT_EQ(set.size(), 2u);
+  EXPECT_EQ(set.image(1)[4], 16 + 4);
+  expect_input_error([&] { parse_idx(idx_labels({1}), "img", idx_labels({1}), "lab", kTenClasses, "mem"); },
+                     {"img: wrong magic number"});
+}
+
 TEST(IdxLoader, MissingFile) {
   TempDir dir;
   const std::string labels = dir.file("lab", idx_labels({1}));

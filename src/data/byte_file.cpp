@@ -13,89 +13,31 @@
 
 namespace hqnn {
 
+// A limit on what one file may hold or expand to, so that a large, corrupt or
+// hostile file (a small gzip bomb) cannot exhaust memory.
+constexpr size_t kMaxFileBytes = size_t(1) << 30;
+
 namespace {
 
 std::string open_error(const std::string& path) {
   return path + ": cannot open (" + std::strerror(errno) + ")";
 }
 
-}  // namespace
-
-#ifdef HQNN_HAVE_ZLIB
-
-bool gzip_supported() { return true; }
-
-namespace {
-
-// The uncompressed size, to allocate once: page faults and reallocation are
-// a large part of reading a 47 MB image file. A gzip file ends with its size
-// modulo 2³² (ISIZE), a plain file's size is its length. Only a hint (a cut
-// file ends with arbitrary bytes): 0 when unknown, at most 256 MiB.
-size_t expected_size(const std::string& path) {
-  std::FILE* file = std::fopen(path.c_str(), "rb");
-  if (!file) return 0;
-  uint8_t head[2] = {0, 0}, tail[4] = {0, 0, 0, 0};
-  size_t size = 0;
-  if (std::fread(head, 1, 2, file) == 2 && std::fseek(file, 0, SEEK_END) == 0) {
-    const long length = std::ftell(file);
-    if (head[0] == 0x1f && head[1] == 0x8b) {
-      if (length >= 18 && std::fseek(file, -4, SEEK_END) == 0 && std::fread(tail, 1, 4, file) == 4)
-        size = read_u32_le(tail);
-    } else if (length > 0) {
-      size = static_cast<size_t>(length);
-    }
-  }
-  std::fclose(file);
-  return std::min<size_t>(size, size_t(1) << 28);
-}
-
-}  // namespace
-
-// gzread passes plain (uncompressed) files through unchanged.
-// A limit on what one file may expand to, so that a small corrupt or hostile
-// gzip file cannot exhaust memory.
-constexpr size_t kMaxFileBytes = size_t(1) << 30;
-
-std::vector<uint8_t> read_file_bytes(const std::string& path) {
-  errno = 0;
-  gzFile file = gzopen(path.c_str(), "rb");
-  if (!file) throw InputError(open_error(path));
-  gzbuffer(file, 1 << 17);
-  std::vector<uint8_t> bytes, chunk(1 << 18);
-  bytes.reserve(expected_size(path));
-  for (;;) {
-    const int n = gzread(file, chunk.data(), static_cast<unsigned>(chunk.size()));
-    if (n < 0) {
-      int code = 0;
-      const std::string message = gzerror(file, &code);
-      gzclose(file);
-      throw InputError(path + ": corrupt gzip data (" + message + ")");
-    }
-    if (n == 0) break;
-    if (bytes.size() + static_cast<size_t>(n) > kMaxFileBytes) {
-      gzclose(file);
-      throw InputError(path + ": larger than 1 GiB once decompressed; hqnn does not read files that large");
-    }
-    bytes.insert(bytes.end(), chunk.begin(), chunk.begin() + n);
-  }
-  int code = 0;
-  const std::string message = gzerror(file, &code);
-  gzclose(file);
-  // zlib reports a stream cut short as Z_BUF_ERROR ("unexpected end of file")
-  if (code != Z_OK && code != Z_STREAM_END)
-    throw InputError(path + ": truncated or corrupt gzip data (" + message + ")");
-  return bytes;
-}
-
-#else
-
-bool gzip_supported() { return false; }
-
-std::vector<uint8_t> read_file_bytes(const std::string& path) {
+// The whole file as it is on disk.
+std::vector<uint8_t> read_raw(const std::string& path) {
   errno = 0;
   std::FILE* file = std::fopen(path.c_str(), "rb");
   if (!file) throw InputError(open_error(path));
   std::vector<uint8_t> bytes;
+  if (std::fseek(file, 0, SEEK_END) == 0) {  // one allocation when the size is known
+    const long length = std::ftell(file);
+    if (length > static_cast<long>(kMaxFileBytes)) {
+      std::fclose(file);
+      throw InputError(path + ": larger than 1 GiB; hqnn does not read files that large");
+    }
+    if (length > 0) bytes.reserve(static_cast<size_t>(length));
+    std::rewind(file);
+  }
   std::vector<uint8_t> chunk(1 << 16);  // on the heap: WebAssembly stacks are small
   size_t n;
   while ((n = std::fread(chunk.data(), 1, chunk.size(), file)) > 0)
@@ -103,9 +45,71 @@ std::vector<uint8_t> read_file_bytes(const std::string& path) {
   const bool failed = std::ferror(file) != 0;
   std::fclose(file);
   if (failed) throw InputError(path + ": read error");
-  if (bytes.size() >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b)
-    throw InputError(path + ": gzip-compressed, but hqnn was built without zlib; decompress it first (gunzip)");
   return bytes;
+}
+
+}  // namespace
+
+bool is_gzip(const std::vector<uint8_t>& bytes) { return bytes.size() >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b; }
+
+std::vector<uint8_t> decode_file_bytes(std::vector<uint8_t> bytes, const std::string& name) {
+  return is_gzip(bytes) ? gunzip_bytes(bytes, name) : bytes;
+}
+
+std::vector<uint8_t> read_file_bytes(const std::string& path) { return decode_file_bytes(read_raw(path), path); }
+
+#ifdef HQNN_HAVE_ZLIB
+
+bool gzip_supported() { return true; }
+
+// Every member of the stream in turn (gzip files may be concatenated).
+std::vector<uint8_t> gunzip_bytes(const std::vector<uint8_t>& gz, const std::string& name) {
+  std::vector<uint8_t> out;
+  // The last 4 bytes are the size modulo 2^32 (ISIZE): a hint for one
+  // allocation, at most 256 MiB (a cut file ends with arbitrary bytes).
+  if (gz.size() >= 18) out.reserve(std::min<size_t>(read_u32_le(&gz[gz.size() - 4]), size_t(1) << 28));
+  z_stream z{};
+  if (inflateInit2(&z, 16 + MAX_WBITS) != Z_OK) throw InputError(name + ": cannot start gzip decompression");
+  std::vector<uint8_t> chunk(1 << 18);
+  z.next_in = const_cast<Bytef*>(gz.data());
+  z.avail_in = static_cast<uInt>(gz.size());
+  for (;;) {
+    z.next_out = chunk.data();
+    z.avail_out = static_cast<uInt>(chunk.size());
+    const int code = inflate(&z, Z_NO_FLUSH);
+    const size_t produced = chunk.size() - z.avail_out;
+    if (out.size() + produced > kMaxFileBytes) {
+      inflateEnd(&z);
+      throw InputError(name + ": larger than 1 GiB once decompressed; hqnn does not read files that large");
+    }
+    out.insert(out.end(), chunk.begin(), chunk.begin() + static_cast<std::ptrdiff_t>(produced));
+    if (code == Z_STREAM_END) {
+      if (z.avail_in == 0) break;
+      // Another member follows; anything else after a member is damage.
+      if (z.avail_in < 2 || z.next_in[0] != 0x1f || z.next_in[1] != 0x8b) {
+        inflateEnd(&z);
+        throw InputError(name + ": corrupt gzip data (" + std::to_string(z.avail_in) + " bytes after the end of the stream)");
+      }
+      inflateReset(&z);
+      continue;
+    }
+    if (code == Z_OK) continue;
+    const std::string message = z.msg ? z.msg : code == Z_BUF_ERROR ? "unexpected end of file" : "error";
+    inflateEnd(&z);
+    // A stream cut short ends with Z_BUF_ERROR: no more input, no end marker.
+    throw InputError(name + (code == Z_BUF_ERROR ? ": truncated or corrupt gzip data (" : ": corrupt gzip data (") +
+                     message + ")");
+  }
+  inflateEnd(&z);
+  return out;
+}
+
+#else
+
+bool gzip_supported() { return false; }
+
+std::vector<uint8_t> gunzip_bytes(const std::vector<uint8_t>&, const std::string& name) {
+  throw InputError(name + ": gzip-compressed, but hqnn was built without zlib; decompress it first (gunzip)");
 }
 
 #endif

@@ -15,6 +15,12 @@ std::vector<uint8_t> read_file_bytes(const std::string& path);
 
 // Whether read_file_bytes can inflate gzip files (false in WebAssembly builds).
 bool gzip_supported();
+bool is_gzip(const std::vector<uint8_t>& bytes);  // starts with the gzip magic 1f 8b
+// Inflates a gzip stream held in memory (`name` is for messages), with the
+// same 1 GiB limit; throws InputError for a corrupt or truncated stream.
+std::vector<uint8_t> gunzip_bytes(const std::vector<uint8_t>& gz, const std::string& name);
+// A file's bytes as read_file_bytes returns them: inflated when gzip, else as they are.
+std::vector<uint8_t> decode_file_bytes(std::vector<uint8_t> bytes, const std::string& name);
 
 // Throws InputError naming the file when it cannot be written.
 void write_file_bytes(const std::string& path, const std::vector<uint8_t>& bytes);

@@ -28,43 +28,62 @@ std::vector<std::string> cifar_class_names(CifarKind kind, bool coarse_labels) {
           "willow_tree", "wolf", "woman", "worm"};
 }
 
-ImageSet read_cifar(const std::vector<std::string>& paths, CifarKind kind, const CifarOptions& options,
-                    const std::string& name) {
+namespace {
+
+// Appends the records of one file (its bytes in memory) to `images`.
+void append_cifar_records(const std::vector<uint8_t>& bytes, const std::string& path, CifarKind kind,
+                          const CifarOptions& options, ImageSet& images) {
   constexpr size_t kPlane = 32 * 32, kPixels = 3 * kPlane;
   const size_t label_bytes = kind == CifarKind::cifar10 ? 1 : 2;
   const size_t record = label_bytes + kPixels;
   // CIFAR-100 stores the coarse label first, then the fine one.
   const size_t label_offset = kind == CifarKind::cifar100 && !options.coarse_labels ? 1 : 0;
+  const int classes = static_cast<int>(images.class_names.size());
+  if (bytes.empty()) throw InputError(path + ": empty file, expected " + std::to_string(record) + "-byte records");
+  if (bytes.size() % record != 0)
+    throw InputError(path + ": truncated record: record " + std::to_string(bytes.size() / record) + " has " +
+                     std::to_string(bytes.size() % record) + " of its " + std::to_string(record) + " bytes");
+  const size_t count = bytes.size() / record;
+  for (size_t i = 0; i < count; ++i) {
+    const uint8_t* r = bytes.data() + i * record;
+    const int label = r[label_offset];
+    if (label >= classes)
+      throw InputError(path + ": record " + std::to_string(i) + " has label " + std::to_string(label) +
+                       ", out of range 0.." + std::to_string(classes - 1));
+    images.labels.push_back(label);
+    const uint8_t* rgb = r + label_bytes;
+    if (!options.grayscale) {
+      images.pixels.insert(images.pixels.end(), rgb, rgb + kPixels);
+      continue;
+    }
+    for (size_t p = 0; p < kPlane; ++p) {
+      const double y = 0.299 * rgb[p] + 0.587 * rgb[kPlane + p] + 0.114 * rgb[2 * kPlane + p];
+      images.pixels.push_back(static_cast<uint8_t>(std::lround(y)));
+    }
+  }
+}
+
+ImageSet empty_cifar_set(CifarKind kind, const CifarOptions& options, const std::string& name) {
   ImageSet images;
   images.name = name;
   images.shape = {options.grayscale ? 1 : 3, 32, 32};
   images.class_names = cifar_class_names(kind, options.coarse_labels);
-  const int classes = static_cast<int>(images.class_names.size());
-  for (const std::string& path : paths) {
-    const std::vector<uint8_t> bytes = read_file_bytes(path);
-    if (bytes.empty()) throw InputError(path + ": empty file, expected " + std::to_string(record) + "-byte records");
-    if (bytes.size() % record != 0)
-      throw InputError(path + ": truncated record: record " + std::to_string(bytes.size() / record) + " has " +
-                       std::to_string(bytes.size() % record) + " of its " + std::to_string(record) + " bytes");
-    const size_t count = bytes.size() / record;
-    for (size_t i = 0; i < count; ++i) {
-      const uint8_t* r = bytes.data() + i * record;
-      const int label = r[label_offset];
-      if (label >= classes)
-        throw InputError(path + ": record " + std::to_string(i) + " has label " + std::to_string(label) +
-                         ", out of range 0.." + std::to_string(classes - 1));
-      images.labels.push_back(label);
-      const uint8_t* rgb = r + label_bytes;
-      if (!options.grayscale) {
-        images.pixels.insert(images.pixels.end(), rgb, rgb + kPixels);
-        continue;
-      }
-      for (size_t p = 0; p < kPlane; ++p) {
-        const double y = 0.299 * rgb[p] + 0.587 * rgb[kPlane + p] + 0.114 * rgb[2 * kPlane + p];
-        images.pixels.push_back(static_cast<uint8_t>(std::lround(y)));
-      }
-    }
-  }
+  return images;
+}
+
+}  // namespace
+
+ImageSet read_cifar(const std::vector<std::string>& paths, CifarKind kind, const CifarOptions& options,
+                    const std::string& name) {
+  ImageSet images = empty_cifar_set(kind, options, name);
+  for (const std::string& path : paths) append_cifar_records(read_file_bytes(path), path, kind, options, images);
+  return images;
+}
+
+ImageSet parse_cifar(const std::vector<uint8_t>& bytes, const std::string& path, CifarKind kind,
+                     const CifarOptions& options, const std::string& name) {
+  ImageSet images = empty_cifar_set(kind, options, name);
+  append_cifar_records(bytes, path, kind, options, images);
   return images;
 }
 

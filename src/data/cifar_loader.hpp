@@ -31,6 +31,10 @@ std::vector<std::string> cifar_class_names(CifarKind kind, bool coarse_labels = 
 ImageSet read_cifar(const std::vector<std::string>& paths, CifarKind kind, const CifarOptions& options,
                     const std::string& name);
 
+// One file's bytes already in memory (`path` only names it in messages).
+ImageSet parse_cifar(const std::vector<uint8_t>& bytes, const std::string& path, CifarKind kind,
+                     const CifarOptions& options, const std::string& name);
+
 // The file names of a distribution's directory: CIFAR-10's data_batch_1..5.bin
 // and test_batch.bin, CIFAR-100's train.bin and test.bin.
 std::vector<std::string> cifar_files(CifarKind kind, const std::string& directory, bool train);

@@ -1,6 +1,7 @@
 #include "idx_loader.hpp"
 
 #include <cstdio>
+#include <utility>
 
 #include "byte_file.hpp"
 
@@ -43,10 +44,10 @@ const uint8_t* check_idx(const std::vector<uint8_t>& bytes, const std::string& p
 
 }  // namespace
 
-ImageSet read_idx(const std::string& images_path, const std::string& labels_path,
-                  const std::vector<std::string>& class_names, const std::string& name) {
+ImageSet parse_idx(std::vector<uint8_t> image_bytes, const std::string& images_path,
+                   const std::vector<uint8_t>& label_bytes, const std::string& labels_path,
+                   const std::vector<std::string>& class_names, const std::string& name) {
   if (class_names.empty()) throw InputError(name + ": no class names given for " + labels_path);
-  std::vector<uint8_t> image_bytes = read_file_bytes(images_path);
   uint32_t count = 0, rows = 0, cols = 0;
   check_idx(image_bytes, images_path, kImageMagic, "image", 16, [&] {
     count = read_u32_be(&image_bytes[4]);
@@ -57,7 +58,6 @@ ImageSet read_idx(const std::string& images_path, const std::string& labels_path
     return uint64_t(count) * rows * cols;
   });
 
-  const std::vector<uint8_t> label_bytes = read_file_bytes(labels_path);
   uint32_t label_count = 0;
   const uint8_t* labels = check_idx(label_bytes, labels_path, kLabelMagic, "label", 8, [&] {
     label_count = read_u32_be(&label_bytes[4]);
@@ -82,6 +82,13 @@ ImageSet read_idx(const std::string& images_path, const std::string& labels_path
   image_bytes.erase(image_bytes.begin(), image_bytes.begin() + 16);
   images.pixels = std::move(image_bytes);
   return images;
+}
+
+ImageSet read_idx(const std::string& images_path, const std::string& labels_path,
+                  const std::vector<std::string>& class_names, const std::string& name) {
+  if (class_names.empty()) throw InputError(name + ": no class names given for " + labels_path);
+  std::vector<uint8_t> images = read_file_bytes(images_path);
+  return parse_idx(std::move(images), images_path, read_file_bytes(labels_path), labels_path, class_names, name);
 }
 
 Dataset load_idx_dataset(const std::string& images_path, const std::string& labels_path,

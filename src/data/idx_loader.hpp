@@ -5,6 +5,7 @@
 // count, then count label bytes.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,12 @@ namespace hqnn {
 // label counts that differ, a label outside 0 .. class_names.size()-1.
 ImageSet read_idx(const std::string& images_path, const std::string& labels_path,
                   const std::vector<std::string>& class_names, const std::string& name);
+
+// The same from bytes already in memory (decompressed); the paths only name
+// the data in messages.
+ImageSet parse_idx(std::vector<uint8_t> image_bytes, const std::string& images_path,
+                   const std::vector<uint8_t>& label_bytes, const std::string& labels_path,
+                   const std::vector<std::string>& class_names, const std::string& name);
 
 // read_idx, then to_dataset: pixels scaled to [0, 1], ImageShape{1, rows, columns}.
 Dataset load_idx_dataset(const std::string& images_path, const std::string& labels_path,
