@@ -28,7 +28,8 @@ bool same_bits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; 
 
 // Runs `argv` straight, and again from the checkpoint written after
 // `save_after` epochs (through its text, as a file would carry it).
-void expect_resume_identical(const std::vector<std::string>& argv, int save_after) {
+// expect_divergence_by > 0: the straight run must have diverged by that epoch.
+void expect_resume_identical(const std::vector<std::string>& argv, int save_after, int expect_divergence_by = 0) {
   const ExperimentConfig c = config_from(argv);
   const LoadedData data = load_experiment_data(c.data);
   std::string saved;
@@ -38,6 +39,10 @@ void expect_resume_identical(const std::vector<std::string>& argv, int save_afte
   };
   const ExperimentResult straight = run_experiment(c, data, {}, nullptr, save);
   ASSERT_FALSE(saved.empty());
+  if (expect_divergence_by > 0) {  // the point of the test: the checkpoint is taken after the divergence
+    ASSERT_TRUE(straight.divergence.diverged);
+    ASSERT_LE(straight.divergence.epoch, expect_divergence_by);
+  }
   const Json state = Json::parse(saved);
   ExperimentCheckpoints resume;
   resume.resume = &state;
@@ -75,7 +80,7 @@ TEST(CliCheckpoint, ResumedRunUnderPersistentAttackIsTheUninterruptedRun) {
 TEST(CliCheckpoint, ResumedRunAfterDivergenceKeepsWhereItDiverged) {
   expect_resume_identical({"--model", "mlp-leaky", "--epochs", "4", "--attack-form", "1", "--attack-noise",
                            "gaussian-asym", "--attack-magnitude", "1e37"},
-                          2);
+                          2, /*expect_divergence_by=*/2);
 }
 
 TEST(CliCheckpoint, ResumedImageRunIsTheUninterruptedRun) {

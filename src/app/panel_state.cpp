@@ -50,8 +50,15 @@ static void draw_circuit(const std::vector<Real>& angles, const std::vector<Real
   for (int step = step_lo; step <= step_hi; ++step) {
     const int r = gates - 1 - step;  // the order of application
     const int p = givens_gate_pair(r, n);
-    if (p + 1 < wire_lo || p > wire_hi) continue;
     const float gx = x0 + 6 + step * step_w;
+    if (ortho && r < int(ortho->size())) {  // under the last wire: 1e-4 .. 1 on a log scale; NaN or infinite: full
+      const float e = static_cast<float>((*ortho)[r]);
+      const float share = !std::isfinite(e) ? 1.0f : e > 0 ? std::clamp((std::log10(e) + 4.0f) / 4.0f, 0.05f, 1.0f) : 0.0f;
+      const float y = top + (n - 1) * wire_gap + 10;
+      if (y + 6 >= clip_min.y && y <= clip_max.y)
+        dl->AddRectFilled(ImVec2(gx, y), ImVec2(gx + gate_w * share, y + 6), IM_COL32(255, 90, 70, 230));
+    }
+    if (p + 1 < wire_lo || p > wire_hi) continue;
     const ImVec2 a(gx, top + p * wire_gap - 6), b(gx + gate_w, top + (p + 1) * wire_gap + 6);
     const float angle = static_cast<float>(angles[r]);
     const float strength = std::min(1.0f, std::fabs(angle) / float(kPi));
@@ -63,12 +70,6 @@ static void draw_circuit(const std::vector<Real>& angles, const std::vector<Real
     char label[16];
     std::snprintf(label, sizeof label, "%+.2f", angles[r]);
     dl->AddText(ImVec2(gx + 3, (a.y + b.y) * 0.5f - 7), IM_COL32(255, 255, 255, 255), label);
-    if (ortho && r < int(ortho->size())) {  // 1e-4 .. 1 on a log scale; NaN or infinite: full
-      const float e = static_cast<float>((*ortho)[r]);
-      const float share = !std::isfinite(e) ? 1.0f : e > 0 ? std::clamp((std::log10(e) + 4.0f) / 4.0f, 0.05f, 1.0f) : 0.0f;
-      const float y = top + (n - 1) * wire_gap + 10;
-      dl->AddRectFilled(ImVec2(gx, y), ImVec2(gx + gate_w * share, y + 6), IM_COL32(255, 90, 70, 230));
-    }
     const ImVec2 m = ImGui::GetIO().MousePos;
     if (m.x >= a.x && m.x <= b.x && m.y >= a.y && m.y <= b.y) hovered = r;
   }
@@ -139,7 +140,7 @@ void draw_state_panel(App& app) {
         Real worst = 0;
         for (Real e : *ortho) worst = std::isnan(e) || std::isnan(worst) ? e + worst : std::max(worst, e);
         ImGui::SameLine();
-        ImGui::TextColored(worst > 1e-4f ? ImVec4(1, 0.5f, 0.4f, 1) : ImVec4(0.6f, 0.6f, 0.65f, 1),
+        ImGui::TextColored(!(worst <= 1e-4f) ? ImVec4(1, 0.5f, 0.4f, 1) : ImVec4(0.6f, 0.6f, 0.65f, 1),  // NaN: red too
                            " max |c^2+s^2-1| = %.2g", double(worst));
       }
       draw_circuit(s.angles[l], ortho, n, static_cast<int>(l));

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "core/dataset.hpp"  // InputError
+#include "core/state_json.hpp"
 #include "experiment.hpp"
 
 namespace hqnn::cli {
@@ -40,9 +41,9 @@ CheckpointFile read_checkpoint_file(const std::string& path) {
   const Json* format = j.is_object() ? j.get("format") : nullptr;
   if (!format || !format->is_string() || format->as_string() != kFormat)
     throw InputError(path + ": not an hqnn checkpoint (written by hqnn train --checkpoint FILE)");
-  const double version = j.at("version", path).as_number(path + ": version");
+  const long long version = whole_number_of(j.at("version", path), 0, 1000000, path + ": version");
   if (version != kVersion)
-    throw InputError(path + ": checkpoint version " + std::to_string(static_cast<long long>(version)) +
+    throw InputError(path + ": checkpoint version " + std::to_string(version) +
                      " is not supported (this hqnn reads version " + std::to_string(kVersion) + ")");
   CheckpointFile c;
   for (const Json& a : j.at("args", path).items(path + ": args")) c.args.push_back(a.as_string(path + ": args"));

@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 
 #include "data/csv_loader.hpp"
@@ -278,18 +279,20 @@ static Json report_state_json(const ClassificationReport& r) {
 
 static ClassificationReport report_of_state(const Json& j, int classes, const std::string& ctx) {
   ClassificationReport r;
-  r.classes = static_cast<int>(j.at("classes", ctx).as_number(ctx + ".classes"));
+  r.classes = static_cast<int>(whole_number_of(j.at("classes", ctx), 0, 1 << 20, ctx + ".classes"));
   if (r.classes != classes) throw InputError(ctx + ": saved for " + std::to_string(r.classes) + " classes, the data has " + std::to_string(classes));
   r.accuracy = exact_number_of(j.at("accuracy", ctx), ctx + ".accuracy");
   for (const Json& row : j.at("confusion", ctx).items(ctx + ".confusion")) {
     r.confusion.emplace_back();
-    for (const Json& v : row.items(ctx + ".confusion")) r.confusion.back().push_back(static_cast<int>(v.as_number(ctx)));
+    for (const Json& v : row.items(ctx + ".confusion"))
+      r.confusion.back().push_back(static_cast<int>(whole_number_of(v, 0, INT32_MAX, ctx + ".confusion")));
     if (static_cast<int>(r.confusion.back().size()) != classes) throw InputError(ctx + ".confusion: wrong size");
   }
   if (static_cast<int>(r.confusion.size()) != classes) throw InputError(ctx + ".confusion: wrong size");
   for (const Json& c : j.at("per_class", ctx).items(ctx + ".per_class")) {
     const std::vector<double> v = exact_numbers_of(c, ctx + ".per_class");
     if (v.size() != 6) throw InputError(ctx + ".per_class: expected 6 values per class");
+    if (!(v[3] >= 0 && v[3] <= INT32_MAX) || v[3] != std::floor(v[3])) throw InputError(ctx + ".per_class: bad support");
     r.per_class.push_back({v[0], v[1], v[2], static_cast<int>(v[3]), v[4], v[5]});
   }
   if (static_cast<int>(r.per_class.size()) != classes) throw InputError(ctx + ".per_class: wrong size");
@@ -333,7 +336,7 @@ static Json run_state_json(Model& model, const Trainer& trainer, const Experimen
   return j;
 }
 
-// Reads everything first; the model and trainer change only when all of it fits.
+// Reads and checks the run's own parts first (parameters, reports, divergence).
 static void restore_run_state(const Json& j, Model& model, Trainer& trainer, ExperimentResult& result, RunProgress& p,
                               int classes) {
   const std::string ctx = "checkpoint";
@@ -354,12 +357,12 @@ static void restore_run_state(const Json& j, Model& model, Trainer& trainer, Exp
   const Json& dj = j.at("divergence", ctx);
   Divergence d;
   d.diverged = dj.at("diverged", ctx).as_bool(ctx + ".divergence");
-  d.step = static_cast<long>(dj.at("step", ctx).as_number(ctx + ".divergence"));
-  d.epoch = static_cast<int>(dj.at("epoch", ctx).as_number(ctx + ".divergence"));
+  d.step = static_cast<long>(whole_number_of(dj.at("step", ctx), 0, 1LL << 53, ctx + ".divergence.step"));
+  d.epoch = static_cast<int>(whole_number_of(dj.at("epoch", ctx), 0, INT32_MAX, ctx + ".divergence.epoch"));
   d.block = dj.at("block", ctx).as_string(ctx + ".divergence");
   d.what = dj.at("what", ctx).as_string(ctx + ".divergence");
   RunProgress restored;
-  restored.step = static_cast<long>(j.at("step", ctx).as_number(ctx + ".step"));
+  restored.step = static_cast<long>(whole_number_of(j.at("step", ctx), 0, 1LL << 53, ctx + ".step"));
   restored.seconds = exact_number_of(j.at("seconds", ctx), ctx + ".seconds");
   restored.cpu_seconds = exact_number_of(j.at("cpu_seconds", ctx), ctx + ".cpu_seconds");
   const Json& attack = j.at("attack", ctx);
@@ -367,9 +370,13 @@ static void restore_run_state(const Json& j, Model& model, Trainer& trainer, Exp
     throw InputError(ctx + (attack.is_null() ? ": saved without a parameter attack, this run has one"
                                              : ": saved under a parameter attack, this run has none"));
 
-  trainer.load_state(j.at("trainer", ctx));  // checks its own part, all or nothing
-  if (static_cast<size_t>(trainer.epoch()) != reports.size())
-    throw InputError(ctx + ": " + std::to_string(reports.size()) + " reports for " + std::to_string(trainer.epoch()) + " epochs");
+  const size_t epochs = j.at("trainer", ctx).at("history", ctx).items(ctx + ".trainer.history").size();
+  if (epochs != reports.size())
+    throw InputError(ctx + ": " + std::to_string(reports.size()) + " reports for " + std::to_string(epochs) + " epochs");
+  // The trainer and the attack each check their own part and change nothing
+  // when it does not fit; after the trainer has taken its part only the
+  // attack's check can still fail, and a failure ends the run anyway.
+  trainer.load_state(j.at("trainer", ctx));
   if (!attack.is_null()) model.load_attack_state(attack);
   for (size_t i = 0; i < blocks.size(); ++i)
     for (Index k = 0; k < blocks[i].size; ++k) blocks[i].value[k] = static_cast<Real>(values[i][static_cast<size_t>(k)]);

@@ -21,6 +21,7 @@
 #include "checkpoint.hpp"
 #include "core/metrics.hpp"
 #include "core/model_io.hpp"
+#include "core/state_json.hpp"
 #include "core/trainer.hpp"
 #include "data/csv_loader.hpp"
 #include "data/image_datasets.hpp"
@@ -79,7 +80,8 @@ training (train):
   --checkpoint FILE       save the whole run after every epoch (model, optimiser,
                           shuffling, attack, curves)
   --resume FILE           continue a checkpointed run exactly where it stopped;
-                          its options come from the file (--epochs may extend it)
+                          its options come from the file (--epochs may extend
+                          it); it goes on saving to FILE (or to --checkpoint)
   (decision D6: lr 0.001 and batch 64 for images when not given)
 
 dataset noise (train):
@@ -164,12 +166,17 @@ static int cmd_train(const std::vector<std::string>& given) {
   ExperimentCheckpoints checkpoints;
   if (resume) {
     checkpoints.resume = &resume->run;
-    const double saved_epoch = resume->run.at("epoch", "checkpoint").as_number("checkpoint epoch");
+    const long long saved_epoch = whole_number_of(resume->run.at("epoch", "checkpoint"), 0, 1LL << 31, "checkpoint epoch");
+    if (saved_epoch > to.epochs)
+      throw InputError(resume_path + " was saved after epoch " + std::to_string(saved_epoch) + "; --epochs " +
+                       std::to_string(to.epochs) + " would end before it (give --epochs " + std::to_string(saved_epoch) +
+                       " or more)");
     if (progress)
-      std::fprintf(stderr, "resuming %s after epoch %g of %d\n", resume_path.c_str(), saved_epoch, to.epochs);
+      std::fprintf(stderr, "resuming %s after epoch %lld of %d\n", resume_path.c_str(), saved_epoch, to.epochs);
   }
-  if (args.has("checkpoint")) {
-    const std::string path = args.str("checkpoint", "");
+  // A resumed run goes on saving to its checkpoint unless told otherwise.
+  if (args.has("checkpoint") || resume) {
+    const std::string path = args.str("checkpoint", resume_path);
     const std::vector<std::string> options = run_options(argv);
     checkpoints.on_epoch = [path, options](const Json& run_state) { write_checkpoint_file(path, {options, run_state}); };
   }

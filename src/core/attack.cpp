@@ -148,7 +148,8 @@ Json ParameterAttack::state_json(Model& model) const {
 void ParameterAttack::load_state(const Json& j, Model& model) {
   const std::string ctx = "attack state";
   std::vector<int> layers;
-  for (const Json& v : j.at("layers", ctx).items(ctx + ".layers")) layers.push_back(static_cast<int>(v.as_number(ctx)));
+  for (const Json& v : j.at("layers", ctx).items(ctx + ".layers"))
+    layers.push_back(static_cast<int>(whole_number_of(v, 0, model.attackable_layer_count() - 1, ctx + ".layers")));
   if (layers != attacked_)
     throw InputError(ctx + ": saved for other attacked layers than this attack chooses (same options and seed?)");
   const Rng::State rs = rng_state_of(j.at("rng", ctx), ctx + ".rng");

@@ -25,6 +25,13 @@ double exact_number_of(const Json& j, const std::string& context) {
   return j.as_number(context);
 }
 
+long long whole_number_of(const Json& j, long long lo, long long hi, const std::string& context) {
+  const double v = j.as_number(context);
+  if (!(v >= static_cast<double>(lo) && v <= static_cast<double>(hi)) || v != std::floor(v))
+    throw InputError(context + ": expected a whole number in " + std::to_string(lo) + ".." + std::to_string(hi));
+  return static_cast<long long>(v);
+}
+
 Json exact_numbers(const Real* values, size_t count) {
   Json a = Json::array();
   for (size_t i = 0; i < count; ++i) a.push(exact_number(static_cast<double>(values[i])));

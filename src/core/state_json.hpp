@@ -25,6 +25,9 @@ Json exact_numbers(const std::vector<T>& values) {
 Json exact_numbers(const Real* values, size_t count);
 std::vector<double> exact_numbers_of(const Json& j, const std::string& context);
 
+// A whole number in [lo, hi]; anything else (NaN, a fraction, out of range) is an InputError.
+long long whole_number_of(const Json& j, long long lo, long long hi, const std::string& context);
+
 // The whole generator: its four words (hex) and the cached normal draw.
 Json rng_state_json(const Rng::State& state);
 Rng::State rng_state_of(const Json& j, const std::string& context);

@@ -40,8 +40,13 @@ std::vector<uint8_t> read_raw(const std::string& path) {
   }
   std::vector<uint8_t> chunk(1 << 16);  // on the heap: WebAssembly stacks are small
   size_t n;
-  while ((n = std::fread(chunk.data(), 1, chunk.size(), file)) > 0)
+  while ((n = std::fread(chunk.data(), 1, chunk.size(), file)) > 0) {
+    if (bytes.size() + n > kMaxFileBytes) {  // also for what has no size up front (a pipe, /dev/zero)
+      std::fclose(file);
+      throw InputError(path + ": larger than 1 GiB; hqnn does not read files that large");
+    }
     bytes.insert(bytes.end(), chunk.begin(), chunk.begin() + static_cast<std::ptrdiff_t>(n));
+  }
   const bool failed = std::ferror(file) != 0;
   std::fclose(file);
   if (failed) throw InputError(path + ": read error");
@@ -85,7 +90,9 @@ std::vector<uint8_t> gunzip_bytes(const std::vector<uint8_t>& gz, const std::str
     out.insert(out.end(), chunk.begin(), chunk.begin() + static_cast<std::ptrdiff_t>(produced));
     if (code == Z_STREAM_END) {
       if (z.avail_in == 0) break;
-      // Another member follows; anything else after a member is damage.
+      // Another member may follow; zero padding (as tape and some tools
+      // write) ends the file; anything else after a member is damage.
+      if (std::all_of(z.next_in, z.next_in + z.avail_in, [](Bytef b) { return b == 0; })) break;
       if (z.avail_in < 2 || z.next_in[0] != 0x1f || z.next_in[1] != 0x8b) {
         inflateEnd(&z);
         throw InputError(name + ": corrupt gzip data (" + std::to_string(z.avail_in) + " bytes after the end of the stream)");
