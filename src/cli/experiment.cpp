@@ -9,6 +9,7 @@
 
 #include "data/csv_loader.hpp"
 #include "data/image_datasets.hpp"
+#include "report.hpp"
 
 #include "core/state_json.hpp"
 
@@ -260,13 +261,7 @@ static Json report_state_json(const ClassificationReport& r) {
   Json j = Json::object();
   j.set("classes", r.classes);
   j.set("accuracy", exact_number(r.accuracy));
-  Json confusion = Json::array();
-  for (const auto& row : r.confusion) {
-    Json a = Json::array();
-    for (int v : row) a.push(v);
-    confusion.push(a);
-  }
-  j.set("confusion", confusion);
+  j.set("confusion", confusion_json(r.confusion));
   Json per_class = Json::array();
   for (const ClassMetrics& c : r.per_class)
     per_class.push(exact_numbers(std::vector<double>{c.precision, c.recall, c.f1, double(c.support), c.roc_auc, c.pr_auc}));

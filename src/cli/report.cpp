@@ -66,14 +66,18 @@ Json report_json(const ClassificationReport& r, const std::vector<std::string>& 
   micro.set("pr_auc", r.pr_auc_micro);
   j.set("macro", macro);
   j.set("micro", micro);
+  j.set("confusion", confusion_json(r.confusion));
+  return j;
+}
+
+Json confusion_json(const std::vector<std::vector<int>>& confusion) {
   Json conf = Json::array();
-  for (const auto& row : r.confusion) {
+  for (const auto& row : confusion) {
     Json jr = Json::array();
     for (int v : row) jr.push(v);
     conf.push(jr);
   }
-  j.set("confusion", conf);
-  return j;
+  return conf;
 }
 
 std::string report_table(const ClassificationReport& r, const std::vector<std::string>& names) {

@@ -13,6 +13,7 @@ namespace hqnn::cli {
 
 Json curves_json(const std::vector<EpochRecord>& history, const std::vector<std::string>& param_names);
 Json report_json(const ClassificationReport& report, const std::vector<std::string>& class_names);
+Json confusion_json(const std::vector<std::vector<int>>& confusion);  // rows: true class
 std::string report_table(const ClassificationReport& report, const std::vector<std::string>& class_names);
 // Per class mean and variance of precision / recall / F1 over the evaluation
 // points, the final model's areas and the gradient-norm statistics (D12).
