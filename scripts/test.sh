@@ -45,7 +45,7 @@ node -e '
   console.log("ok   cli --checkpoint / --resume: 3 + 3 epochs give the 6-epoch run exactly (test accuracy", a.test_accuracy.toFixed(4) + ")");
 ' "$tmp/straight.json" "$tmp/resumed.json"
 # The resumed run went on saving to its checkpoint: it now ends at epoch 6.
-if build-native/hqnn train --resume "$tmp/run.ckpt" --epochs 4 2>"$tmp/err"; then echo "cli: --epochs below the checkpoint was accepted"; exit 1; fi
+if build-native/hqnn train --resume "$tmp/run.ckpt" --epochs 4 --quiet 2>"$tmp/err"; then echo "cli: --epochs below the checkpoint was accepted"; exit 1; fi
 grep -q "was saved after epoch 6" "$tmp/err" || { echo "cli: unexpected message: $(cat "$tmp/err")"; exit 1; }
 echo "ok   cli --resume kept saving (checkpoint at epoch 6) and refuses to end before it: $(cat "$tmp/err")"
 if build-native/hqnn train --layers 0 2>"$tmp/err"; then echo "cli: --layers 0 was accepted"; exit 1; fi
