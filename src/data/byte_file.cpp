@@ -71,8 +71,10 @@ bool gzip_supported() { return true; }
 std::vector<uint8_t> gunzip_bytes(const std::vector<uint8_t>& gz, const std::string& name) {
   std::vector<uint8_t> out;
   // The last 4 bytes are the size modulo 2^32 (ISIZE): a hint for one
-  // allocation, at most 256 MiB (a cut file ends with arbitrary bytes).
-  if (gz.size() >= 18) out.reserve(std::min<size_t>(read_u32_le(&gz[gz.size() - 4]), size_t(1) << 28));
+  // allocation. A cut or hostile file ends with arbitrary bytes, so the hint is
+  // believed only up to what deflate can expand to (1032:1) and 256 MiB.
+  if (gz.size() >= 18)
+    out.reserve(std::min({size_t(read_u32_le(&gz[gz.size() - 4])), gz.size() * 1032, size_t(1) << 28}));
   z_stream z{};
   if (inflateInit2(&z, 16 + MAX_WBITS) != Z_OK) throw InputError(name + ": cannot start gzip decompression");
   std::vector<uint8_t> chunk(1 << 18);
