@@ -131,7 +131,7 @@ void check_playground_classes(long classes, const std::string& data_name) {
 }
 
 void check_playground_width(const ModelOptions& model, long features) {
-  const long width = model.width > 0 ? model.width : is_convolutional(model.kind) ? 64 : features;
+  const long width = static_cast<long>(effective_width(model, features));
   if (width > kPlaygroundMaxWidth)
     throw InputError("width n = " + std::to_string(width) + " is more than the playground shows (at most " +
                      std::to_string(kPlaygroundMaxWidth) + "); choose a smaller n (the CLI trains any width: hqnn train --width " +

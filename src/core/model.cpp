@@ -72,6 +72,10 @@ static SkipTopology topology_of(ModelKind kind) {
 
 static bool uses_rot_relu(ModelKind kind) { return kind == ModelKind::mlp_rot || kind == ModelKind::cnn_rot; }
 
+Index effective_width(const ModelOptions& options, Index input_width) {
+  return options.width > 0 ? options.width : is_convolutional(options.kind) ? 64 : input_width;  // D9: n = 64
+}
+
 void validate(const ModelOptions& o) {
   if (o.layers < 1) throw InputError("layers (L) must be at least 1, got " + std::to_string(o.layers));
   if (o.layers > 64) throw InputError("layers (L) must be at most 64, got " + std::to_string(o.layers));
@@ -108,7 +112,7 @@ Model::Model(const ModelOptions& options, Index input_width, int classes)
   if (classes > 100000) throw InputError("at most 100000 classes are supported, got " + std::to_string(classes));
   {
     // the dominant weight matrices, before allocating them
-    const double n = options.width > 0 ? options.width : is_convolutional(options.kind) ? 64 : double(input_width);
+    const double n = double(effective_width(options, input_width));
     double in = double(input_width);
     if (is_convolutional(options.kind))
       in = double(options.conv2_channels) * (options.image_height / 4) * (options.image_width / 4);
@@ -128,7 +132,7 @@ Model::Model(const ModelOptions& options, Index input_width, int classes)
                        " are supported (reduce the width n, the layers or the input size)");
   }
   const bool conv = is_convolutional(options.kind);
-  width_ = options.width > 0 ? options.width : conv ? 64 : static_cast<int>(input_width);  // D9: n = 64
+  width_ = static_cast<int>(effective_width(options, input_width));
   if (is_hybrid(options.kind) && width_ < 2)
     throw InputError("a quantum-inspired layer needs n >= 2 amplitudes; the data has one feature, set --width");
   Rng rng(options.seed, kStreamInit);

@@ -53,6 +53,10 @@ struct ModelOptions {
   uint64_t seed = 1;                  // parameter initialisation
 };
 
+// The state width n a model gets: options.width, or when 0 the number of input
+// features (fully connected models) or 64 (convolutional models, D9).
+Index effective_width(const ModelOptions& options, Index input_width);
+
 // Throws InputError naming the option when a value is out of range.
 void validate(const ModelOptions& options);
 
