@@ -2,6 +2,7 @@
 // the exact message a user sees, and that the catalogue shows that message.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <sstream>
@@ -78,6 +79,30 @@ TEST(BadInputs, CsvNanOrInfinity) {
 TEST(BadInputs, CsvUnknownLabelColumn) {
   expect_row(message_of([] { parse_csv("a,b,label\n1,2,x\n", "data.csv", {"species"}); }),
              "data.csv: no column named 'species' (columns: a, b, label)");
+}
+
+TEST(BadInputs, CsvSeparatedByAnotherDelimiter) {
+  expect_row(message_of([] { parse_csv("a;b;label\n1;2;x\n", "data.csv"); }),
+             "data.csv line 1: found 1 column; need at least one feature and a label (the header holds ';': is the "
+             "file separated by them? use --delimiter ';')");
+}
+
+TEST(BadInputs, CsvDelimiterOptionThatIsNotOneCharacter) {
+  expect_row(message_of([] { csv_delimiter_from("semicolon"); }),
+             "--delimiter: expected one character (e.g. ',' or ';') or 'tab', got 'semicolon'");
+}
+
+TEST(BadInputs, CsvWithoutHeaderRow) {
+  expect_row(message_of([] { parse_csv("5.1,3.5,setosa\n4.9,3.0,versicolor\n", "data.csv"); }),
+             "data.csv line 1: the first row holds numbers, not column names; add a header row naming the columns "
+             "(e.g. x1,x2,label) as the first line, or its first sample would be lost");
+}
+
+TEST(BadInputs, DataPathThatIsADirectory) {
+  const std::string dir = temp_path("data");
+  std::filesystem::create_directories(dir);
+  EXPECT_EQ(message_of([&] { load_csv(dir); }), dir + ": is a directory, not a file (name a file inside it)");
+  EXPECT_NE(catalogue().find("`data: is a directory, not a file (name a file inside it)`"), std::string::npos);
 }
 
 TEST(BadInputs, LabelsOutOfRange) {
