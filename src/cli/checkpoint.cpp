@@ -5,7 +5,7 @@
 #include <set>
 #include <sstream>
 
-#include "core/dataset.hpp"  // InputError
+#include "core/input_error.hpp"
 #include "core/state_json.hpp"
 #include "experiment.hpp"
 

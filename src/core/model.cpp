@@ -6,8 +6,8 @@
 #include "amplitude_encoding.hpp"
 #include "attack.hpp"
 #include "conv2d.hpp"
+#include "input_error.hpp"
 #include "max_pool.hpp"
-#include "dataset.hpp"
 #include "linear.hpp"
 #include "rng.hpp"
 

@@ -5,7 +5,7 @@
 #include <numeric>
 #include <vector>
 
-#include "dataset.hpp"
+#include "input_error.hpp"
 #include "rng.hpp"
 
 namespace hqnn {

@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "dataset.hpp"
+#include "input_error.hpp"
 #include "state_json.hpp"
 
 namespace hqnn {

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <stdexcept>
 
-#include "dataset.hpp"
+#include "input_error.hpp"
 #include "rng.hpp"
 
 namespace hqnn {

@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "byte_file.hpp"
+#include "core/whole_file.hpp"
 
 namespace hqnn {
 
@@ -224,7 +225,8 @@ std::vector<uint8_t> serialize_image_set(const ImageSet& images) {
 }
 
 void write_image_set(const ImageSet& images, const std::string& path) {
-  write_file_bytes(path, serialize_image_set(images));
+  const std::vector<uint8_t> bytes = serialize_image_set(images);
+  write_whole_file(path, std::string(bytes.begin(), bytes.end()));
 }
 
 }  // namespace hqnn
