@@ -21,6 +21,7 @@
 
 #include "json.hpp"
 #include "layer.hpp"
+#include "model_kind.hpp"
 #include "quantum_stack.hpp"
 
 namespace hqnn {
@@ -28,13 +29,6 @@ namespace hqnn {
 class Linear;
 class ParameterAttack;
 struct AttackOptions;
-
-enum class ModelKind { tqfnn, qrfnn, qdfnn, mlp_leaky, mlp_rot, tqcnn, qrcnn, qdcnn, cnn_leaky, cnn_rot };
-const char* model_kind_name(ModelKind kind);
-std::optional<ModelKind> parse_model_kind(const std::string& name);  // "qdfnn", "mlp-leaky", ...
-const char* model_kind_list();  // "tqfnn, qrfnn, ..." for messages
-bool is_hybrid(ModelKind kind);
-bool is_convolutional(ModelKind kind);
 
 // One struct read by the CLI, the playground and the model files.
 struct ModelOptions {
