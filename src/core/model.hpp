@@ -10,7 +10,9 @@
 //       → MaxPool 2 → Linear(→ n), then encoding, L quantum-inspired layers and
 //       Linear(n → classes) as above (the front end's act is leaky-relu).
 //   cnn_leaky / cnn_rot: the same front end, then act, L × [Linear(n → n) → act]
-//       and Linear(n → classes).
+//       and Linear(n → classes). Every act is the model's own: cnn_rot uses
+//       rot-relu in the front end too, pairing consecutive values of the
+//       flattened channel-major feature map.
 // The loss is softmax cross-entropy, the mean over the batch (D5).
 #pragma once
 

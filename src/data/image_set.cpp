@@ -97,28 +97,6 @@ Dataset to_dataset(const ImageSet& images, int factor) {
   return data;
 }
 
-std::vector<int> parse_class_list(const std::string& text) {
-  std::vector<int> classes;
-  size_t start = 0;
-  while (start <= text.size()) {
-    const size_t comma = text.find(',', start);
-    const std::string item = text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-    size_t used = 0;
-    int value = -1;
-    try {
-      value = std::stoi(item, &used);
-    } catch (const std::exception&) {
-      used = 0;
-    }
-    if (item.empty() || used != item.size() || value < 0)
-      throw InputError("classes: \"" + item + "\" is not a class number (expected a list like 0,1,2,3)");
-    classes.push_back(value);
-    if (comma == std::string::npos) break;
-    start = comma + 1;
-  }
-  return classes;
-}
-
 // [SECTION] The compact format (.hqimg) ------------------------------------------------------
 
 namespace {
