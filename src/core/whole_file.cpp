@@ -1,16 +1,21 @@
 #include "whole_file.hpp"
 
+#include <sys/stat.h>
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <filesystem>
-#include <system_error>
 
 #include "input_error.hpp"
 
 namespace hqnn {
 
 namespace {
+
+bool is_directory(const std::string& path) {
+  struct stat info;
+  return stat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode);
+}
 
 std::string system_reason() { return errno ? std::string(" (") + std::strerror(errno) + ")" : std::string(); }
 
@@ -25,8 +30,7 @@ std::string too_large(const std::string& path) {
 }  // namespace
 
 std::string read_whole_file(const std::string& path) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) refuse_directory(path);
+  if (is_directory(path)) refuse_directory(path);
   errno = 0;
   std::FILE* file = std::fopen(path.c_str(), "rb");
   if (!file) throw InputError(path + ": cannot open" + system_reason());
@@ -59,8 +63,7 @@ std::string read_whole_file(const std::string& path) {
 }
 
 void write_whole_file(const std::string& path, const std::string& bytes) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) refuse_directory(path);
+  if (is_directory(path)) refuse_directory(path);
   errno = 0;
   std::FILE* file = std::fopen(path.c_str(), "wb");
   if (!file) throw InputError(path + ": cannot create" + system_reason());
