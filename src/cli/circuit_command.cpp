@@ -282,8 +282,8 @@ int run_circuit_command(const std::vector<std::string>& argv) {
   std::unique_ptr<Model> model = load_model(path, &info);
   const QuantumStack* stack = model->quantum_stack();
   if (!stack)
-    throw InputError(path + " is a " + model_kind_name(model->options().kind) +
-                     " model: it has no quantum-inspired layers to compile (hybrids: tqfnn, qrfnn, qdfnn, tqcnn, "
+    throw InputError(path + ": a " + model_kind_name(model->options().kind) +
+                     " model has no quantum-inspired layers to compile (the hybrids have: tqfnn, qrfnn, qdfnn, tqcnn, "
                      "qrcnn, qdcnn)");
   const int L = stack->options().layers, n = stack->options().width;
   std::vector<int> layers;
