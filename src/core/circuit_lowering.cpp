@@ -23,12 +23,14 @@ std::optional<MultiControl> parse_multi_control(const std::string& name) {
 }
 
 static int gray_code_cnots(int controls) { return controls == 0 ? 0 : 1 << controls; }
-static int ancilla_chain_cnots(int controls) { return controls <= 2 ? gray_code_cnots(controls) : 6 * controls - 8; }
+static int ancilla_chain_cnots(int controls) { return 6 * controls - 8; }  // controls >= 3
 
 MultiControl resolve_multi_control(MultiControl strategy, int controls) {
+  if (controls <= 2) return MultiControl::gray_code;  // the chain of up to 2 controls is the Gray code itself
   if (strategy != MultiControl::fewest_cnots) return strategy;
   if (controls > 30) return MultiControl::ancilla_chain;
-  return ancilla_chain_cnots(controls) < gray_code_cnots(controls) ? MultiControl::ancilla_chain : MultiControl::gray_code;
+  // Ties go to the chain: the Toffolis of neighbouring rotations partly cancel.
+  return ancilla_chain_cnots(controls) <= gray_code_cnots(controls) ? MultiControl::ancilla_chain : MultiControl::gray_code;
 }
 
 int multi_controlled_ry_cnots(int controls, MultiControl strategy) {
@@ -37,7 +39,7 @@ int multi_controlled_ry_cnots(int controls, MultiControl strategy) {
 }
 
 int multi_controlled_ry_ancillas(int controls, MultiControl strategy) {
-  return resolve_multi_control(strategy, controls) == MultiControl::ancilla_chain && controls >= 3 ? controls - 2 : 0;
+  return resolve_multi_control(strategy, controls) == MultiControl::ancilla_chain ? controls - 2 : 0;
 }
 
 namespace {
@@ -89,7 +91,7 @@ void emit_relative_phase_toffoli(int a, int b, int target, std::vector<Gate>& ou
 
 void emit_multi_controlled_ry(const Gate& g, MultiControl strategy, int first_ancilla, std::vector<Gate>& out) {
   const int k = static_cast<int>(g.controls.size());
-  if (resolve_multi_control(strategy, k) == MultiControl::gray_code || k <= 2) {
+  if (resolve_multi_control(strategy, k) == MultiControl::gray_code) {
     std::vector<double> alpha(size_t{1} << k, 0.0);
     size_t index = 0;
     for (int b = 0; b < k; ++b) index |= static_cast<size_t>(g.control_values[static_cast<size_t>(b)]) << b;
