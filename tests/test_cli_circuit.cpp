@@ -115,7 +115,7 @@ TEST(CliCircuit, StatsTableShowsPaddingDecompositionAndLcuCost) {
   const std::string path = model_file("circuit_qrfnn5.json", ModelKind::qrfnn, 5);
   const std::string out = output_of({"--model", path, "--input", kIrisInput});
   for (const char* expected : {"padding: n = 5 is not a power of two; amplitudes 5..7 start at 0 and stay 0",
-                               "multi-controlled RY: gray-code (the fewer CNOTs for 2 controls), 4 CNOTs and 0 ancillas",
+                               "multi-controlled RY: gray-code, 4 CNOTs and 0 ancillas per rotation",
                                "encoding of --input", "U_0", "U_1", "residual skip sums (Eq. 7)",
                                "P_l = |psi_l|^2 / s_l^2 for the given --input"})
     EXPECT_NE(out.find(expected), std::string::npos) << expected << "\n" << out;

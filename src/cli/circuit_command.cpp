@@ -141,7 +141,8 @@ std::vector<std::string> describe(const std::string& path, const Model& model, c
   for (int l : m.layers) layers += (layers.empty() ? "U_" : ", U_") + std::to_string(l);
   lines.push_back("hqnn circuit: " + path + " (" + model_kind_name(model.options().kind) + ", n = " + std::to_string(n) +
                   ", L = " + std::to_string(stack.options().layers) + "): " +
-                  (m.has_preparation ? "amplitude encoding of --input, then " : "") + layers + " in this order");
+                  (m.has_preparation ? "amplitude encoding of --input, then " : "") + layers +
+                  (m.layers.size() + m.has_preparation > 1 ? " in this order" : ""));
   lines.push_back("basis: amplitude k is |k> with q[0] the least significant bit; q[0.." + std::to_string(N - 1) +
                   "] hold the n = " + std::to_string(n) + " amplitudes");
   if (n < (1 << N))
@@ -155,7 +156,7 @@ std::vector<std::string> describe(const std::string& path, const Model& model, c
                   ", between CNOT ladders (docs/circuits.md)");
   const MultiControl used = resolve_multi_control(strategy, k);
   lines.push_back("multi-controlled RY: " + std::string(multi_control_name(used)) +
-                  (strategy == MultiControl::fewest_cnots ? " (the fewer CNOTs for " + std::to_string(k) + " controls)" : "") +
+                  (strategy == MultiControl::fewest_cnots && k >= 3 ? " (the fewer CNOTs for " + std::to_string(k) + " controls)" : "") +
                   ", " + std::to_string(multi_controlled_ry_cnots(k, used)) + " CNOTs and " +
                   std::to_string(multi_controlled_ry_ancillas(k, used)) + " ancillas per rotation");
   if (stack.options().topology != SkipTopology::plain)
