@@ -183,3 +183,21 @@ TEST(BadInputs, CircuitUnknownFormat) {
   expect_catalogued(input_error_of([&] { output_of({"--model", path, "--format", "svg"}); }),
                     "--format: expected qasm, quirk or stats, got 'svg'");
 }
+
+TEST(BadInputs, CircuitJsonWithoutStats) {
+  const std::string path = model_file("circuit_json.json", ModelKind::qdfnn, 0);
+  expect_catalogued(input_error_of([&] { output_of({"--model", path, "--format", "qasm", "--json"}); }),
+                    "--json applies to --format stats only");
+}
+
+TEST(BadInputs, CircuitUnknownMultiControl) {
+  const std::string path = model_file("circuit_mc.json", ModelKind::qdfnn, 0);
+  expect_catalogued(input_error_of([&] { output_of({"--model", path, "--multi-control", "toffoli"}); }),
+                    "--multi-control: expected fewest-cnots, gray-code or ancilla-chain, got 'toffoli'");
+}
+
+TEST(BadInputs, CircuitInputAndData) {
+  const std::string path = model_file("circuit_both.json", ModelKind::qdfnn, 0);
+  expect_catalogued(input_error_of([&] { output_of({"--model", path, "--input", kIrisInput, "--data", "iris"}); }),
+                    "give --input or --data, not both");
+}

@@ -6,6 +6,7 @@
 //   [SECTION] Command
 #include "circuit_command.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <iostream>
