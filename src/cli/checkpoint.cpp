@@ -4,7 +4,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "core/dataset.hpp"  // InputError
+#include "core/input_error.hpp"
 #include "core/state_json.hpp"
 #include "run/option_table.hpp"
 
