@@ -8,7 +8,7 @@
 #include <cstdlib>
 #include <stdexcept>
 
-#include "core/dataset.hpp"
+#include "core/input_error.hpp"
 
 namespace hqnn::run {
 
@@ -78,29 +78,19 @@ OptionValue ints(std::vector<int> l) { return OptionValue{0, {}, std::move(l)}; 
 
 std::vector<std::string> model_kind_words() {
   std::vector<std::string> out;
-  for (ModelKind k : {ModelKind::tqfnn, ModelKind::qrfnn, ModelKind::qdfnn, ModelKind::mlp_leaky, ModelKind::mlp_rot,
-                      ModelKind::tqcnn, ModelKind::qrcnn, ModelKind::qdcnn, ModelKind::cnn_leaky, ModelKind::cnn_rot})
-    out.push_back(model_kind_name(k));
+  for (const ModelKindInfo& k : model_kinds()) out.push_back(k.name);
   return out;
 }
 
 std::vector<std::string> noise_kind_words() {
   std::vector<std::string> out;
-  for (NoiseKind k : {NoiseKind::gaussian_sym, NoiseKind::gaussian_asym, NoiseKind::uniform_sym, NoiseKind::uniform_asym,
-                      NoiseKind::mixed_sym, NoiseKind::mixed_asym})
-    out.push_back(noise_kind_name(k));
-  return out;
-}
-
-std::string join(const std::vector<std::string>& words, const char* sep) {
-  std::string out;
-  for (size_t i = 0; i < words.size(); ++i) out += (i ? sep : "") + words[i];
+  for (const NoiseKindInfo& k : noise_kinds()) out.push_back(k.name);
   return out;
 }
 
 NoiseKind noise_kind_of(const std::string& text) {
   const auto k = parse_noise_kind(text);
-  if (!k) throw InputError("expected one of " + join(noise_kind_words(), ", ") + ", got '" + text + "'");
+  if (!k) throw InputError("expected one of " + noise_kind_list() + ", got '" + text + "'");
   return *k;
 }
 
@@ -227,8 +217,7 @@ std::vector<OptionRow> build_table() {
                    [](RunSpec& s, const OptionValue& v) { s.data.test_per_class = size_t(v.number); }));
   // model --------------------------------------------------------------------------------------
   t.push_back(with(chosen(row("model", "model", "model", T::choice, "model", "KIND",
-                              "tqfnn, qrfnn, qdfnn, mlp-leaky, mlp-rot; for image data also tqcnn, qrcnn, qdcnn, "
-                              "cnn-leaky, cnn-rot"),
+                              "one of " + model_kind_list() + " (the convolutional ones need image data)"),
                           model_kind_words()),
                    [](const RunSpec& s) { return word(model_kind_name(s.model.kind)); },
                    [](RunSpec& s, const OptionValue& v) {
@@ -339,8 +328,7 @@ std::vector<OptionRow> build_table() {
     std::vector<std::string> words{"none"};
     for (const auto& w : noise_kind_words()) words.push_back(w);
     t.push_back(with(chosen(row("noise", "noise", "noise", T::choice, "dataset noise", "KIND",
-                                "dataset noise (D10): none, gaussian-sym, gaussian-asym, uniform-sym, uniform-asym, "
-                                "mixed-sym, mixed-asym"),
+                                "dataset noise (D10): none or one of " + noise_kind_list()),
                             words),
                      [](const RunSpec& s) { return word(s.noise ? noise_kind_name(s.noise->kind) : "none"); },
                      [](RunSpec& s, const OptionValue& v) {
