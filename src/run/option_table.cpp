@@ -507,16 +507,18 @@ static std::string range_text(const OptionRow& row) {
   return "[" + shortest(row.min, false) + ", " + shortest(row.max, false) + "]";
 }
 
+static std::string expected_number(const OptionRow& row) {
+  return std::string("expected ") + (row.type == OptionType::real ? "a number" : "a whole number") + " in " + range_text(row);
+}
+
+// A number of the row's type; its range is checked after the core's own checks (set_checked).
 static double number_of(const OptionRow& row, const std::string& text) {
-  const bool whole = row.type != OptionType::real;
   char* end = nullptr;
   errno = 0;
   const double v = std::strtod(text.c_str(), &end);
   const bool ok = !text.empty() && *end == '\0' && errno != ERANGE && std::isfinite(v) &&
-                  (!whole || v == std::floor(v)) && v >= row.min && v <= row.max;
-  if (!ok)
-    throw InputError(std::string("expected ") + (whole ? "a whole number" : "a number") + " in " + range_text(row) +
-                     ", got '" + text + "'");
+                  (row.type == OptionType::real || v == std::floor(v));
+  if (!ok) throw InputError(expected_number(row) + ", got '" + text + "'");
   return v;
 }
 
@@ -548,15 +550,27 @@ static std::vector<int> list_of(const OptionRow& row, const std::string& text) {
 
 // Checks the scope, then the value's type and range, then lets the row set it;
 // every message starts with how the option was named.
+// Checks the scope and the value's type, lets the row set it, then the core's
+// checks (validate(), whose messages every surface shares: "layers (L) must be
+// at least 1, got 0"), then the row's range. Messages about the option itself
+// start with how it was named ("--lr", "lr").
 static void set_checked(RunSpec& spec, const OptionRow& row, const std::string& shown, bool cli,
                         const std::function<OptionValue()>& value) {
-  if (row.turns_on_scope) turn_on(row.scope, spec);
-  if (!in_scope(row.scope, spec)) throw InputError(shown + " " + scope_requirement(row.scope, cli));
+  RunSpec trial = spec;
+  if (row.turns_on_scope) turn_on(row.scope, trial);
+  if (!in_scope(row.scope, trial)) throw InputError(shown + " " + scope_requirement(row.scope, cli));
+  OptionValue v;
   try {
-    row.set(spec, value());
+    v = value();
+    row.set(trial, v);
   } catch (const InputError& e) {
     throw InputError(shown + ": " + e.what());
   }
+  validate(trial);
+  const bool numeric = row.type == OptionType::integer || row.type == OptionType::real || row.type == OptionType::seed;
+  if (numeric && !(v.number >= row.min && v.number <= row.max))
+    throw InputError(shown + ": " + expected_number(row) + ", got '" + shortest(v.number, false) + "'");
+  spec = std::move(trial);
 }
 
 static OptionValue value_of_text(const OptionRow& row, const std::string& text) {
