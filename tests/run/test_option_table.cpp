@@ -172,8 +172,8 @@ TEST(OptionTable, LinksAcceptAWholeUrlAndReportBadValues) {
   EXPECT_EQ(l.spec.model.kind, ModelKind::qrfnn);
   EXPECT_EQ(l.spec.model.width, 0);  // bad values are skipped, the rest applies
   ASSERT_EQ(l.errors.size(), 2u);
-  EXPECT_EQ(l.errors[0], "width (n) must be at most 16384, got 99999");  // the core's own check, on every surface
-  EXPECT_EQ(l.errors[1], "test: expected a number in [0.01, 0.99], got '0.995'");  // the table's range
+  EXPECT_EQ(l.errors[0], "test: expected a number in [0.01, 0.99], got '0.995'");  // the table's range
+  EXPECT_EQ(l.errors[1], "width (n) must be at most 16384, got 99999");  // the core's own check, on every surface
   ASSERT_EQ(l.other.size(), 2u);
   EXPECT_EQ(l.other[0].first, "fx");
   EXPECT_THROW(parse_link("http://127.0.0.1:8080/"), InputError);
