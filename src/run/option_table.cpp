@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "core/input_error.hpp"
+#include "data/csv_loader.hpp"
 
 namespace hqnn::run {
 
@@ -157,10 +158,12 @@ std::vector<OptionRow> build_table() {
                           Scope::csv, kTrain | kEval),
                    [](const RunSpec& s) { return word(s.data.delimiter == '\t' ? "tab" : std::string(1, s.data.delimiter)); },
                    [](RunSpec& s, const OptionValue& v) {
-                     if (v.text == "tab" || v.text == "\\t" || v.text == "\t") return void(s.data.delimiter = '\t');
-                     if (v.text.size() != 1 || v.text[0] == '"' || v.text[0] == '\n' || v.text[0] == '\r')
-                       throw InputError("expected one character such as , ; | or the word tab, got '" + v.text + "'");
-                     s.data.delimiter = v.text[0];
+                     try {
+                       s.data.delimiter = csv_delimiter_from(v.text);
+                     } catch (const InputError& e) {  // named again by the caller, as this surface names it
+                       const std::string m = e.what(), own = "--delimiter: ";
+                       throw InputError(m.rfind(own, 0) == 0 ? m.substr(own.size()) : m);
+                     }
                    }));
   t.push_back(with(scoped(ranged(row("test-fraction", "test", "test_fraction", T::real, "data", "F",
                                      "stratified test split of tabular data"),
