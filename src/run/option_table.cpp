@@ -627,6 +627,15 @@ static RunSpec start_spec(const RunSpec* base, const std::string* data_name) {
 
 // [SECTION] Command line and help ---------------------------------------------------------------
 
+const char* command_name(Command command) {
+  switch (command) {
+    case kTrain: return "train";
+    case kEval: return "eval";
+    case kReproduce: return "reproduce";
+  }
+  return "";
+}
+
 std::string CommandLine::str(const std::string& extra_name, const std::string& fallback) const {
   const auto it = extra.find(extra_name);
   return it == extra.end() ? fallback : it->second;
@@ -705,7 +714,7 @@ CommandLine parse_command_line(const std::vector<std::string>& argv, Command com
       if (inline_value) throw InputError("--" + key + " takes no value");
       run_values[cli_aliases().at(key).first] = cli_aliases().at(key).second;
     } else {
-      const char* cmd = command == kTrain ? "train" : "eval";
+      const std::string cmd = command_name(command);
       if (row) throw InputError("--" + key + " is not an option of hqnn " + cmd + " (see hqnn " + cmd + " --help)");
       const std::string guess = closest_option(key, accepted);
       throw InputError("unknown option --" + key + (guess.empty() ? "" : "; did you mean --" + guess + "?") +
