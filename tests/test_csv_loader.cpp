@@ -183,14 +183,4 @@ TEST(DatasetSplit, StratifiedSplitKeepsClassProportionsAndIsSeeded) {
   EXPECT_THROW(stratified_split(iris, 1.5, 1), InputError);
 }
 
-TEST(DatasetSplit, StandardizerGivesZeroMeanUnitVarianceOnTheTrainingSet) {
-  Dataset iris = load_iris();
-  const Standardizer s = Standardizer::fit(iris);
-  s.apply(iris);
-  for (Index c = 0; c < 4; ++c) {
-    EXPECT_NEAR(iris.features.col(c).mean(), 0.0, 1e-5);
-    EXPECT_NEAR((iris.features.col(c).array().square().sum()) / 149.0, 1.0, 1e-4);
-  }
-}
-
 }  // namespace

@@ -5,81 +5,6 @@
 
 namespace hqnn::cli {
 
-Json curves_json(const std::vector<EpochRecord>& history, const std::vector<std::string>& param_names) {
-  Json c = Json::object();
-  Json epoch = Json::array(), trl = Json::array(), tra = Json::array(), tel = Json::array(), tea = Json::array();
-  Json norms = Json::object();
-  for (const auto& r : history) {
-    epoch.push(r.epoch);
-    trl.push(r.train_loss);
-    tra.push(r.train_accuracy);
-    tel.push(r.test_loss);
-    tea.push(r.test_accuracy);
-  }
-  for (size_t i = 0; i < param_names.size(); ++i) {
-    Json mean = Json::array(), max = Json::array();
-    for (const auto& r : history) {
-      mean.push(r.grad_norm_mean[i]);
-      max.push(r.grad_norm_max[i]);
-    }
-    Json per = Json::object();
-    per.set("mean", mean);
-    per.set("max", max);
-    norms.set(param_names[i], per);
-  }
-  c.set("epoch", epoch);
-  c.set("train_loss", trl);
-  c.set("train_accuracy", tra);
-  c.set("test_loss", tel);
-  c.set("test_accuracy", tea);
-  c.set("grad_norm", norms);
-  return c;
-}
-
-Json report_json(const ClassificationReport& r, const std::vector<std::string>& names) {
-  Json j = Json::object();
-  j.set("accuracy", r.accuracy);
-  Json per = Json::array();
-  for (int c = 0; c < r.classes; ++c) {
-    const ClassMetrics& m = r.per_class[static_cast<size_t>(c)];
-    Json k = Json::object();
-    k.set("class", names[static_cast<size_t>(c)]);
-    k.set("precision", m.precision);
-    k.set("recall", m.recall);
-    k.set("f1", m.f1);
-    k.set("support", m.support);
-    k.set("roc_auc", m.roc_auc);
-    k.set("pr_auc", m.pr_auc);
-    per.push(k);
-  }
-  j.set("per_class", per);
-  Json macro = Json::object(), micro = Json::object();
-  macro.set("precision", r.macro_precision);
-  macro.set("recall", r.macro_recall);
-  macro.set("f1", r.macro_f1);
-  macro.set("roc_auc", r.roc_auc_macro);
-  macro.set("pr_auc", r.pr_auc_macro);
-  micro.set("precision", r.micro_precision);
-  micro.set("recall", r.micro_recall);
-  micro.set("f1", r.micro_f1);
-  micro.set("roc_auc", r.roc_auc_micro);
-  micro.set("pr_auc", r.pr_auc_micro);
-  j.set("macro", macro);
-  j.set("micro", micro);
-  j.set("confusion", confusion_json(r.confusion));
-  return j;
-}
-
-Json confusion_json(const std::vector<std::vector<int>>& confusion) {
-  Json conf = Json::array();
-  for (const auto& row : confusion) {
-    Json jr = Json::array();
-    for (int v : row) jr.push(v);
-    conf.push(jr);
-  }
-  return conf;
-}
-
 std::string report_table(const ClassificationReport& r, const std::vector<std::string>& names) {
   size_t w = 5;
   for (const auto& n : names) w = std::max(w, n.size());
@@ -99,12 +24,22 @@ std::string report_table(const ClassificationReport& r, const std::vector<std::s
   std::snprintf(buf, sizeof buf, "  %-*s  %9.4f  %6.4f  %6.4f  %7s  %7.4f  %6.4f\n", static_cast<int>(w), "micro",
                 r.micro_precision, r.micro_recall, r.micro_f1, "", r.roc_auc_micro, r.pr_auc_micro);
   out += buf;
-  out += "\n  confusion matrix (rows: true class, columns: predicted)\n";
+  out += "\n  confusion matrix (rows: true class, columns: predicted class)\n";
+  // Each column is headed by its class, as wide as the widest name.
+  int cw = 6;
+  for (const auto& n : names) cw = std::max(cw, static_cast<int>(n.size()));
+  std::snprintf(buf, sizeof buf, "  %-*s ", static_cast<int>(w), "");
+  out += buf;
+  for (int c = 0; c < r.classes; ++c) {
+    std::snprintf(buf, sizeof buf, " %*s", cw, names[static_cast<size_t>(c)].c_str());
+    out += buf;
+  }
+  out += '\n';
   for (int c = 0; c < r.classes; ++c) {
     std::snprintf(buf, sizeof buf, "  %-*s ", static_cast<int>(w), names[static_cast<size_t>(c)].c_str());
     out += buf;
     for (int v : r.confusion[static_cast<size_t>(c)]) {
-      std::snprintf(buf, sizeof buf, " %6d", v);
+      std::snprintf(buf, sizeof buf, " %*d", cw, v);
       out += buf;
     }
     out += '\n';
