@@ -1,4 +1,4 @@
-// Rendering of results: readable tables for a terminal, JSON for machines.
+// Rendering of results as readable tables for a terminal.
 #pragma once
 
 #include <string>
@@ -8,12 +8,15 @@
 #include "core/metrics.hpp"
 #include "core/run_statistics.hpp"
 #include "core/trainer.hpp"
+#include "run/run_writers.hpp"
 
 namespace hqnn::cli {
 
-Json curves_json(const std::vector<EpochRecord>& history, const std::vector<std::string>& param_names);
-Json report_json(const ClassificationReport& report, const std::vector<std::string>& class_names);
-Json confusion_json(const std::vector<std::vector<int>>& confusion);  // rows: true class
+// The JSON forms are the run's writers (run/run_writers.hpp).
+using run::confusion_json;
+using run::curves_json;
+using run::report_json;
+
 std::string report_table(const ClassificationReport& report, const std::vector<std::string>& class_names);
 // Per class mean and variance of precision / recall / F1 over the evaluation
 // points, the final model's areas and the gradient-norm statistics (D12).

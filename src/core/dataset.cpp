@@ -58,21 +58,4 @@ TrainTestSplit stratified_split(const Dataset& data, double test_fraction, uint6
   return {data.subset(train_rows), data.subset(test_rows)};
 }
 
-Standardizer Standardizer::fit(const Dataset& train) {
-  Standardizer s;
-  const Index n = train.size();
-  s.mean = train.features.colwise().mean().transpose();
-  s.scale.resize(train.feature_count());
-  for (Index c = 0; c < train.feature_count(); ++c) {
-    const Real var = (train.features.col(c).array() - s.mean(c)).square().sum() / Real(n > 1 ? n - 1 : 1);
-    s.scale(c) = var > Real(0) ? std::sqrt(var) : Real(1);  // constant feature: only centre it
-  }
-  return s;
-}
-
-void Standardizer::apply(Dataset& data) const {
-  for (Index c = 0; c < data.feature_count(); ++c)
-    data.features.col(c) = (data.features.col(c).array() - mean(c)) / scale(c);
-}
-
 }  // namespace hqnn

@@ -47,11 +47,4 @@ struct TrainTestSplit {
 // to the test set, chosen with the given seed.
 TrainTestSplit stratified_split(const Dataset& data, double test_fraction, uint64_t seed);
 
-// Per-feature mean and standard deviation fitted on a training set.
-struct Standardizer {
-  Vector mean, scale;
-  static Standardizer fit(const Dataset& train);
-  void apply(Dataset& data) const;
-};
-
 }  // namespace hqnn

@@ -115,13 +115,14 @@ Json model_to_json(Model& model, const ModelInfo& info) {
   j.set("input_width", static_cast<long long>(model.input_width()));
   j.set("classes", string_array(info.class_names));
   j.set("features", string_array(info.feature_names));
-  if (info.standardizer) {
+  if (info.scaler) {
     Json s = Json::object();
-    s.set("mean", number_array(info.standardizer->mean.data(), info.standardizer->mean.size()));
-    s.set("scale", number_array(info.standardizer->scale.data(), info.standardizer->scale.size()));
-    j.set("standardize", s);
+    s.set("kind", scaling_kind_name(info.scaler->kind));
+    s.set("offset", number_array(info.scaler->offset.data(), info.scaler->offset.size()));
+    s.set("scale", number_array(info.scaler->scale.data(), info.scaler->scale.size()));
+    j.set("scaling", s);
   } else {
-    j.set("standardize", Json());
+    j.set("scaling", Json());
   }
   j.set("training", info.training);
   Json params = Json::object();
@@ -157,14 +158,29 @@ std::unique_ptr<Model> model_from_json(const Json& j, ModelInfo* info, const std
   if (info) {
     info->class_names = classes;
     if (const Json* f = j.get("features")) info->feature_names = strings_from(*f, src + ": features");
-    info->standardizer.reset();
-    if (const Json* s = j.get("standardize"); s && !s->is_null()) {
-      Standardizer st;
-      st.mean.resize(input_width);
-      st.scale.resize(input_width);
-      fill_from(s->at("mean", src + ": standardize"), st.mean.data(), input_width, src + ": standardize.mean");
-      fill_from(s->at("scale", src + ": standardize"), st.scale.data(), input_width, src + ": standardize.scale");
-      info->standardizer = st;
+    info->scaler.reset();
+    // "standardize": {mean, scale} is how files before min-max scaling stored it.
+    const Json* legacy = j.get("standardize");
+    if (const Json* s = j.get("scaling"); s && !s->is_null()) {
+      const std::string ctx = src + ": scaling";
+      const auto kind = parse_scaling_kind(s->at("kind", ctx).as_string(ctx + ".kind"));
+      if (!kind || *kind == ScalingKind::none || *kind == ScalingKind::automatic)
+        throw InputError(ctx + ".kind: expected standard or minmax");
+      FeatureScaler sc;
+      sc.kind = *kind;
+      sc.offset.resize(input_width);
+      sc.scale.resize(input_width);
+      fill_from(s->at("offset", ctx), sc.offset.data(), input_width, ctx + ".offset");
+      fill_from(s->at("scale", ctx), sc.scale.data(), input_width, ctx + ".scale");
+      info->scaler = sc;
+    } else if (legacy && !legacy->is_null()) {
+      FeatureScaler sc;
+      sc.kind = ScalingKind::standard;
+      sc.offset.resize(input_width);
+      sc.scale.resize(input_width);
+      fill_from(legacy->at("mean", src + ": standardize"), sc.offset.data(), input_width, src + ": standardize.mean");
+      fill_from(legacy->at("scale", src + ": standardize"), sc.scale.data(), input_width, src + ": standardize.scale");
+      info->scaler = sc;
     }
     if (const Json* t = j.get("training")) info->training = *t;
   }

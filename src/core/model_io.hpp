@@ -5,7 +5,7 @@
 //   { "format": "hqnn-model", "version": 1,
 //     "model": { "kind": "qdfnn", "layers": 2, ... },   // ModelOptions
 //     "input_width": 4, "classes": ["setosa", ...], "features": [...],
-//     "standardize": null | { "mean": [...], "scale": [...] },
+//     "scaling": null | { "kind": "standard" | "minmax", "offset": [...], "scale": [...] },
 //     "training": { ... },                              // informational
 //     "parameters": { "q.0.angles": [...], ... } }
 #pragma once
@@ -15,6 +15,7 @@
 #include <string>
 
 #include "dataset.hpp"
+#include "feature_scaling.hpp"
 #include "json.hpp"
 #include "model.hpp"
 
@@ -25,7 +26,7 @@ constexpr int kModelFileVersion = 1;
 // What a model needs besides its parameters to be used on raw data.
 struct ModelInfo {
   std::vector<std::string> class_names, feature_names;
-  std::optional<Standardizer> standardizer;
+  std::optional<FeatureScaler> scaler;  // applied to raw features before the model
   Json training;  // train options and results, stored as given
 };
 

@@ -1,0 +1,54 @@
+#include "feature_scaling.hpp"
+
+#include <cmath>
+
+namespace hqnn {
+
+const char* scaling_kind_name(ScalingKind kind) {
+  switch (kind) {
+    case ScalingKind::none: return "none";
+    case ScalingKind::standard: return "standard";
+    case ScalingKind::minmax: return "minmax";
+    case ScalingKind::automatic: return "auto";
+  }
+  return "none";
+}
+
+std::optional<ScalingKind> parse_scaling_kind(const std::string& name) {
+  for (ScalingKind k : {ScalingKind::none, ScalingKind::standard, ScalingKind::minmax, ScalingKind::automatic})
+    if (name == scaling_kind_name(k)) return k;
+  return std::nullopt;
+}
+
+FeatureScaler FeatureScaler::fit(ScalingKind kind, const Dataset& train) {
+  if (kind != ScalingKind::standard && kind != ScalingKind::minmax)
+    throw InputError(std::string("cannot fit a '") + scaling_kind_name(kind) + "' scaler (standard or minmax)");
+  if (train.size() == 0) throw InputError("cannot fit feature scaling on an empty training set");
+  FeatureScaler s;
+  s.kind = kind;
+  const Index n = train.size(), d = train.feature_count();
+  s.offset.resize(d);
+  s.scale.resize(d);
+  for (Index c = 0; c < d; ++c) {
+    const auto col = train.features.col(c).array();
+    Real spread = 0;
+    if (kind == ScalingKind::standard) {
+      s.offset(c) = col.mean();
+      spread = std::sqrt((col - s.offset(c)).square().sum() / Real(n > 1 ? n - 1 : 1));
+    } else {
+      s.offset(c) = col.minCoeff();
+      spread = col.maxCoeff() - s.offset(c);
+    }
+    s.scale(c) = spread > Real(0) && std::isfinite(spread) ? spread : Real(1);  // constant feature: only shift it
+  }
+  return s;
+}
+
+void FeatureScaler::apply(Matrix& features) const {
+  if (features.cols() != offset.size())
+    throw InputError("feature scaling was fitted on " + std::to_string(offset.size()) + " features, the data has " +
+                     std::to_string(features.cols()));
+  for (Index c = 0; c < features.cols(); ++c) features.col(c) = (features.col(c).array() - offset(c)) / scale(c);
+}
+
+}  // namespace hqnn

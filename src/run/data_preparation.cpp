@@ -1,0 +1,120 @@
+#include "data_preparation.hpp"
+
+#include "core/noise.hpp"
+#include "core/rng.hpp"
+#include "data/csv_loader.hpp"
+#include "data/image_datasets.hpp"
+
+namespace hqnn::run {
+
+SourceData load_source_data(const DataSpec& d) {
+  SourceData out;
+  out.name = d.name;
+  if (data_kind_of(d.name) == DataKind::image) {
+    ImageDatasetOptions io;
+    io.classes = d.classes;
+    io.downsample = d.downsample;
+    io.train_per_class = d.train_per_class;
+    io.test_per_class = d.test_per_class;
+    ImageData images = load_image_dataset(d.name, io);
+    out.source = images.source;
+    out.split = TrainTestSplit{std::move(images.train), std::move(images.test)};
+  } else if (d.name == "iris") {
+    out.samples = load_iris();
+    out.source = "built-in iris";
+  } else {
+    CsvOptions csv;
+    csv.label_column = d.label_column;
+    csv.delimiter = d.delimiter;
+    out.samples = load_csv(d.name, csv);
+    out.name = out.samples.name;
+    out.source = d.name;
+  }
+  return out;
+}
+
+ModelOptions model_options_for(const ModelOptions& options, const Dataset& train) {
+  ModelOptions mo = options;
+  if (is_convolutional(mo.kind) && train.image.is_image()) {
+    mo.image_channels = train.image.channels;
+    mo.image_height = train.image.height;
+    mo.image_width = train.image.width;
+  }
+  return mo;
+}
+
+// Validation accuracy of the run's model and training on `fit`/`check`,
+// after scaling fitted on `fit` (the last epoch's accuracy).
+static double validation_accuracy(const RunSpec& spec, Dataset fit, Dataset check, ScalingKind kind) {
+  if (kind != ScalingKind::none) {
+    const FeatureScaler scaler = FeatureScaler::fit(kind, fit);
+    scaler.apply(fit);
+    scaler.apply(check);
+  }
+  Model model(model_options_for(spec.model, fit), fit.feature_count(), fit.class_count());
+  Trainer trainer(model, fit, check, spec.train);
+  trainer.run();
+  return trainer.history().back().test_accuracy;
+}
+
+ScalingChoice choose_scaling(const RunSpec& spec, const Dataset& train) {
+  // The validation part is a stratified split of the training set, from the
+  // split stream of the split seed: the test set is never looked at.
+  const TrainTestSplit parts = stratified_split(train, 0.3, spec.data.split_seed);
+  if (parts.train.size() == 0 || parts.test.size() == 0)
+    throw InputError("--scale auto: the training set (" + std::to_string(train.size()) +
+                     " samples) is too small to hold out a validation part; choose --scale none, standard or minmax");
+  ScalingChoice c;
+  const ScalingKind kinds[3] = {ScalingKind::none, ScalingKind::standard, ScalingKind::minmax};
+  double best = -1;
+  for (int i = 0; i < 3; ++i) {
+    c.validation_accuracy[i] = validation_accuracy(spec, parts.train, parts.test, kinds[i]);
+    if (c.validation_accuracy[i] > best) best = c.validation_accuracy[i], c.chosen = kinds[i];
+  }
+  return c;
+}
+
+PreparedData prepare_data(const RunSpec& spec, const SourceData& source) {
+  PreparedData out;
+  out.name = source.name;
+  out.source = source.source;
+  // split
+  if (source.split) {
+    out.train = source.split->train;
+    out.test = source.split->test;
+  } else {
+    source.samples.validate();
+    TrainTestSplit split = stratified_split(source.samples, spec.data.test_fraction, spec.data.split_seed);
+    if (split.train.size() == 0)
+      throw InputError(source.name + ": too few samples for a " + std::to_string(spec.data.test_fraction) +
+                       " test fraction (the training set would be empty)");
+    out.train = std::move(split.train);
+    out.test = std::move(split.test);
+  }
+  // noise, in the data's own units
+  if (spec.noise) {
+    Rng rng(spec.noise_seed, kStreamNoise);
+    if (spec.noise->train) {
+      out.clean_train = out.train.features;
+      out.noisy_values += add_dataset_noise(out.train.features, *spec.noise, rng);
+    }
+    if (spec.noise->test) {
+      out.clean_test = out.test.features;
+      out.noisy_values += add_dataset_noise(out.test.features, *spec.noise, rng);
+    }
+  }
+  // scale, fitted on the training split
+  out.scaling = spec.data.scaling;
+  if (out.scaling == ScalingKind::automatic) {
+    out.scaling_choice = choose_scaling(spec, out.train);
+    out.scaling = out.scaling_choice->chosen;
+  }
+  if (out.scaling != ScalingKind::none) {
+    out.scaler = FeatureScaler::fit(out.scaling, out.train);
+    out.scaler->apply(out.train);
+    out.scaler->apply(out.test);
+  }
+  return out;
+}
+
+}  // namespace hqnn::run

@@ -1,0 +1,58 @@
+#include "run_spec.hpp"
+
+#include "data/image_datasets.hpp"
+
+namespace hqnn::run {
+
+DataKind data_kind_of(const std::string& data_name) {
+  return is_image_dataset_name(data_name) ? DataKind::image : DataKind::tabular;
+}
+
+// The CLI's measured starting points are the defaults everywhere (D6): for
+// images lr 0.001, batch 64, 10 epochs and the D9 width n = 64.
+RunSpec default_spec(DataKind kind) {
+  RunSpec s;
+  if (kind == DataKind::image) {
+    s.data.name = "fashion-mnist-subset";
+    s.model.kind = ModelKind::qdcnn;
+    s.train.epochs = 10;
+    s.train.batch = 64;
+    s.train.optimizer.lr = 0.001;
+  } else {
+    s.data.name = "iris";
+    s.model.kind = ModelKind::qdfnn;
+    s.train.epochs = 100;
+    s.train.batch = 16;
+    s.train.optimizer.lr = 0.01;
+  }
+  set_seed(s, 1);
+  return s;
+}
+
+DatasetNoiseOptions default_noise(DataKind) { return DatasetNoiseOptions{}; }
+
+AttackOptions default_attack() { return AttackOptions{}; }
+
+void set_seed(RunSpec& spec, uint64_t seed) {
+  spec.model.seed = seed;
+  spec.train.seed = seed;
+  spec.data.split_seed = seed;
+  spec.noise_seed = seed;
+  if (spec.attack) spec.attack->seed = seed;
+}
+
+void validate(const RunSpec& s) {
+  if (s.data_kind() == DataKind::tabular && !(s.data.test_fraction > 0 && s.data.test_fraction < 1))
+    throw InputError("test fraction must be between 0 and 1 (exclusive), got " + std::to_string(s.data.test_fraction));
+  if (s.data.downsample < 1) throw InputError("downsample: expected a factor of 1 or more");
+  ModelOptions check = s.model;
+  if (is_convolutional(check.kind) && check.image_channels == 0)
+    check.image_channels = 1, check.image_height = check.image_width = 28;  // the data's shape comes later
+  validate(check);
+  validate(s.train);
+  if (s.noise) validate(*s.noise);
+  if (s.attack) validate(*s.attack);
+  if (s.attack_epoch < 0) throw InputError("attack epoch must be 0 or more");
+}
+
+}  // namespace hqnn::run

@@ -1,0 +1,207 @@
+#include "run_writers.hpp"
+
+#include <cstdio>
+
+#include "option_table.hpp"
+
+namespace hqnn::run {
+
+Json curves_json(const std::vector<EpochRecord>& history, const std::vector<std::string>& block_names) {
+  Json c = Json::object();
+  Json epoch = Json::array(), trl = Json::array(), tra = Json::array(), tel = Json::array(), tea = Json::array();
+  Json norms = Json::object();
+  for (const auto& r : history) {
+    epoch.push(r.epoch);
+    trl.push(r.train_loss);
+    tra.push(r.train_accuracy);
+    tel.push(r.test_loss);
+    tea.push(r.test_accuracy);
+  }
+  for (size_t i = 0; i < block_names.size(); ++i) {
+    Json mean = Json::array(), max = Json::array();
+    for (const auto& r : history) {
+      mean.push(r.grad_norm_mean[i]);
+      max.push(r.grad_norm_max[i]);
+    }
+    Json per = Json::object();
+    per.set("mean", mean);
+    per.set("max", max);
+    norms.set(block_names[i], per);
+  }
+  c.set("epoch", epoch);
+  c.set("train_loss", trl);
+  c.set("train_accuracy", tra);
+  c.set("test_loss", tel);
+  c.set("test_accuracy", tea);
+  c.set("grad_norm", norms);
+  return c;
+}
+
+Json report_json(const ClassificationReport& r, const std::vector<std::string>& names) {
+  Json j = Json::object();
+  j.set("accuracy", r.accuracy);
+  Json per = Json::array();
+  for (int c = 0; c < r.classes; ++c) {
+    const ClassMetrics& m = r.per_class[static_cast<size_t>(c)];
+    Json k = Json::object();
+    k.set("class", names[static_cast<size_t>(c)]);
+    k.set("precision", m.precision);
+    k.set("recall", m.recall);
+    k.set("f1", m.f1);
+    k.set("support", m.support);
+    k.set("roc_auc", m.roc_auc);
+    k.set("pr_auc", m.pr_auc);
+    per.push(k);
+  }
+  j.set("per_class", per);
+  Json macro = Json::object(), micro = Json::object();
+  macro.set("precision", r.macro_precision);
+  macro.set("recall", r.macro_recall);
+  macro.set("f1", r.macro_f1);
+  macro.set("roc_auc", r.roc_auc_macro);
+  macro.set("pr_auc", r.pr_auc_macro);
+  micro.set("precision", r.micro_precision);
+  micro.set("recall", r.micro_recall);
+  micro.set("f1", r.micro_f1);
+  micro.set("roc_auc", r.roc_auc_micro);
+  micro.set("pr_auc", r.pr_auc_micro);
+  j.set("macro", macro);
+  j.set("micro", micro);
+  j.set("confusion", confusion_json(r.confusion));
+  return j;
+}
+
+Json confusion_json(const std::vector<std::vector<int>>& confusion) {
+  Json conf = Json::array();
+  for (const auto& row : confusion) {
+    Json jr = Json::array();
+    for (int v : row) jr.push(v);
+    conf.push(jr);
+  }
+  return conf;
+}
+
+Json divergence_json(const Divergence& d) {
+  Json j = Json::object();
+  j.set("diverged", d.diverged);
+  if (d.diverged) {
+    j.set("step", static_cast<long long>(d.step));
+    j.set("epoch", d.epoch);
+    j.set("what", d.what);
+    j.set("block", d.block.empty() ? Json() : Json(d.block));
+  }
+  return j;
+}
+
+Json noise_json(const std::optional<DatasetNoiseOptions>& noise, uint64_t seed) {
+  if (!noise) return Json();
+  Json j = Json::object();
+  j.set("kind", noise_kind_name(noise->kind));
+  j.set("magnitude", noise->magnitude);
+  j.set("max_fraction", noise->max_fraction);
+  j.set("on", noise->train && noise->test ? "both" : noise->train ? "train" : "test");
+  j.set("seed", static_cast<unsigned long long>(seed));
+  return j;
+}
+
+Json attack_json(const std::optional<AttackOptions>& attack, const std::vector<int>& attacked_layers) {
+  if (!attack) return Json();
+  Json j = Json::object();
+  j.set("form", attack_form_name(attack->form));
+  j.set("noise", noise_kind_name(attack->noise));
+  j.set("magnitude", attack->magnitude);
+  j.set("mode", attack_mode_name(attack->mode));
+  Json layers = Json::array();
+  for (int l : attacked_layers) layers.push(l);
+  j.set("layers", layers);
+  j.set("seed", static_cast<unsigned long long>(attack->seed));
+  return j;
+}
+
+static Json scaling_choice_json(const PreparedData& data) {
+  if (!data.scaling_choice) return Json();
+  Json j = Json::object();
+  const char* names[3] = {"none", "standard", "minmax"};
+  for (int i = 0; i < 3; ++i) j.set(names[i], data.scaling_choice->validation_accuracy[i]);
+  return j;
+}
+
+Json run_json(const RunSpec& spec, const PreparedData& data, const RunResult& r, const Model& model) {
+  Json j = Json::object();
+  j.set("spec", spec_to_json(spec));
+  j.set("model", to_json(model.options()));
+  j.set("data", data.name);
+  j.set("data_source", data.source);
+  j.set("scaling", scaling_kind_name(data.scaling));
+  j.set("scaling_validation_accuracy", scaling_choice_json(data));
+  j.set("train_samples", static_cast<long long>(data.train.size()));
+  j.set("test_samples", static_cast<long long>(data.test.size()));
+  j.set("parameters", r.parameters);
+  j.set("epochs", spec.train.epochs);
+  j.set("batch", spec.train.batch);
+  j.set("lr", spec.train.optimizer.lr);
+  j.set("train_accuracy", r.train_eval.accuracy);
+  j.set("train_loss", r.train_eval.loss);
+  j.set("test_accuracy", r.test_eval.accuracy);
+  j.set("test_loss", r.test_eval.loss);
+  j.set("diverged", r.divergence.diverged);
+  j.set("divergence", divergence_json(r.divergence));
+  j.set("noise", noise_json(spec.noise, spec.noise_seed));
+  j.set("attack", attack_json(spec.attack, r.attacked_layers));
+  j.set("seconds", r.seconds);
+  j.set("cpu_seconds", r.cpu_seconds);
+  j.set("statistics", to_json(r.stats));
+  j.set("metrics", report_json(r.final_report, data.train.class_names));
+  j.set("curves", curves_json(r.history, r.block_names));
+  return j;
+}
+
+std::string curves_csv(const std::vector<EpochRecord>& history) {
+  std::string out = "epoch,train_loss,train_accuracy,test_loss,test_accuracy,finite\n";
+  char buf[200];
+  for (const EpochRecord& e : history) {
+    std::snprintf(buf, sizeof buf, "%d,%.17g,%.17g,%.17g,%.17g,%d\n", e.epoch, e.train_loss, e.train_accuracy, e.test_loss,
+                  e.test_accuracy, e.finite ? 1 : 0);
+    out += buf;
+  }
+  return out;
+}
+
+Json training_json(const RunSpec& spec, const PreparedData& data, const RunResult& r) {
+  Json j = Json::object();
+  j.set("spec", spec_to_json(spec));
+  j.set("scaling", scaling_kind_name(data.scaling));
+  j.set("data", data.name);
+  j.set("epochs_trained", static_cast<int>(r.history.size()));
+  j.set("train_samples", static_cast<long long>(data.train.size()));
+  j.set("test_samples", static_cast<long long>(data.test.size()));
+  j.set("train_accuracy", r.train_eval.accuracy);
+  j.set("test_accuracy", r.test_eval.accuracy);
+  return j;
+}
+
+ModelInfo model_info(const RunSpec& spec, const PreparedData& data, const RunResult& r) {
+  ModelInfo info;
+  info.class_names = data.train.class_names;
+  info.feature_names = data.train.feature_names;
+  info.scaler = data.scaler;
+  info.training = training_json(spec, data, r);
+  return info;
+}
+
+RunSpec spec_of_model(const ModelInfo& info, const std::string& source) {
+  const Json* spec = info.training.is_object() ? info.training.get("spec") : nullptr;
+  if (!spec)
+    throw InputError(source + " does not record the data it was trained on (written by an older hqnn); "
+                              "give the data with --data NAME");
+  RunSpec s = spec_from_json(*spec, source + ": training.spec");
+  // `auto` was resolved when the model was trained; use what it chose.
+  if (const Json* used = info.training.get("scaling")) {
+    const auto kind = parse_scaling_kind(used->as_string(source + ": training.scaling"));
+    if (!kind || *kind == ScalingKind::automatic) throw InputError(source + ": training.scaling: not a scaling");
+    s.data.scaling = *kind;
+  }
+  return s;
+}
+
+}  // namespace hqnn::run
