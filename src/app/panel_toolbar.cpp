@@ -22,8 +22,8 @@ void draw_toolbar(App& app) {
   if (ImGui::Button("Reset")) app.reset();
   ImGui::SameLine();
   const double acc = s.history.empty() ? 0.0 : s.history.back().test_accuracy;
-  ImGui::Text("epoch %zu/%d   test acc %.3f   %s on %s   [%s build]", s.history.size(), s.settings.train.epochs,
-              acc, model_kind_name(s.settings.model.kind), s.dataset_name.c_str(), platform::build_name());
+  ImGui::Text("epoch %zu/%d   test acc %.3f   %s on %s   [%s build]", s.history.size(), s.settings.run.train.epochs,
+              acc, model_kind_name(s.settings.run.model.kind), s.dataset_name.c_str(), platform::build_name());
   if (!s.error.empty() || !app.status_line.empty() || !app.hash_errors.empty()) {
     ImGui::SameLine();
     if (!s.error.empty())
