@@ -103,8 +103,8 @@ TEST(Panels, DivergedClassicalRunDrawsFiniteAndStaysUsable) {
   expect_clean_frames(p.stats);
 
   // Still usable: a reset without the attack, at a sane learning rate, trains normally.
-  p.app->settings.attack_enabled = false;
-  p.app->settings.train.optimizer = OptimizerOptions{};
+  p.app->settings.run.attack.reset();
+  p.app->settings.run.train.optimizer = OptimizerOptions{};
   p.app->reset();
   ASSERT_TRUE(p.run_until([](const Snapshot& s) { return s.done && s.history.size() == 6; }));
   EXPECT_LT(p.app->snap->attack.diverged_epoch, 0);
@@ -151,7 +151,7 @@ TEST(Panels, WidestStateThePlaygroundAllowsFitsTheDrawLists) {
 
 TEST(Panels, WidthBeyondThePlaygroundIsRefusedWithAMessage) {
   HeadlessPlayground p("#data=iris&model=qdfnn&width=" + std::to_string(kPlaygroundMaxWidth) + "&play=1");
-  p.app->settings.model.width = kPlaygroundMaxWidth + 1;  // the controls accept any number; the URL stops at 4096
+  p.app->settings.run.model.width = kPlaygroundMaxWidth + 1;  // a run the CLI trains, beyond what the playground shows
   p.app->reset();
   ASSERT_TRUE(p.run_until([](const Snapshot& s) { return !s.error.empty(); }, 100));
   EXPECT_NE(p.app->snap->error.find("more than the playground shows"), std::string::npos) << p.app->snap->error;
