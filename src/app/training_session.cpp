@@ -101,6 +101,7 @@ void TrainingSession::apply(const Command& command) {
       settings_.sample = command.settings.sample;
       settings_.feature_x = command.settings.feature_x;
       settings_.feature_y = command.settings.feature_y;
+      clamp_feature_axes();
       views_stale_ = true;
       break;
     case Command::Kind::attack:
@@ -210,9 +211,8 @@ void TrainingSession::reset(const PlaygroundSettings& settings, std::shared_ptr<
     if (prepared.test.size() == 0 && !source.split)
       throw InputError("the dataset is too small for a " + std::to_string(int(settings_.run.data.test_fraction * 100)) +
                        "% test split");
-    settings_.feature_x = std::clamp(settings_.feature_x, 0, static_cast<int>(features) - 1);
-    settings_.feature_y = std::clamp(settings_.feature_y, 0, static_cast<int>(features) - 1);
     loop_ = std::make_unique<run::RunLoop>(settings_.run, std::move(prepared));
+    clamp_feature_axes();
     playing_ = was_playing || settings_.autoplay;
     if (playing_) {
       clock_started_ = true;
@@ -222,6 +222,14 @@ void TrainingSession::reset(const PlaygroundSettings& settings, std::shared_ptr<
     loop_.reset();
     error_ = e.what();
   }
+}
+
+// The boundary view's axes name features the data has.
+void TrainingSession::clamp_feature_axes() {
+  if (!loop_) return;
+  const int last = static_cast<int>(loop_->data().train.feature_count()) - 1;
+  settings_.feature_x = std::clamp(settings_.feature_x, 0, last);
+  settings_.feature_y = std::clamp(settings_.feature_y, 0, last);
 }
 
 // What the playground records at the end of each epoch, besides the run's own curves.

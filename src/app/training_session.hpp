@@ -173,6 +173,7 @@ class TrainingSession {
   run::SourceData source_data(const std::shared_ptr<const Dataset>& data,
                               const std::shared_ptr<const ImageData>& images);
   void on_epoch_end();
+  void clamp_feature_axes();
   Matrix to_model_inputs(Matrix raw) const;  // applies the run's feature scaling
   Real unscaled(Real value, Index feature) const;
 
