@@ -33,6 +33,8 @@ struct SourceData {
   std::optional<TrainTestSplit> split;  // image sets: their own train/test sets
 };
 SourceData load_source_data(const DataSpec& data);  // InputError naming the file or option
+// The train/test sets: an image set's own, or tabular samples split (stratified, data.split_seed).
+TrainTestSplit split_source(const DataSpec& data, const SourceData& source);
 
 struct ScalingChoice {  // what `auto` measured
   ScalingKind chosen = ScalingKind::none;

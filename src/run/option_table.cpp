@@ -37,6 +37,7 @@ bool in_scope(Scope scope, const RunSpec& s) {
     case Scope::sgd: return s.train.optimizer.kind == OptimizerKind::sgd;
     case Scope::noise: return s.noise.has_value();
     case Scope::attack: return s.attack.has_value();
+    case Scope::attack_random: return s.attack.has_value() && s.attack->layer_list.empty();
   }
   return false;
 }
@@ -54,12 +55,14 @@ static std::string scope_requirement(Scope scope, bool cli) {
     case Scope::sgd: return "applies to " + opt("--optimizer sgd", "opt=sgd") + " only";
     case Scope::noise: return "needs " + opt("--noise KIND", "noise=KIND") + " (it sets dataset noise)";
     case Scope::attack: return "needs a parameter attack";
+    case Scope::attack_random: return "chooses K random layers; it does not go with a list of attacked layers (" +
+                                      opt("--attack-layer-list", "attack_layers") + "): give one of the two";
   }
   return "";
 }
 
 static void turn_on(Scope scope, RunSpec& s) {
-  if (scope == Scope::attack && !s.attack) {
+  if ((scope == Scope::attack || scope == Scope::attack_random) && !s.attack) {
     s.attack = default_attack();
     s.attack->seed = s.seed();
   }
@@ -349,7 +352,7 @@ std::vector<OptionRow> build_table() {
   }
   t.push_back(with(scoped(ranged(row("noise-magnitude", "noise_m", "noise_magnitude", T::real, "dataset noise", "M",
                                      "noise magnitude m, in the data's own units"),
-                                 0, 1e6),
+                                 0, 1e38),
                           Scope::noise),
                    [](const RunSpec& s) { return num(s.noise ? s.noise->magnitude : default_noise(s.data_kind()).magnitude); },
                    [](RunSpec& s, const OptionValue& v) { s.noise->magnitude = v.number; }));
@@ -407,7 +410,7 @@ std::vector<OptionRow> build_table() {
                    [](RunSpec& s, const OptionValue& v) { s.attack->noise = noise_kind_of(v.text); }));
   t.push_back(with(attack_row(ranged(row("attack-magnitude", "attack_m", "attack_magnitude", T::real, "parameter attack",
                                          "M", "magnitude of eps"),
-                                     0, 1e6)),
+                                     0, 1e38)),
                    [](const RunSpec& s) { return num(s.attack ? s.attack->magnitude : default_attack().magnitude); },
                    [](RunSpec& s, const OptionValue& v) { s.attack->magnitude = v.number; }));
   t.push_back(with(attack_row(chosen(row("attack-mode", "attack_mode", "attack_mode", T::choice, "parameter attack",
@@ -426,16 +429,13 @@ std::vector<OptionRow> build_table() {
                    [](const RunSpec& s) { return ints(s.attack ? s.attack->layer_list : std::vector<int>{}); },
                    [](RunSpec& s, const OptionValue& v) { s.attack->layer_list = v.list; }));
   {
-    // After the list: giving both is refused, as K means nothing once layers are listed.
+    // After the list: K means nothing once layers are listed, so giving both is refused.
     OptionRow r = with(attack_row(ranged(row("attack-layers", "attack_k", "attack_layers", T::integer, "parameter attack",
                                              "K", "K attacked layers chosen at random"),
                                          1, 64)),
                        [](const RunSpec& s) { return num(s.attack ? s.attack->layers : default_attack().layers); },
-                       [](RunSpec& s, const OptionValue& v) {
-                         if (!s.attack->layer_list.empty())
-                           throw InputError("give either K random layers or a layer list, not both");
-                         s.attack->layers = int(v.number);
-                       });
+                       [](RunSpec& s, const OptionValue& v) { s.attack->layers = int(v.number); });
+    r.scope = Scope::attack_random;
     t.push_back(r);
   }
   {
@@ -480,6 +480,10 @@ const OptionRow& option_row(const std::string& name) {
 // tools that read '+' as a space).
 static std::string shortest(double value, bool single) {
   char buf[40];
+  if (value == std::floor(value) && std::fabs(value) < 1e15) {  // whole numbers as such: 100, not 1e02
+    std::snprintf(buf, sizeof buf, "%.0f", value);
+    return buf;
+  }
   for (int precision = 1; precision <= 17; ++precision) {
     std::snprintf(buf, sizeof buf, "%.*g", precision, value);
     if (single ? std::strtof(buf, nullptr) == static_cast<float>(value) : std::strtod(buf, nullptr) == value) break;
@@ -759,6 +763,25 @@ std::string command_help(Command command, const std::string& usage, const std::v
     for (const CommandOption& o : extra) line("--" + o.name + (o.metavar.empty() ? "" : " " + o.metavar), o.help, "");
   }
   return out + examples;
+}
+
+std::vector<std::string> to_command_line(const RunSpec& spec) {
+  const RunSpec defaults = default_spec(spec.data_kind());
+  std::vector<std::string> out;
+  for (const OptionRow& r : option_table()) {
+    if (!(r.commands & kTrain) || !in_scope(r.scope, spec)) continue;
+    const std::string text = option_text(r, spec);
+    // The data always: it picks the defaults. A seed that follows --seed is left out.
+    const bool is_default = r.follows_seed ? r.get(spec).number == double(spec.seed())
+                                           : in_scope(r.scope, defaults) && option_text(r, defaults) == text;
+    if (r.name != "data" && is_default) continue;
+    if (text.empty()) continue;  // an empty list or name: not given
+    if (r.type == OptionType::flag)
+      out.push_back("--" + r.name + (text == "1" ? "" : "=0"));
+    else
+      out.push_back("--" + r.name + "=" + text);
+  }
+  return out;
 }
 
 // [SECTION] Links -----------------------------------------------------------------------------
