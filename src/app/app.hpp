@@ -58,6 +58,7 @@ class App {
   char model_path[512] = "hqnn-model.json";    // desktop: model file path field
   bool heat_strips = false;                    // state viewer: heat strips instead of signed bars
   float open_csv_button[4] = {0, 0, 0, 0};     // x, y, w, h of "Open CSV...", published for browser tests
+  float copy_command_button[4] = {0, 0, 0, 0}; // x, y, w, h of "Copy as command", the same
 
   // [SECTION] Actions
   void reset();                                // new run from `settings` (keeps playing if it was)
