@@ -1,11 +1,10 @@
 #include "checkpoint.hpp"
 
 #include <cstdio>
-#include <fstream>
-#include <sstream>
 
 #include "core/input_error.hpp"
 #include "core/state_json.hpp"
+#include "core/whole_file.hpp"
 #include "run/option_table.hpp"
 
 namespace hqnn::cli {
@@ -19,21 +18,12 @@ void write_checkpoint_file(const std::string& path, const CheckpointFile& checkp
   j.set("spec", run::spec_to_json(checkpoint.spec));
   j.set("run", checkpoint.run);
   const std::string tmp = path + ".tmp";
-  {
-    std::ofstream f(tmp, std::ios::binary);
-    if (!f) throw InputError(path + ": cannot write the checkpoint");
-    f << j.dump() << '\n';
-    if (!f.flush()) throw InputError(path + ": writing the checkpoint failed");
-  }
+  write_whole_file(tmp, j.dump() + "\n");
   if (std::rename(tmp.c_str(), path.c_str()) != 0) throw InputError(path + ": cannot replace the checkpoint");
 }
 
 CheckpointFile read_checkpoint_file(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f) throw InputError(path + ": cannot open the checkpoint");
-  std::ostringstream ss;
-  ss << f.rdbuf();
-  const Json j = Json::parse(ss.str(), path);
+  const Json j = Json::parse(read_whole_file(path), path);
   const Json* format = j.is_object() ? j.get("format") : nullptr;
   if (!format || !format->is_string() || format->as_string() != kFormat)
     throw InputError(path + ": not an hqnn checkpoint (written by hqnn train --checkpoint FILE)");

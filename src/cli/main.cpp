@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "core/dataset.hpp"
+#include "core/input_error.hpp"
 #include "eval_command.hpp"
 #include "reproduce.hpp"
 #include "train_command.hpp"

@@ -9,8 +9,8 @@
 //          in [0, 1]), before scaling, so a magnitude means the same with any
 //          scaling: Rng(noise_seed, kStreamNoise), the training set first.
 //   scale  fitted on the (noisy) training split, applied to both sets.
-//          `auto` trains the run's model with none, standard and minmax on
-//          70 % of the training split and keeps the one with the best
+//          `auto` trains the run's model (without its attack) with none,
+//          standard and minmax on 70 % of the training split and keeps the one with the best
 //          accuracy on the other 30 % (ties: none, standard, minmax); the test
 //          split is never looked at.
 // The other random streams of a run: kStreamInit (model.seed), kStreamShuffle

@@ -167,11 +167,13 @@ TEST(OptionTable, EachCommandsHelpListsOnlyWhatItAccepts) {
 }
 
 TEST(OptionTable, LinksAcceptAWholeUrlAndReportBadValues) {
-  const ParsedLink l = parse_link("http://127.0.0.1:8080/index.html#data=iris&model=qrfnn&width=99999&fx=1&zzz=2");
+  const ParsedLink l =
+      parse_link("http://127.0.0.1:8080/index.html#data=iris&model=qrfnn&width=99999&test=0.995&fx=1&zzz=2");
   EXPECT_EQ(l.spec.model.kind, ModelKind::qrfnn);
-  EXPECT_EQ(l.spec.model.width, 0);  // the bad value is skipped, the rest applies
-  ASSERT_EQ(l.errors.size(), 1u);
-  EXPECT_EQ(l.errors[0], "width: expected a whole number in [0, 16384], got '99999'");
+  EXPECT_EQ(l.spec.model.width, 0);  // bad values are skipped, the rest applies
+  ASSERT_EQ(l.errors.size(), 2u);
+  EXPECT_EQ(l.errors[0], "test: expected a number in [0.01, 0.99], got '0.995'");  // the table's range
+  EXPECT_EQ(l.errors[1], "width (n) must be at most 16384, got 99999");  // the core's own check, on every surface
   ASSERT_EQ(l.other.size(), 2u);
   EXPECT_EQ(l.other[0].first, "fx");
   EXPECT_THROW(parse_link("http://127.0.0.1:8080/"), InputError);

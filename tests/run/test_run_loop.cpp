@@ -68,8 +68,8 @@ TEST(RunLoop, OneTestEvaluationPerEpochDrawsTheTrainersAttackSequence) {
 }
 
 TEST(RunLoop, DivergenceNamesTheFirstNonFiniteBlockOnce) {
-  const RunSpec spec = spec_of({"--model", "mlp-leaky", "--epochs", "3", "--attack-form", "1", "--attack-noise",
-                                "gaussian-asym", "--attack-magnitude", "1e37"});
+  const RunSpec spec = spec_of({"--model", "mlp-leaky", "--epochs", "3", "--scale", "none", "--attack-form", "1",
+                                "--attack-noise", "gaussian-asym", "--attack-magnitude", "1e37"});
   RunLoop loop(spec, prepare_data(spec));
   while (!loop.done()) loop.step();
   const Divergence& d = loop.divergence();
