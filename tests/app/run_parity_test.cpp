@@ -191,7 +191,7 @@ Curves expect_parity(const std::string& link) {
   EXPECT_TRUE(parsed.errors.empty()) << link << ": " << (parsed.errors.empty() ? "" : parsed.errors[0]);
   const int epochs = parsed.settings.run.train.epochs;
   const Curves app = train_in_the_playground(parsed.settings);
-  const Curves command = train_with_hqnn(train_arguments(parsed.settings.run));
+  const Curves command = train_with_hqnn(run::to_command_line(parsed.settings.run));
   const Curves linked = train_with_hqnn({"--link", to_hash(parsed.settings)});
   {
     SCOPED_TRACE(train_command_line(parsed.settings.run));
