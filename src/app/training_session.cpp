@@ -320,6 +320,7 @@ void TrainingSession::import_model_json(const std::string& text) {
     std::vector<ParamBlock> from = imported->params(), to = loop_->model().params();
     for (size_t i = 0; i < to.size() && i < from.size(); ++i)
       std::copy(from[i].value, from[i].value + std::min(from[i].size, to[i].size), to[i].value);
+    ++import_serial_;
     message_ = "imported a " + std::string(model_kind_name(s.run.model.kind)) + " model with " +
                std::to_string(loop_->model().parameter_count()) + " parameters";
   } catch (const std::exception& e) {
@@ -353,6 +354,7 @@ void TrainingSession::publish(bool force) {
   s->message = message_;
   s->model_json = model_json_;
   s->model_json_serial = model_json_serial_;
+  s->import_serial = import_serial_;
   s->dataset_name = dataset_name_;
   s->feature_names = feature_names_;
   s->class_names = class_names_;

@@ -10,6 +10,7 @@
 
 #include "data/csv_loader.hpp"
 #include "data/image_datasets.hpp"
+#include "run/option_table.hpp"
 
 namespace hqnn::app {
 
@@ -152,6 +153,12 @@ TEST(TrainingSession, ExportThenImportKeepsTheModel) {
   const auto s = session.snapshot();
   EXPECT_NE(s->message.find("imported"), std::string::npos) << s->message;
   EXPECT_EQ(s->sample.probabilities, exported->sample.probabilities);
+  // The file records its run (the CLI's writer); on the same data the import takes it, seeds and split
+  // included, with the scaling that scale=auto chose in place of auto.
+  EXPECT_EQ(s->import_serial, 1u);
+  EXPECT_EQ(run::run_differences(s->settings.run, exported->settings.run), std::vector<std::string>{"scale"});
+  EXPECT_EQ(scaling_kind_name(s->settings.run.data.scaling), exported->scaling);
+  EXPECT_EQ(s->settings.run.data.split_seed, 1u);
 }
 
 TEST(TrainingSession, ImageModelShowsImageEncodingAndStates) {
