@@ -284,26 +284,30 @@ TEST(PlaygroundLimits, LinkWithAWidthBeyondThePlaygroundIsRefusedWithTheCommandT
             "(the CLI trains any width: hqnn train --width 5000)");
 }
 
+// The link's one error is `message`, word for word, and docs/bad-inputs.md lists it.
+static PlaygroundSettings expect_one_catalogued_link_error(const std::string& link, const std::string& message) {
+  const ParsedHash parsed = parse_hash(link);
+  EXPECT_EQ(parsed.errors, std::vector<std::string>{message});
+  expect_catalogued(message);
+  return parsed.settings;
+}
+
 TEST(PlaygroundLimits, LinkToAnImageSetThePageDoesNotShipIsReportedAndShowsIris) {
-  const ParsedHash parsed = parse_hash("#data=cifar10:/data/cifar&model=qdcnn&seed=5&play=1");
-  ASSERT_EQ(parsed.errors.size(), 1u);
-  EXPECT_EQ(parsed.errors[0],
-            "data: the playground shows iris, fashion-mnist-subset, mnist-subset or your CSV, not cifar10:/data/cifar "
-            "(the CLI trains on it: hqnn train --data cifar10:/data/cifar)");
-  expect_catalogued(parsed.errors[0]);
-  EXPECT_EQ(parsed.settings.dataset(), "iris");
-  EXPECT_TRUE(parsed.settings.autoplay);
+  const PlaygroundSettings s = expect_one_catalogued_link_error(
+      "#data=cifar10:/data/cifar&model=qdcnn&seed=5&play=1",
+      "data: the playground shows iris, fashion-mnist-subset, mnist-subset or your CSV, not cifar10:/data/cifar "
+      "(the CLI trains on it: hqnn train --data cifar10:/data/cifar)");
+  EXPECT_EQ(s.dataset(), "iris");
+  EXPECT_TRUE(s.autoplay);
 }
 
 TEST(PlaygroundLimits, LinkToAFullImageSetShowsItsSubsetAndSaysSo) {
-  const ParsedHash parsed = parse_hash("#data=fashion-mnist&epochs=3");
-  ASSERT_EQ(parsed.errors.size(), 1u);
-  EXPECT_EQ(parsed.errors[0],
-            "data: the playground has the committed fashion-mnist-subset only (hqnn train --data fashion-mnist trains "
-            "on the full set); showing the subset");
-  expect_catalogued(parsed.errors[0]);
-  EXPECT_EQ(parsed.settings.dataset(), "fashion-mnist-subset");
-  EXPECT_EQ(parsed.settings.run.train.epochs, 3);
+  const PlaygroundSettings s = expect_one_catalogued_link_error(
+      "#data=fashion-mnist&epochs=3",
+      "data: the playground has the committed fashion-mnist-subset only (hqnn train --data fashion-mnist trains "
+      "on the full set); showing the subset");
+  EXPECT_EQ(s.dataset(), "fashion-mnist-subset");
+  EXPECT_EQ(s.run.train.epochs, 3);
 }
 
 TEST(PlaygroundLimits, RunOnACsvThePageHasNotLoadedIsRefused) {
