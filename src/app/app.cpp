@@ -9,10 +9,12 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "copy_command.hpp"
 #include "core/json.hpp"
 #include "data/csv_loader.hpp"
 #include "imgui.h"
 #include "panels.hpp"
+#include "run/run_writers.hpp"
 
 namespace hqnn::app {
 
@@ -28,9 +30,9 @@ const std::vector<PanelInfo>& panel_registry() {
       {"arena", "Arena: hybrid vs classical", PanelColumn::middle, 0.55f, false, draw_arena_panel,
        [](const App& app) { return app.settings.arena; }},
       {"boundary", "Decision boundary", PanelColumn::right, 0.5f, true, draw_boundary_panel,
-       [](const App& app) { return !is_image_dataset(app.settings.dataset); }},
+       [](const App& app) { return !app.settings.image(); }},
       {"image", "Image, encoded features", PanelColumn::right, 0.5f, true, draw_image_panel,
-       [](const App& app) { return is_image_dataset(app.settings.dataset); }},
+       [](const App& app) { return app.settings.image(); }},
       {"state", "State viewer", PanelColumn::right, 0.5f, true, draw_state_panel, nullptr},
   };
   return panels;
@@ -45,9 +47,10 @@ App::App() {
   const ParsedHash parsed = parse_hash(platform::read_hash());
   settings = parsed.settings;
   for (const std::string& e : parsed.errors) hash_errors += (hash_errors.empty() ? "" : "; ") + e;
-  if (settings.dataset == "csv") {
-    settings.dataset = "iris";
-    status_line = "the link names a CSV file, which only its owner has: load it with \"Open CSV\"; showing iris";
+  if (!settings.image() && settings.dataset() != "iris") {
+    status_line = "the link names the CSV file " + settings.dataset() +
+                  ", which only its owner has: load it with \"Open CSV\"; showing iris";
+    settings.run.data.name = "iris";
   }
   snap = session_->snapshot();
   reset();
@@ -63,12 +66,12 @@ void App::reset() {
   Command c;
   c.kind = Command::Kind::reset;
   c.settings = settings;
-  if (settings.dataset == "csv") c.data = user_data;
-  if (is_image_dataset(settings.dataset)) {
-    c.images = image_data(settings.dataset, settings.downsample);
+  if (!settings.image() && settings.dataset() != "iris") c.data = user_data;
+  if (settings.image()) {
+    c.images = image_data(settings.run.data);
     reset_pending_ = !c.images && data_error.empty();
     if (reset_pending_) {
-      status_line = "loading the " + settings.dataset + " images...";
+      status_line = "loading the " + settings.dataset() + " images...";
       return;
     }
     if (!c.images) return;
@@ -76,7 +79,7 @@ void App::reset() {
   if (settings.arena) {
     if (!arena_) arena_ = std::make_unique<TrainingSession>(platform::threads_available());
     Command a = c;
-    a.settings.model.kind = settings.arena_model;
+    a.settings.run.model.kind = settings.arena_model;
     a.settings.arena = false;
     arena_->post(std::move(a));
   } else {
@@ -103,20 +106,21 @@ void App::apply_attack() {
 }
 
 void App::choose_dataset(const std::string& name) {
-  if (name == settings.dataset) return;
-  const bool was_image = is_image_dataset(settings.dataset), image = is_image_dataset(name);
-  if (was_image != image) {  // the other kind of data: start from its defaults, keep the seed and lab settings
-    PlaygroundSettings fresh = image ? image_defaults() : PlaygroundSettings{};
-    fresh.set_seed(settings.seed());
+  if (name == settings.dataset()) return;
+  const run::DataKind kind = run::data_kind_of(name);
+  if (kind != settings.run.data_kind()) {  // the other kind of data: start from its defaults, keep the seed and lab settings
+    PlaygroundSettings fresh = default_settings(kind);
+    run::set_seed(fresh.run, settings.run.seed());
     fresh.autoplay = settings.autoplay;
-    fresh.noise_enabled = settings.noise_enabled;
-    fresh.noise.kind = settings.noise.kind;
-    fresh.attack_enabled = settings.attack_enabled;
-    fresh.attack = settings.attack;
+    if (settings.run.noise) {
+      fresh.run.noise = run::default_noise(kind);
+      fresh.run.noise->kind = settings.run.noise->kind;
+    }
+    fresh.run.attack = settings.run.attack;
     fresh.arena = settings.arena;
     settings = fresh;
   }
-  settings.dataset = name;
+  settings.run.data.name = name;
   data_error.clear();
   reset();
 }
@@ -128,10 +132,12 @@ static std::string image_file_name(const std::string& dataset, bool train) {
          (train ? "_train.hqimg" : "_test.hqimg");
 }
 
-std::shared_ptr<const ImageData> App::image_data(const std::string& dataset, int downsample) {
-  const std::string key = dataset + "/" + std::to_string(downsample);
+std::shared_ptr<const ImageData> App::image_data(const run::DataSpec& data) {
+  std::string key = data.name + "/" + std::to_string(data.downsample) + "/" + std::to_string(data.train_per_class) +
+                    "/" + std::to_string(data.test_per_class) + "/";
+  for (int c : data.classes) key += std::to_string(c) + ",";
   if (auto it = image_data_.find(key); it != image_data_.end()) return it->second;
-  const std::string files[2] = {image_file_name(dataset, true), image_file_name(dataset, false)};
+  const std::string files[2] = {image_file_name(data.name, true), image_file_name(data.name, false)};
   bool ready = true;
   for (const std::string& f : files) {
     if (auto e = asset_errors_.find(f); e != asset_errors_.end()) {
@@ -147,13 +153,10 @@ std::shared_ptr<const ImageData> App::image_data(const std::string& dataset, int
   }
   if (!ready) return nullptr;
   try {
-    auto data = std::make_shared<ImageData>();
-    const std::vector<int> classes = {0, 1, 2, 3};
-    data->train = to_dataset(select_classes(image_files_.at(files[0]), classes), downsample);
-    data->test = to_dataset(select_classes(image_files_.at(files[1]), classes), downsample);
-    data->source = "assets/" + files[0] + " (committed subset)";
-    image_data_[key] = data;
-    return data;
+    auto images = std::make_shared<const ImageData>(playground_image_data(
+        image_files_.at(files[0]), image_files_.at(files[1]), data, "assets/" + files[0] + " (committed subset)"));
+    image_data_[key] = images;
+    return images;
   } catch (const std::exception& e) {
     data_error = e.what();
     return nullptr;
@@ -196,19 +199,21 @@ void App::set_view(int sample, int feature_x, int feature_y) {
 
 void App::load_csv_text(const std::string& name, const std::string& text) {
   try {
-    auto data = std::make_shared<Dataset>(parse_csv(text, name));
+    CsvOptions csv;  // the link's label column and delimiter, as hqnn train --data FILE reads them
+    csv.label_column = settings.run.data.label_column;
+    csv.delimiter = settings.run.data.delimiter;
+    auto data = std::make_shared<Dataset>(parse_csv(text, name, csv));
     data->validate();
-    if (data->name.empty()) data->name = name;
+    data->name = name;  // the file as the user named it (a path on the desktop), so that --data NAME finds it
     check_playground_classes(static_cast<long>(data->class_count()), data->name);
     user_data = std::move(data);
     data_error.clear();
-    if (is_image_dataset(settings.dataset)) {  // back to the tabular defaults
-      const PlaygroundSettings fresh;
-      const uint64_t seed = settings.seed();
-      settings = fresh;
-      settings.set_seed(seed);
+    if (settings.image()) {  // back to the tabular defaults
+      const uint64_t seed = settings.run.seed();
+      settings = default_settings(run::DataKind::tabular);
+      run::set_seed(settings.run, seed);
     }
-    settings.dataset = "csv";
+    settings.run.data.name = user_data->name;
     settings.feature_x = 0;
     settings.feature_y = std::min<int>(1, static_cast<int>(user_data->feature_count()) - 1);
     settings.sample = 0;
@@ -239,24 +244,13 @@ void App::export_curves_csv() {
     status_line = "no curves yet: train at least one epoch";
     return;
   }
-  std::string csv = "epoch,train_loss,train_accuracy,test_loss,test_accuracy";
-  for (const std::string& name : snap->param_names) csv += ",grad_norm_mean:" + name;
-  csv += "\n";
-  char buf[64];
-  for (const EpochRecord& r : snap->history) {
-    std::snprintf(buf, sizeof buf, "%d", r.epoch);
-    csv += buf;
-    for (double v : {r.train_loss, r.train_accuracy, r.test_loss, r.test_accuracy}) {
-      std::snprintf(buf, sizeof buf, ",%.9g", v);
-      csv += buf;
-    }
-    for (double v : r.grad_norm_mean) {
-      std::snprintf(buf, sizeof buf, ",%.9g", v);
-      csv += buf;
-    }
-    csv += "\n";
-  }
-  status_line = platform::save_text("hqnn-curves.csv", csv, "text/csv");
+  status_line = platform::save_text("hqnn-curves.csv", run::curves_csv(snap->history), "text/csv");
+}
+
+void App::copy_command() {
+  command_line = train_command_line(settings.run);
+  platform::copy_to_clipboard(command_line);
+  status_line = "copied the command line of this run";
 }
 
 // [SECTION] Platform events ----------------------------------------------------------------
@@ -268,7 +262,8 @@ void App::poll_platform() {
     hash_errors.clear();
     for (const std::string& e : parsed.errors) hash_errors += (hash_errors.empty() ? "" : "; ") + e;
     settings = parsed.settings;
-    if (settings.dataset == "csv" && !user_data) settings.dataset = "iris";
+    if (!settings.image() && settings.dataset() != "iris" && !(user_data && user_data->name == settings.dataset()))
+      settings.run.data.name = "iris";
     reset();
   }
   take_assets();
@@ -278,6 +273,11 @@ void App::poll_platform() {
       load_csv_text(file.name, file.text);
     else
       import_model_text(file.text);
+  }
+  if (snap->import_serial != import_serial_) {  // the imported model's run is now the run: the link says so
+    import_serial_ = snap->import_serial;
+    settings.run = snap->settings.run;
+    write_hash();
   }
   if (export_pending_ && snap->model_json_serial != saved_model_serial_) {
     saved_model_serial_ = snap->model_json_serial;
@@ -336,11 +336,12 @@ void App::publish_status() {
   j.set("loading", reset_pending_);
   j.set("run", static_cast<double>(s.run_id));
   j.set("dataset", s.dataset_name);
-  j.set("model", model_kind_name(s.settings.model.kind));
+  j.set("model", model_kind_name(s.settings.run.model.kind));
   j.set("samples", s.train_size + s.test_size);
   j.set("classes", static_cast<int>(s.class_names.size()));
   j.set("epoch", static_cast<int>(s.history.size()));
-  j.set("epochs", s.settings.train.epochs);
+  j.set("epochs", s.settings.run.train.epochs);
+  j.set("scaling", s.scaling);
   j.set("playing", s.playing);
   j.set("done", s.done);
   j.set("train_accuracy", s.history.empty() ? 0.0 : s.history.back().train_accuracy);
@@ -356,24 +357,27 @@ void App::publish_status() {
     j.set("image_shape", std::move(shape));
   }
   {
+    const std::optional<DatasetNoiseOptions>& n = s.settings.run.noise;
+    const DatasetNoiseOptions shown = n ? *n : noise_draft;
     Json noise = Json::object();
-    noise.set("enabled", s.settings.noise_enabled);
-    noise.set("kind", noise_kind_name(s.settings.noise.kind));
-    noise.set("magnitude", s.settings.noise.magnitude);
-    noise.set("fraction", s.settings.noise.max_fraction);
+    noise.set("enabled", n.has_value());
+    noise.set("kind", noise_kind_name(shown.kind));
+    noise.set("magnitude", shown.magnitude);
+    noise.set("fraction", shown.max_fraction);
     noise.set("noisy_values", static_cast<double>(s.noisy_values));
     j.set("noise", std::move(noise));
   }
-  const auto attack_json = [](const Snapshot& snapshot) {
-    const AttackOptions& o = snapshot.settings.attack;
+  const auto attack_json = [this](const Snapshot& snapshot) {
+    const std::optional<AttackOptions>& attack = snapshot.settings.run.attack;
+    const AttackOptions& o = attack ? *attack : attack_draft;
     Json a = Json::object();
-    a.set("enabled", snapshot.settings.attack_enabled);
+    a.set("enabled", attack.has_value());
     a.set("active", snapshot.attack.active);
     a.set("form", attack_form_name(o.form));
     a.set("noise", noise_kind_name(o.noise));
     a.set("magnitude", o.magnitude);
     a.set("mode", attack_mode_name(o.mode));
-    a.set("from_epoch", snapshot.settings.attack_epoch);
+    a.set("from_epoch", snapshot.settings.run.attack_epoch);
     a.set("layers", int_array(snapshot.attack.layers));
     a.set("max_orthogonality_error", snapshot.attack.max_orthogonality_error);
     a.set("diverged_epoch", snapshot.attack.diverged_epoch);
@@ -383,7 +387,7 @@ void App::publish_status() {
   if (arena_snap) {
     const Snapshot& a = *arena_snap;
     Json arena = Json::object();
-    arena.set("model", model_kind_name(a.settings.model.kind));
+    arena.set("model", model_kind_name(a.settings.run.model.kind));
     arena.set("epoch", static_cast<int>(a.history.size()));
     arena.set("test_accuracy", a.history.empty() ? 0.0 : a.history.back().test_accuracy);
     arena.set("test_loss", a.history.empty() ? 0.0 : a.history.back().test_loss);
@@ -395,9 +399,13 @@ void App::publish_status() {
   j.set("error", s.error.empty() ? data_error : s.error);
   j.set("status", status_line);
   j.set("hash", last_hash_);
+  j.set("command", command_line);
   Json button = Json::array();
   for (float v : open_csv_button) button.push(static_cast<double>(v));
   j.set("open_csv_button", std::move(button));
+  Json copy_button = Json::array();
+  for (float v : copy_command_button) copy_button.push(static_cast<double>(v));
+  j.set("copy_command_button", std::move(copy_button));
   platform::publish_status(j.dump());
 
   if (s.target_epoch > 0 && logged_target_run_ != static_cast<int>(s.run_id)) {

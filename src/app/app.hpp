@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "core/attack.hpp"
+#include "core/noise.hpp"
 #include "data/image_set.hpp"
 #include "platform.hpp"
 #include "training_session.hpp"
@@ -43,6 +45,9 @@ class App {
 
   // [SECTION] State the panels read and edit
   PlaygroundSettings settings;                 // as edited; reset() starts a run with them
+  DatasetNoiseOptions noise_draft;             // the lab's noise settings while dataset noise is off
+  AttackOptions attack_draft;                  // the lab's attack settings while the attack is off
+  std::string command_line;                    // the last "Copy as command" (shown in the options panel)
   std::shared_ptr<const Snapshot> snap;        // what training last published
   std::shared_ptr<const Snapshot> arena_snap;  // the arena's second model (settings.arena), else null
   std::shared_ptr<const Dataset> user_data;    // the user's CSV, once loaded
@@ -53,17 +58,19 @@ class App {
   char model_path[512] = "hqnn-model.json";    // desktop: model file path field
   bool heat_strips = false;                    // state viewer: heat strips instead of signed bars
   float open_csv_button[4] = {0, 0, 0, 0};     // x, y, w, h of "Open CSV...", published for browser tests
+  float copy_command_button[4] = {0, 0, 0, 0}; // x, y, w, h of "Copy as command", the same
 
   // [SECTION] Actions
   void reset();                                // new run from `settings` (keeps playing if it was)
   void post(Command::Kind kind);
   void set_view(int sample, int feature_x, int feature_y);
-  void apply_attack();                         // settings.attack* to the running models, no reset
+  void apply_attack();                         // settings.run.attack* to the running models, no reset
   void choose_dataset(const std::string& name);  // switches defaults between iris and image data
   void load_csv_text(const std::string& name, const std::string& text);
   void request_model_export();
   void import_model_text(const std::string& text);
   void export_curves_csv();
+  void copy_command();                         // the `hqnn train` line of this run, to the clipboard
   TrainingSession& session() { return *session_; }
   bool loading_images() const { return reset_pending_; }
 
@@ -81,17 +88,18 @@ class App {
   void draw_layout(float width, float height);
   void write_hash();
   // Image data for a reset: null while its files are still being fetched.
-  std::shared_ptr<const ImageData> image_data(const std::string& dataset, int downsample);
+  std::shared_ptr<const ImageData> image_data(const run::DataSpec& data);
   void take_assets();
 
   std::unique_ptr<TrainingSession> session_, arena_;
   std::map<std::string, ImageSet> image_files_;                          // by file name
   std::map<std::string, std::string> asset_errors_;                      // by file name
-  std::map<std::string, std::shared_ptr<const ImageData>> image_data_;   // by dataset and downsampling
+  std::map<std::string, std::shared_ptr<const ImageData>> image_data_;   // by the data options of the link
   std::vector<std::string> requested_assets_;
   bool reset_pending_ = false;                 // a reset waits for image files
   std::string last_hash_;
   uint64_t saved_model_serial_ = 0;
+  uint64_t import_serial_ = 0;
   bool export_pending_ = false;
   std::string last_message_;
   std::vector<double> frame_ms_, ui_ms_;      // rings of recent frame times

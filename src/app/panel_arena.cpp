@@ -18,7 +18,7 @@ static void curves(const Snapshot& s, std::vector<float>& accuracy, std::vector<
 }
 
 static void summary(const char* role, const Snapshot& s, ImU32 color) {
-  ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color), "%s %s", role, model_kind_name(s.settings.model.kind));
+  ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color), "%s %s", role, model_kind_name(s.settings.run.model.kind));
   if (!s.error.empty()) {
     ImGui::TextColored(ImVec4(1, 0.4f, 0.35f, 1), "%s", s.error.c_str());
     return;
@@ -28,7 +28,7 @@ static void summary(const char* role, const Snapshot& s, ImU32 color) {
   if (s.attack.active)
     ImGui::TextDisabled("attacked layers: %zu", s.attack.layers.size());
   else
-    ImGui::TextDisabled(s.settings.attack_enabled ? "attack from epoch %d" : "no attack", s.settings.attack_epoch);
+    ImGui::TextDisabled(s.settings.run.attack ? "attack from epoch %d" : "no attack", s.settings.run.attack_epoch);
   if (s.attack.diverged_epoch > 0)
     ImGui::TextColored(ImVec4(1, 0.4f, 0.35f, 1), "diverged (NaN/Inf) at epoch %d", s.attack.diverged_epoch);
 }

@@ -1,16 +1,20 @@
 // Data, model and training options, and the file actions. Any change to an
 // option starts a new run (the same rule as the URL hash: a link is a run).
+#include <algorithm>
 #include <cmath>
 
 #include "app.hpp"
 #include "imgui.h"
+#include "option_widgets.hpp"
 #include "panels.hpp"
+#include "run/option_table.hpp"
 
 namespace hqnn::app {
 
 static void draw_data_section(App& app, bool& changed) {
   ImGui::TextDisabled("Data");
-  const std::string& current = app.settings.dataset;
+  run::DataSpec& data = app.settings.run.data;
+  const std::string current = data.name;
   static const char* const labels[][2] = {
       {"iris", "iris"}, {"fashion-mnist-subset", "Fashion"}, {"mnist-subset", "MNIST"}};
   for (const auto& [name, label] : labels) {
@@ -18,10 +22,10 @@ static void draw_data_section(App& app, bool& changed) {
     ImGui::SameLine();
   }
   ImGui::NewLine();
-  const bool csv = current == "csv";
+  const bool csv = app.user_data && current == app.user_data->name;
   ImGui::BeginDisabled(!app.user_data);
   if (ImGui::RadioButton(app.user_data ? app.user_data->name.c_str() : "your CSV", csv) && !csv)
-    app.choose_dataset("csv");
+    app.choose_dataset(app.user_data->name);
   ImGui::EndDisabled();
   ImGui::SameLine();
   if (platform::has_file_picker()) {
@@ -49,23 +53,27 @@ static void draw_data_section(App& app, bool& changed) {
     ImGui::PopTextWrapPos();
   }
   if (app.loading_images()) ImGui::TextDisabled("loading the images...");
-  if (is_image_dataset(current)) {
+  if (app.settings.image()) {
     ImGui::PushTextWrapPos(0);
     ImGui::TextDisabled("classes 0-3, 250 train + 100 test images each (committed subset)");
     ImGui::PopTextWrapPos();
-    int ds = app.settings.downsample == 2 ? 1 : 0;
+    int ds = data.downsample == 2 ? 1 : 0;
     if (ImGui::Combo("resolution", &ds, "28x28\0" "14x14 (2x2 average)\0")) {
-      app.settings.downsample = ds ? 2 : 1;
+      data.downsample = ds ? 2 : 1;
       changed = true;
     }
     return;
   }
-  float test = static_cast<float>(app.settings.test_fraction * 100);
-  if (ImGui::SliderFloat("test %", &test, 5, 80, "%.0f%%")) {
-    app.settings.test_fraction = std::round(test) / 100.0;
+  float test = static_cast<float>(data.test_fraction * 100);
+  const run::OptionRow& test_row = run::option_row("test-fraction");
+  if (ImGui::SliderFloat("test %", &test, static_cast<float>(test_row.min * 100), static_cast<float>(test_row.max * 100),
+                         "%.0f%%")) {
+    data.test_fraction = std::clamp(std::round(test) / 100.0, test_row.min, test_row.max);
     changed = true;
   }
-  changed |= ImGui::Checkbox("standardise features", &app.settings.standardize);
+  changed |= option_combo("feature scaling", "scale", app.settings.run);
+  if (app.snap->error.empty() && data.scaling == ScalingKind::automatic && !app.snap->scaling.empty())
+    ImGui::TextDisabled("auto chose %s (validation part of the training split)", app.snap->scaling.c_str());
 }
 
 // The models that fit the data: every model for images (an FNN flattens them),
@@ -82,58 +90,51 @@ std::vector<ModelKind> playground_model_kinds(const std::string& dataset) {
 static void draw_model_section(App& app, bool& changed) {
   ImGui::Separator();
   ImGui::TextDisabled("Model");
-  ModelOptions& m = app.settings.model;
+  ModelOptions& m = app.settings.run.model;
   if (ImGui::BeginCombo("model", model_kind_name(m.kind))) {
-    for (ModelKind k : playground_model_kinds(app.settings.dataset))
+    for (ModelKind k : playground_model_kinds(app.settings.dataset()))
       if (ImGui::Selectable(model_kind_name(k), k == m.kind)) m.kind = k, changed = true;
     ImGui::EndCombo();
   }
-  changed |= ImGui::SliderInt("L (layers)", &m.layers, 1, 8);
-  changed |= ImGui::InputInt(is_convolutional(m.kind) ? "width n (0: 64)" : "width n (0: features)", &m.width);
-  if (m.width < 0) m.width = 0;
+  changed |= option_slider("L (layers)", "layers", m.layers, 8);
+  changed |= option_input(is_convolutional(m.kind) ? "width n (0: 64)" : "width n (0: features)", "width", m.width);
   if (is_convolutional(m.kind)) {
-    changed |= ImGui::SliderInt("conv1 channels", &m.conv1_channels, 1, 32);
-    changed |= ImGui::SliderInt("conv2 channels", &m.conv2_channels, 1, 64);
+    int channels[2] = {m.conv1_channels, m.conv2_channels};
+    const run::OptionRow& row = run::option_row("conv-channels");
+    if (ImGui::SliderInt2("conv channels", channels, static_cast<int>(row.min), std::min(64, static_cast<int>(row.max)))) {
+      m.conv1_channels = channels[0], m.conv2_channels = channels[1];
+      changed = true;
+    }
   }
   if (is_hybrid(m.kind)) {
-    int init = m.angle_init_normal ? 1 : 0;
-    if (ImGui::Combo("angle init", &init, "uniform(-s, s)\0normal(0, s^2)\0")) m.angle_init_normal = init == 1, changed = true;
-    changed |= ImGui::SliderFloat("init scale s", &m.angle_init_scale, 0.01f, 3.1416f, "%.3f");
-    if (m.kind != ModelKind::tqfnn) {
-      changed |= ImGui::SliderFloat("lambda init", &m.lambda_init, -2.0f, 2.0f, "%.3f");
-      changed |= ImGui::Checkbox("train lambda", &m.train_lambda);
-      if (m.kind == ModelKind::qdfnn) changed |= ImGui::Checkbox("dense lambda = init / l", &m.dense_lambda_inverse);
+    changed |= option_combo("angle init", "angle-init", app.settings.run);
+    changed |= option_slider("init scale s", "angle-scale", m.angle_init_scale, 0.01, 3.1416, "%.3f");
+    if (m.kind != ModelKind::tqfnn && m.kind != ModelKind::tqcnn) {
+      changed |= option_slider("lambda init", "lambda-init", m.lambda_init, -2.0, 2.0, "%.3f");
+      bool train_lambda = m.train_lambda;
+      if (ImGui::Checkbox("train lambda", &train_lambda)) m.train_lambda = train_lambda, changed = true;
+      if (m.kind == ModelKind::qdfnn || m.kind == ModelKind::qdcnn)
+        changed |= ImGui::Checkbox("dense lambda = init / l", &m.dense_lambda_inverse);
     }
     changed |= ImGui::Checkbox("renormalise states", &m.renormalize);
-  } else if (m.kind == ModelKind::mlp_leaky) {
-    changed |= ImGui::SliderFloat("leaky slope", &m.leaky_slope, 0.0f, 0.5f, "%.3f");
   }
+  if (m.kind == ModelKind::mlp_leaky || is_convolutional(m.kind))  // every CNN front end uses leaky-relu
+    changed |= option_slider("leaky slope", "leaky-slope", m.leaky_slope, 0.0, 0.5, "%.3f");
 }
 
 static void draw_training_section(App& app, bool& changed) {
   ImGui::Separator();
   ImGui::TextDisabled("Training");
-  TrainOptions& t = app.settings.train;
-  int opt = t.optimizer.kind == OptimizerKind::sgd ? 1 : 0;
-  if (ImGui::Combo("optimiser", &opt, "adam\0sgd\0")) {
-    t.optimizer.kind = opt ? OptimizerKind::sgd : OptimizerKind::adam;
-    changed = true;
-  }
-  float lr = static_cast<float>(t.optimizer.lr);
-  if (ImGui::SliderFloat("learning rate", &lr, 1e-4f, 1.0f, "%.4g", ImGuiSliderFlags_Logarithmic)) {
-    t.optimizer.lr = lr;
-    changed = true;
-  }
-  if (t.optimizer.kind == OptimizerKind::sgd) {
-    float momentum = static_cast<float>(t.optimizer.momentum);
-    if (ImGui::SliderFloat("momentum", &momentum, 0.0f, 0.99f, "%.2f")) t.optimizer.momentum = momentum, changed = true;
-  }
-  changed |= ImGui::SliderInt("batch", &t.batch, 1, 256);
-  changed |= ImGui::InputInt("epochs", &t.epochs, 10, 100);
-  if (t.epochs < 1) t.epochs = 1;
-  int seed = static_cast<int>(app.settings.seed());
+  TrainOptions& t = app.settings.run.train;
+  changed |= option_combo("optimiser", "optimizer", app.settings.run);
+  changed |= option_slider("learning rate", "lr", t.optimizer.lr, 1e-4, 1.0, "%.4g", true);
+  if (t.optimizer.kind == OptimizerKind::sgd)
+    changed |= option_slider("momentum", "momentum", t.optimizer.momentum, 0.0, 0.99, "%.2f");
+  changed |= option_slider("batch", "batch", t.batch, 256);
+  changed |= option_input("epochs", "epochs", t.epochs, 10, 100);
+  int seed = static_cast<int>(std::min<uint64_t>(app.settings.run.seed(), INT32_MAX));
   if (ImGui::InputInt("seed", &seed)) {
-    app.settings.set_seed(static_cast<uint64_t>(seed < 0 ? 0 : seed));
+    run::set_seed(app.settings.run, static_cast<uint64_t>(seed < 0 ? 0 : seed));
     changed = true;
   }
 }
@@ -159,6 +160,11 @@ static void draw_files_section(App& app) {
     }
   }
   ImGui::TextDisabled("The address bar holds every setting:\ncopy the link to share this run.");
+  if (!app.command_line.empty()) {  // the toolbar's "Copy as command"
+    ImGui::TextDisabled("On the command line:");
+    ImGui::InputTextMultiline("##command", app.command_line.data(), app.command_line.size() + 1,
+                              ImVec2(-1, ImGui::GetTextLineHeight() * 4), ImGuiInputTextFlags_ReadOnly);
+  }
 }
 
 void draw_controls_panel(App& app) {

@@ -9,58 +9,72 @@
 #include "app.hpp"
 #include "core/attack.hpp"
 #include "imgui.h"
+#include "option_widgets.hpp"
 #include "panels.hpp"
 
 namespace hqnn::app {
 
-static const NoiseKind kNoiseKinds[] = {NoiseKind::gaussian_sym, NoiseKind::gaussian_asym, NoiseKind::uniform_sym,
-                                        NoiseKind::uniform_asym, NoiseKind::mixed_sym,    NoiseKind::mixed_asym};
-
-static bool noise_combo(const char* label, NoiseKind& kind) {
+// The noise kinds as the option table lists them.
+static bool noise_combo(const char* label, const char* option, NoiseKind& kind) {
   bool changed = false;
   if (ImGui::BeginCombo(label, noise_kind_name(kind))) {
-    for (NoiseKind k : kNoiseKinds)
-      if (ImGui::Selectable(noise_kind_name(k), k == kind)) kind = k, changed = true;
+    for (const std::string& word : option_choices(option, "none")) {
+      const NoiseKind k = *parse_noise_kind(word);
+      if (ImGui::Selectable(word.c_str(), k == kind)) kind = k, changed = true;
+    }
     ImGui::EndCombo();
   }
   return changed;
 }
 
-static bool magnitude_slider(const char* label, double& value, float lo, float hi) {
-  float v = static_cast<float>(value);
-  if (!ImGui::SliderFloat(label, &v, lo, hi, "%.4g", ImGuiSliderFlags_Logarithmic)) return false;
-  value = v;
-  return true;
-}
-
 static void draw_noise_section(App& app) {
-  PlaygroundSettings& s = app.settings;
-  bool changed = ImGui::Checkbox("dataset noise", &s.noise_enabled);
+  std::optional<DatasetNoiseOptions>& noise = app.settings.run.noise;
+  bool on = noise.has_value(), changed = false;
+  if (ImGui::Checkbox("dataset noise", &on)) {
+    if (on) {
+      noise = app.noise_draft;
+    } else {
+      app.noise_draft = *noise;
+      noise.reset();
+    }
+    changed = true;
+  }
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Noise on a random subset of each sample's features or pixels");
-  ImGui::BeginDisabled(!s.noise_enabled);
-  changed |= noise_combo("noise kind", s.noise.kind);
-  changed |= magnitude_slider("magnitude m", s.noise.magnitude, 0.001f, 5.0f);
-  float fraction = static_cast<float>(s.noise.max_fraction);
-  if (ImGui::SliderFloat("max fraction", &fraction, 0.01f, 1.0f, "%.2f")) s.noise.max_fraction = fraction, changed = true;
-  changed |= ImGui::Checkbox("train set", &s.noise.train);
+  DatasetNoiseOptions& n = noise ? *noise : app.noise_draft;  // off: the settings it comes back with
+  ImGui::BeginDisabled(!on);
+  changed |= noise_combo("noise kind", "noise", n.kind);
+  changed |= option_slider("magnitude m", "noise-magnitude", n.magnitude, 0.001, 5.0, "%.4g", true);
+  changed |= option_slider("max fraction", "noise-fraction", n.max_fraction, 0.01, 1.0, "%.2f");
+  changed |= ImGui::Checkbox("train set", &n.train);
   ImGui::SameLine();
-  changed |= ImGui::Checkbox("test set", &s.noise.test);
+  changed |= ImGui::Checkbox("test set", &n.test);
+  if (!n.train && !n.test) n.train = true;  // noise on neither set is no noise: the checkbox says that
   ImGui::EndDisabled();
-  if (s.noise_enabled && app.snap->noisy_values > 0)
+  if (on && app.snap->noisy_values > 0)
     ImGui::TextDisabled("%ld noisy values (%s)", app.snap->noisy_values,
-                        is_image_dataset(s.dataset) ? "see the image view" : "points moved in the boundary view");
+                        app.settings.image() ? "see the image view" : "points moved in the boundary view");
   if (changed) app.reset();
 }
 
 static void draw_attack_section(App& app) {
   PlaygroundSettings& s = app.settings;
-  AttackOptions& a = s.attack;
   ImGui::Separator();
-  bool changed = ImGui::Checkbox("parameter attack", &s.attack_enabled);
+  bool on = s.run.attack.has_value(), changed = false;
+  if (ImGui::Checkbox("parameter attack", &on)) {
+    if (on) {
+      s.run.attack = app.attack_draft;
+      s.run.attack->seed = s.run.seed();  // an attack switched on here follows the run's seed
+    } else {
+      app.attack_draft = *s.run.attack;
+      s.run.attack.reset();
+    }
+    changed = true;
+  }
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("Applied to the running model from the current epoch on;\n"
                       "the quantum-inspired layers of a hybrid, the hidden FC layers of a classical model");
-  ImGui::BeginDisabled(!s.attack_enabled);
+  AttackOptions& a = s.run.attack ? *s.run.attack : app.attack_draft;
+  ImGui::BeginDisabled(!on);
   int form = a.form == AttackForm::inside ? 0 : 1;
   changed |= ImGui::RadioButton("(1) inside", &form, 0);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("sigma(theta + eps): gates stay rotations, weights W + eps");
@@ -70,8 +84,8 @@ static void draw_attack_section(App& app) {
     ImGui::SetTooltip("sigma(theta) + eps: cos and sin of every gate get eps (no longer a rotation);\n"
                       "classical layers get eps on their activations");
   a.form = form ? AttackForm::outside : AttackForm::inside;
-  changed |= noise_combo("attack noise", a.noise);
-  changed |= magnitude_slider("attack magnitude", a.magnitude, 0.0001f, 1.0f);
+  changed |= noise_combo("attack noise", "attack-noise", a.noise);
+  changed |= option_slider("attack magnitude", "attack-magnitude", a.magnitude, 0.0001, 1.0, "%.4g", true);
   int mode = a.mode == AttackMode::persistent ? 0 : 1;
   changed |= ImGui::RadioButton("persistent", &mode, 0);
   ImGui::SameLine();
@@ -98,27 +112,28 @@ static void draw_attack_section(App& app) {
       }
     }
   } else {
-    changed |= ImGui::SliderInt("k random layers", &a.layers, 1, available);
+    changed |= option_slider("k random layers", "attack-layers", a.layers, available);
   }
   ImGui::EndDisabled();
   if (changed) {
-    s.attack_epoch = static_cast<int>(app.snap->history.size());  // from now on
+    s.run.attack_epoch = static_cast<int>(app.snap->history.size());  // from now on
     app.apply_attack();
   }
   const AttackView& view = app.snap->attack;
-  if (s.attack_enabled) {
+  if (s.run.attack) {
     if (view.active) {
       std::string layers;
       for (int l : view.layers) layers += (layers.empty() ? "" : ",") + std::to_string(l);
-      ImGui::TextDisabled("active since epoch %d on layer(s) %s", s.attack_epoch, layers.c_str());
+      ImGui::TextDisabled("active since epoch %d on layer(s) %s", s.run.attack_epoch, layers.c_str());
       if (app.snap->hybrid)
         ImGui::TextDisabled("max |c^2 + s^2 - 1| over the gates: %.3g", view.max_orthogonality_error);
     } else {
-      ImGui::TextDisabled("starts at epoch %d", s.attack_epoch);
+      ImGui::TextDisabled("starts at epoch %d", s.run.attack_epoch);
     }
   }
   if (view.diverged_epoch > 0)
-    ImGui::TextColored(ImVec4(1, 0.4f, 0.35f, 1), "loss or gradients not finite from epoch %d", view.diverged_epoch);
+    ImGui::TextColored(ImVec4(1, 0.4f, 0.35f, 1), "not finite from epoch %d (%s)", view.diverged_epoch,
+                       view.diverged_block.empty() ? "the loss" : view.diverged_block.c_str());
 }
 
 static void draw_arena_section(App& app) {
@@ -129,7 +144,7 @@ static void draw_arena_section(App& app) {
   ImGui::BeginDisabled(!s.arena);
   if (ImGui::BeginCombo("classical model", model_kind_name(s.arena_model))) {
     for (ModelKind k : classical)
-      if ((!is_convolutional(k) || is_image_dataset(s.dataset)) &&
+      if ((!is_convolutional(k) || s.image()) &&
           ImGui::Selectable(model_kind_name(k), k == s.arena_model))
         s.arena_model = k, changed = true;
     ImGui::EndCombo();

@@ -53,6 +53,10 @@ bool take_asset(Asset& asset);
 // (desktop). Returns a line for the status bar.
 std::string save_text(const std::string& filename, const std::string& text, const char* mime);
 
+// Puts text on the clipboard: ImGui's (the GLFW window's on the desktop) and,
+// in the browser, the system clipboard through navigator.clipboard.
+void copy_to_clipboard(const std::string& text);
+
 // Publishes the app's status as JSON: window.hqnnStatus on the web, a line on
 // stdout on the desktop (with --status).
 void publish_status(const std::string& json);

@@ -8,6 +8,7 @@
 
 #include "core/input_error.hpp"
 #include "data/byte_file.hpp"
+#include "imgui.h"
 #include "platform.hpp"
 
 namespace hqnn::app::platform {
@@ -71,6 +72,8 @@ std::string save_text(const std::string& filename, const std::string& text, cons
   out << text;
   return out ? "wrote " + filename : "could not write " + filename;
 }
+
+void copy_to_clipboard(const std::string& text) { ImGui::SetClipboardText(text.c_str()); }
 
 void publish_status(const std::string& json) {
   if (g_print_status) std::printf("hqnn-status %s\n", json.c_str()), std::fflush(stdout);

@@ -6,6 +6,7 @@
 #include <deque>
 
 #include "core/input_error.hpp"
+#include "imgui.h"
 #include "platform.hpp"
 
 namespace {
@@ -145,6 +146,12 @@ EM_JS(void, hqnn_js_fetch_asset, (const char* name_ptr), {
     .catch(function(e) { deliver(null, 'assets/' + name + ': cannot download (' + e.message + ')'); });
 });
 
+// The page may refuse (no user gesture, no permission); the text box still shows the text.
+EM_JS(void, hqnn_js_copy_to_clipboard, (const char* text), {
+  var t = UTF8ToString(text);
+  if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(t).catch(function() {});
+});
+
 EM_JS(void, hqnn_js_set_status, (const char* json), {
   window.hqnnStatus = JSON.parse(UTF8ToString(json));
 });
@@ -227,6 +234,11 @@ bool take_asset(Asset& asset) {
 std::string save_text(const std::string& filename, const std::string& text, const char* mime) {
   hqnn_js_download(filename.c_str(), mime, text.data(), static_cast<int>(text.size()));
   return "downloaded " + filename;
+}
+
+void copy_to_clipboard(const std::string& text) {
+  ImGui::SetClipboardText(text.c_str());
+  hqnn_js_copy_to_clipboard(text.c_str());
 }
 
 void publish_status(const std::string& json) { hqnn_js_set_status(json.c_str()); }

@@ -7,6 +7,7 @@
 #include "core/metrics.hpp"
 #include "core/model_io.hpp"
 #include "data/csv_loader.hpp"
+#include "run/run_writers.hpp"
 
 namespace hqnn::app {
 
@@ -17,6 +18,7 @@ constexpr double kViewsShare = 0.1;          // ... and at most ~10% of the time
 constexpr double kWorkerSliceMs = 20;        // training between two looks at the command queue
 constexpr double kTargetAccuracy = 0.90;
 constexpr int kBoundaryResolution = 48;
+constexpr Index kBoundaryChunk = 256;       // grid points per forward pass
 }  // namespace
 
 TrainingSession::TrainingSession(bool threaded) : threaded_(threaded) {
@@ -83,7 +85,7 @@ void TrainingSession::apply(const Command& command) {
       reset(command.settings, command.data, command.images);
       break;
     case Command::Kind::play:
-      playing_ = trainer_ && !trainer_->done();
+      playing_ = loop_ && !loop_->done();
       if (playing_ && !clock_started_) {
         clock_started_ = true;
         first_play_ = Clock::now();
@@ -94,26 +96,25 @@ void TrainingSession::apply(const Command& command) {
       break;
     case Command::Kind::step_epoch:
       playing_ = false;
-      if (trainer_ && !trainer_->done()) step_epochs_ = 1;
+      if (loop_ && !loop_->done()) step_epochs_ = 1;
       break;
     case Command::Kind::view:
       settings_.sample = command.settings.sample;
       settings_.feature_x = command.settings.feature_x;
       settings_.feature_y = command.settings.feature_y;
+      clamp_feature_axes();
       views_stale_ = true;
       break;
     case Command::Kind::attack:
-      settings_.attack_enabled = command.settings.attack_enabled;
-      settings_.attack = command.settings.attack;
-      settings_.attack_epoch = command.settings.attack_epoch;
-      if (attack_installed_) {
-        model_->clear_attack();
-        attack_installed_ = false;
-      }
-      update_attack();
+      // The run's link now names the attack and the epoch it starts at, so
+      // the link still replays this run.
+      settings_.run.attack = command.settings.run.attack;
+      settings_.run.attack_epoch = command.settings.run.attack_epoch;
+      if (loop_) loop_->set_attack(settings_.run.attack, settings_.run.attack_epoch);
+      views_stale_ = true;
       break;
     case Command::Kind::export_model:
-      if (!model_) break;
+      if (!loop_) break;
       model_json_ = export_model_json();
       ++model_json_serial_;
       break;
@@ -138,15 +139,52 @@ void check_playground_width(const ModelOptions& model, long features) {
                      std::to_string(width) + ")");
 }
 
-// Builds data, model and trainer from the settings. Errors (an unusable CSV,
-// an option out of range) leave no model and are shown by the UI.
+ImageData playground_image_data(const ImageSet& train, const ImageSet& test, const run::DataSpec& data,
+                                const std::string& source) {
+  const auto chosen = [&](const ImageSet& set, size_t per_class) {
+    return to_dataset(take_per_class(select_classes(set, data.classes), per_class), data.downsample);
+  };
+  ImageData out;
+  out.train = chosen(train, data.train_per_class);
+  out.test = chosen(test, data.test_per_class);
+  out.train.name = out.test.name = data.name;
+  out.source = source;
+  return out;
+}
+
+// The run's data as loaded: the image sets the page fetched, the user's CSV,
+// or the built-in iris. run::prepare_data does the rest, as for the CLI.
+run::SourceData TrainingSession::source_data(const std::shared_ptr<const Dataset>& data,
+                                             const std::shared_ptr<const ImageData>& images) {
+  const run::DataSpec& spec = settings_.run.data;
+  run::SourceData source;
+  source.name = spec.name;
+  if (settings_.image()) {
+    if (images) images_ = images;
+    if (!images_) throw InputError("the " + spec.name + " images are not loaded yet");
+    source.source = images_->source;
+    source.split = TrainTestSplit{images_->train, images_->test};
+  } else if (spec.name == "iris") {
+    source.samples = load_iris();
+    source.source = "built-in iris";
+  } else {
+    if (data) user_csv_ = data;
+    if (!user_csv_ || user_csv_->name != spec.name)
+      throw InputError(spec.name + " is a CSV file the playground does not have: load it with \"Open CSV\"");
+    source.samples = *user_csv_;
+    source.source = spec.name;
+  }
+  return source;
+}
+
+// Prepares the data and builds the run from the settings. Errors (an unusable
+// CSV, an option out of range) leave no run and are shown by the UI.
 void TrainingSession::reset(const PlaygroundSettings& settings, std::shared_ptr<const Dataset> data,
                             std::shared_ptr<const ImageData> images) {
   const bool was_playing = playing_;
   settings_ = settings;
   ++run_id_;
-  model_.reset();
-  trainer_.reset();
+  loop_.reset();
   error_.clear();
   message_.clear();
   playing_ = false;
@@ -157,186 +195,134 @@ void TrainingSession::reset(const PlaygroundSettings& settings, std::shared_ptr<
   target_ms_ = -1;
   target_epoch_ = -1;
   lambda_history_.clear();
-  attack_installed_ = false;
-  diverged_epoch_ = -1;
   confusion_.clear();
   boundary_.reset();
   views_stale_ = true;
-  clean_train_.resize(0, 0);
-  clean_test_.resize(0, 0);
-  noisy_values_ = 0;
   try {
-    if (is_image_dataset(settings_.dataset)) {
-      if (images) images_ = std::move(images);
-      if (!images_) throw InputError("the " + settings_.dataset + " images are not loaded yet");
-      train_ = images_->train;
-      test_ = images_->test;
-      dataset_name_ = settings_.dataset;
-      feature_names_ = train_.feature_names;
-      class_names_ = train_.class_names;
-    } else {
-      if (data) source_ = std::move(data);
-      if (!source_ || (settings_.dataset == "iris" && source_->name != "iris"))
-        source_ = std::make_shared<const Dataset>(load_iris());
-      source_->validate();
-      TrainTestSplit split = stratified_split(*source_, settings_.test_fraction, settings_.seed());
-      if (split.train.size() == 0 || split.test.size() == 0)
-        throw InputError("the dataset is too small for a " + std::to_string(int(settings_.test_fraction * 100)) +
-                         "% test split");
-      train_ = std::move(split.train);
-      test_ = std::move(split.test);
-      dataset_name_ = source_->name;
-      feature_names_ = source_->feature_names;
-      class_names_ = source_->class_names;
-    }
-    const int features = static_cast<int>(train_.feature_count());
-    settings_.feature_x = std::clamp(settings_.feature_x, 0, features - 1);
-    settings_.feature_y = std::clamp(settings_.feature_y, 0, features - 1);
-    if (is_convolutional(settings_.model.kind)) {
-      settings_.model.image_channels = train_.image.channels;
-      settings_.model.image_height = train_.image.height;
-      settings_.model.image_width = train_.image.width;
-    }
-    validate(settings_.model);
-    validate(settings_.train);
-    check_playground_classes(static_cast<long>(train_.class_count()), dataset_name_);
-    check_playground_width(settings_.model, features);
-    // Dataset noise is in the data's own units (cm for iris, [0, 1] pixels), so
-    // it goes in before standardising.
-    if (settings_.noise_enabled) {
-      Rng rng(settings_.seed(), /*stream=*/0x6e6f697365);  // "noise"
-      if (settings_.noise.train) {
-        clean_train_ = train_.features;
-        noisy_values_ += add_dataset_noise(train_.features, settings_.noise, rng);
-      }
-      if (settings_.noise.test) {
-        clean_test_ = test_.features;
-        noisy_values_ += add_dataset_noise(test_.features, settings_.noise, rng);
-      }
-    }
-    if (settings_.standardize) {
-      standardizer_ = Standardizer::fit(train_);
-      standardizer_.apply(train_);
-      standardizer_.apply(test_);
-    }
-    model_ = std::make_unique<Model>(settings_.model, train_.feature_count(), train_.class_count());
-    trainer_ = std::make_unique<Trainer>(*model_, train_, test_, settings_.train);
-    update_attack();
+    run::validate(settings_.run);
+    const run::SourceData source = source_data(data, images);
+    const Dataset& sample_set = source.split ? source.split->train : source.samples;
+    dataset_name_ = source.split ? source.name : sample_set.name;
+    feature_names_ = sample_set.feature_names;
+    class_names_ = sample_set.class_names;
+    const long features = static_cast<long>(sample_set.feature_count());
+    check_playground_classes(static_cast<long>(sample_set.class_count()), dataset_name_);
+    check_playground_width(settings_.run.model, features);
+    run::PreparedData prepared = run::prepare_data(settings_.run, source);
+    if (prepared.test.size() == 0 && !source.split)
+      throw InputError("the dataset is too small for a " + std::to_string(int(settings_.run.data.test_fraction * 100)) +
+                       "% test split");
+    loop_ = std::make_unique<run::RunLoop>(settings_.run, std::move(prepared));
+    clamp_feature_axes();
     playing_ = was_playing || settings_.autoplay;
-    settings_.autoplay = settings.autoplay;
     if (playing_) {
       clock_started_ = true;
       first_play_ = Clock::now();
     }
   } catch (const std::exception& e) {
-    model_.reset();
-    trainer_.reset();
+    loop_.reset();
     error_ = e.what();
   }
 }
 
+// The boundary view's axes name features the data has.
+void TrainingSession::clamp_feature_axes() {
+  if (!loop_) return;
+  const int last = static_cast<int>(loop_->data().train.feature_count()) - 1;
+  settings_.feature_x = std::clamp(settings_.feature_x, 0, last);
+  settings_.feature_y = std::clamp(settings_.feature_y, 0, last);
+}
+
+// What the playground records at the end of each epoch, besides the run's own curves.
+void TrainingSession::on_epoch_end() {
+  dirty_ = true;
+  const EpochRecord& rec = loop_->history().back();
+  if (const QuantumStack* q = loop_->model().quantum_stack()) {
+    std::vector<double> all;
+    for (int l = 1; l <= q->options().layers; ++l)
+      for (int j = l - q->lambda_count(l); j < l; ++j) all.push_back(q->lambda(l, j));
+    lambda_history_.push_back(std::move(all));
+  }
+  if (target_epoch_ < 0 && rec.test_accuracy >= kTargetAccuracy) {
+    target_epoch_ = rec.epoch;
+    if (clock_started_) target_ms_ = std::chrono::duration<double, std::milli>(Clock::now() - first_play_).count();
+  }
+  if (step_epochs_ > 0) --step_epochs_;
+  if (loop_->done()) {
+    playing_ = false;
+    step_epochs_ = 0;
+  }
+}
+
 void TrainingSession::train_for(double budget_ms) {
-  if (!trainer_ || (!playing_ && step_epochs_ == 0)) return;
+  if (!loop_ || (!playing_ && step_epochs_ == 0)) return;
   const Clock::time_point start = Clock::now();
   const auto elapsed_ms = [&] { return std::chrono::duration<double, std::milli>(Clock::now() - start).count(); };
-  const int batch = settings_.train.batch;
+  const long long batch = std::min<long long>(settings_.run.train.batch, loop_->data().train.size());
   do {
-    update_attack();
-    const int before = trainer_->epoch();
-    const bool finished_epoch = trainer_->step();
-    samples_trained_ += std::min<long long>(batch, train_.size());
-    views_stale_ = true;
-    if (finished_epoch) {
+    const long steps_before = loop_->steps();
+    bool epoch_ended = false;
+    try {
+      epoch_ended = loop_->step_for(budget_ms - elapsed_ms());
+    } catch (const InputError& e) {  // an attack switched on mid-run that does not fit the model
+      loop_->set_attack(std::nullopt, 0);
+      settings_.run.attack.reset();
+      message_ = std::string("attack not applied: ") + e.what();
       dirty_ = true;
-      const EpochRecord& rec = trainer_->history().back();
-      if (!rec.finite && diverged_epoch_ < 0) diverged_epoch_ = rec.epoch;
-      if (const QuantumStack* q = model_->quantum_stack()) {
-        std::vector<double> all;
-        for (int l = 1; l <= q->options().layers; ++l)
-          for (int j = l - q->lambda_count(l); j < l; ++j) all.push_back(q->lambda(l, j));
-        lambda_history_.push_back(std::move(all));
-      }
-      if (target_epoch_ < 0 && rec.test_accuracy >= kTargetAccuracy) {
-        target_epoch_ = rec.epoch;
-        if (clock_started_)
-          target_ms_ = std::chrono::duration<double, std::milli>(Clock::now() - first_play_).count();
-      }
-      if (step_epochs_ > 0 && trainer_->epoch() > before) --step_epochs_;
-      if (trainer_->done()) {
-        playing_ = false;
-        step_epochs_ = 0;
-      }
     }
+    samples_trained_ += (loop_->steps() - steps_before) * batch;
+    views_stale_ = true;
+    if (epoch_ended) on_epoch_end();
   } while ((playing_ || step_epochs_ > 0) && elapsed_ms() < budget_ms);
   train_seconds_ += elapsed_ms() / 1000.0;
 }
 
-// The attack is installed once training reaches settings_.attack_epoch, so a
-// link that names the epoch replays a run where it was switched on mid-way.
-void TrainingSession::update_attack() {
-  if (!model_ || !trainer_) return;
-  const bool wanted = settings_.attack_enabled && trainer_->epoch() >= settings_.attack_epoch;
-  if (wanted == attack_installed_) return;
-  dirty_ = views_stale_ = true;
-  if (!wanted) {
-    model_->clear_attack();
-    attack_installed_ = false;
-    return;
-  }
-  try {
-    AttackOptions options = settings_.attack;
-    options.seed = settings_.seed();
-    model_->set_attack(options);
-    attack_installed_ = true;
-  } catch (const std::exception& e) {
-    settings_.attack_enabled = false;
-    message_ = std::string("attack not applied: ") + e.what();
-  }
-}
-
 // [SECTION] Model files ------------------------------------------------------------------
 
+// The file the CLI writes for the same run (run::model_info): the run's spec,
+// the scaling, the classes and features, and the parameters as they are now.
 std::string TrainingSession::export_model_json() {
-  ModelInfo info;
-  info.class_names = class_names_;
-  info.feature_names = feature_names_;
-  if (settings_.standardize) info.standardizer = standardizer_;
-  Json training = Json::object();
-  training.set("playground", to_hash(settings_));
-  training.set("dataset", dataset_name_);
-  training.set("epochs_trained", trainer_->epoch());
-  if (!trainer_->history().empty()) {
-    const EpochRecord& last = trainer_->history().back();
-    training.set("train_accuracy", last.train_accuracy);
-    training.set("test_accuracy", last.test_accuracy);
-  }
-  info.training = std::move(training);
-  return model_to_json(*model_, info).dump(1) + "\n";
+  const Model::KeepAttackDraws keep(loop_->model());  // the final evaluations must not change the run
+  const run::RunResult result = loop_->finish();
+  const ModelInfo info = run::model_info(loop_->spec(), loop_->data(), result);
+  return model_to_json(loop_->model(), info).dump(1) + "\n";
 }
 
-// A model file replaces the current run: same data, the file's model options,
-// the file's parameters. Training can continue from there.
+// A model file replaces the current run: the file's run when it was trained on
+// the same data (same split, same scaling), else the current run with the
+// file's model options; then the file's parameters. Training can continue from there.
 void TrainingSession::import_model_json(const std::string& text) {
   try {
-    if (train_.size() == 0) throw InputError("load a dataset before importing a model");
+    if (!loop_) throw InputError("load a dataset before importing a model");
+    const Dataset& train = loop_->data().train;
     ModelInfo info;
     std::unique_ptr<Model> imported = model_from_json(Json::parse(text, "model file"), &info);
-    if (imported->input_width() != train_.feature_count() || imported->class_count() != train_.class_count())
+    if (imported->input_width() != train.feature_count() || imported->class_count() != train.class_count())
       throw InputError("the model expects " + std::to_string(imported->input_width()) + " features and " +
                        std::to_string(imported->class_count()) + " classes; the dataset '" + dataset_name_ +
-                       "' has " + std::to_string(train_.feature_count()) + " and " +
-                       std::to_string(train_.class_count()));
+                       "' has " + std::to_string(train.feature_count()) + " and " +
+                       std::to_string(train.class_count()));
     PlaygroundSettings s = settings_;
-    s.model = imported->options();
-    s.train.seed = s.model.seed;
-    s.standardize = info.standardizer.has_value();
+    std::optional<run::RunSpec> recorded;
+    try {
+      recorded = run::spec_of_model(info, "model file");
+    } catch (const InputError&) {  // written before files recorded their run
+    }
+    if (recorded && recorded->data.name == settings_.run.data.name) {
+      s.run = *recorded;
+    } else {
+      s.run.model = imported->options();
+      run::set_seed(s.run, imported->options().seed);
+      s.run.data.scaling = info.scaler ? info.scaler->kind : ScalingKind::none;
+    }
     reset(s, nullptr, nullptr);
-    if (!model_) return;
-    std::vector<ParamBlock> from = imported->params(), to = model_->params();
+    if (!loop_) return;
+    std::vector<ParamBlock> from = imported->params(), to = loop_->model().params();
     for (size_t i = 0; i < to.size() && i < from.size(); ++i)
       std::copy(from[i].value, from[i].value + std::min(from[i].size, to[i].size), to[i].value);
-    message_ = "imported a " + std::string(model_kind_name(s.model.kind)) + " model with " +
-               std::to_string(model_->parameter_count()) + " parameters";
+    ++import_serial_;
+    message_ = "imported a " + std::string(model_kind_name(s.run.model.kind)) + " model with " +
+               std::to_string(loop_->model().parameter_count()) + " parameters";
   } catch (const std::exception& e) {
     message_ = std::string("could not import the model: ") + e.what();
   }
@@ -344,11 +330,14 @@ void TrainingSession::import_model_json(const std::string& text) {
 
 // [SECTION] Snapshots ----------------------------------------------------------------------
 
-Matrix TrainingSession::prepare_inputs(Matrix raw) const {
-  if (settings_.standardize)
-    for (Index c = 0; c < raw.cols(); ++c)
-      raw.col(c) = (raw.col(c).array() - standardizer_.mean(c)) / standardizer_.scale(c);
+Matrix TrainingSession::to_model_inputs(Matrix raw) const {
+  if (const auto& scaler = loop_->data().scaler) scaler->apply(raw);
   return raw;
+}
+
+Real TrainingSession::unscaled(Real value, Index feature) const {
+  const auto& scaler = loop_->data().scaler;
+  return scaler ? scaler->unscale(value, feature) : value;
 }
 
 void TrainingSession::publish(bool force) {
@@ -365,18 +354,22 @@ void TrainingSession::publish(bool force) {
   s->message = message_;
   s->model_json = model_json_;
   s->model_json_serial = model_json_serial_;
+  s->import_serial = import_serial_;
   s->dataset_name = dataset_name_;
   s->feature_names = feature_names_;
   s->class_names = class_names_;
-  s->noisy_values = noisy_values_;
-  if (model_ && trainer_) {
-    s->train_size = static_cast<int>(train_.size());
-    s->test_size = static_cast<int>(test_.size());
-    s->hybrid = model_->quantum_stack() != nullptr;
-    s->width = model_->width();
-    s->layers = settings_.model.layers;
-    s->parameter_count = static_cast<long>(model_->parameter_count());
-    if (const QuantumStack* q = model_->quantum_stack()) {
+  if (loop_) {
+    Model& model = loop_->model();
+    const run::PreparedData& data = loop_->data();
+    s->train_size = static_cast<int>(data.train.size());
+    s->test_size = static_cast<int>(data.test.size());
+    s->scaling = scaling_kind_name(data.scaling);
+    s->noisy_values = static_cast<long>(data.noisy_values);
+    s->hybrid = model.quantum_stack() != nullptr;
+    s->width = model.width();
+    s->layers = settings_.run.model.layers;
+    s->parameter_count = static_cast<long>(model.parameter_count());
+    if (const QuantumStack* q = model.quantum_stack()) {
       const int gates = q->gates_per_layer();
       for (int l = 0; l < q->options().layers; ++l)
         s->angles.emplace_back(q->layer_angles(l), q->layer_angles(l) + gates);
@@ -387,9 +380,9 @@ void TrainingSession::publish(bool force) {
       }
     }
     s->playing = playing_;
-    s->done = trainer_->done();
-    s->history = trainer_->history();
-    s->param_names = trainer_->param_names();
+    s->done = loop_->done();
+    s->history = loop_->history();
+    s->param_names = loop_->block_names();
     s->lambda_history = lambda_history_;
     s->samples_per_second = train_seconds_ > 0 ? samples_trained_ / train_seconds_ : 0;
     s->target_ms = target_ms_;
@@ -397,7 +390,7 @@ void TrainingSession::publish(bool force) {
 
     // Views only look: under a transient attack they reuse the last training
     // pass's ε, so how often the UI refreshes does not change the run.
-    const Model::KeepAttackDraws keep(*model_);
+    const Model::KeepAttackDraws keep(model);
     // The heavy views wait for kViewsIntervalMs, longer when they are slow.
     const double since_views = std::chrono::duration<double, std::milli>(now - last_views_).count();
     if (views_stale_ && (force || confusion_.empty() ||
@@ -415,9 +408,10 @@ void TrainingSession::publish(bool force) {
 
 void TrainingSession::refresh_heavy_views() {
   const Clock::time_point start = Clock::now();
-  const Evaluation eval = evaluate(*model_, test_);
-  confusion_ = classification_report(test_.labels, eval.probabilities, train_.class_count()).confusion;
-  boundary_ = is_image_dataset(settings_.dataset) ? nullptr : compute_boundary_view();
+  const Dataset& test = loop_->data().test;
+  const Evaluation eval = evaluate(loop_->model(), test);
+  confusion_ = classification_report(test.labels, eval.probabilities, loop_->data().train.class_count()).confusion;
+  boundary_ = settings_.image() ? nullptr : compute_boundary_view();
   last_views_ = Clock::now();
   views_ms_ = std::chrono::duration<double, std::milli>(last_views_ - start).count();
   views_stale_ = false;
@@ -425,25 +419,25 @@ void TrainingSession::refresh_heavy_views() {
 
 void TrainingSession::compute_sample_view(Snapshot& s) {
   SampleView& v = s.sample;
-  if (test_.size() == 0) return;  // nothing to show (e.g. --test-per-class 0)
-  v.index = std::clamp(settings_.sample, 0, static_cast<int>(test_.size()) - 1);
+  const run::PreparedData& data = loop_->data();
+  const Dataset& test = data.test;
+  Model& model = loop_->model();
+  if (test.size() == 0) return;  // nothing to show (e.g. test_pc=0)
+  v.index = std::clamp(settings_.sample, 0, static_cast<int>(test.size()) - 1);
   s.settings.sample = v.index;
-  v.image = test_.image;
-  Matrix x = test_.features.row(v.index);
-  if (settings_.standardize)  // show the features as the user loaded them
-    for (Index c = 0; c < x.cols(); ++c) v.features.push_back(x(0, c) * standardizer_.scale(c) + standardizer_.mean(c));
-  else
-    v.features.assign(x.data(), x.data() + x.cols());
-  if (clean_test_.rows() > v.index) {
-    const Matrix clean = clean_test_.row(v.index);
+  v.image = test.image;
+  Matrix x = test.features.row(v.index);
+  for (Index c = 0; c < x.cols(); ++c) v.features.push_back(unscaled(x(0, c), c));  // as the user loaded them
+  if (data.clean_test.rows() > v.index) {
+    const Matrix clean = data.clean_test.row(v.index);
     v.clean_features.assign(clean.data(), clean.data() + clean.cols());
   }
-  v.label = test_.labels[v.index];
+  v.label = test.labels[v.index];
   // The vector that amplitude encoding normalises: the input of the encoding
   // layer (after the conv front end and Linear(-> n), or x itself).
-  if (model_->quantum_stack()) {
+  if (model.quantum_stack()) {
     Matrix a = x, b;
-    for (const auto& layer : model_->layers()) {
+    for (const auto& layer : model.layers()) {
       if (layer->kind() == "amplitude_encoding") {
         v.encoded.assign(a.data(), a.data() + a.cols());
         break;
@@ -452,20 +446,24 @@ void TrainingSession::compute_sample_view(Snapshot& s) {
       std::swap(a, b);
     }
   }
-  const Matrix probabilities = softmax(model_->forward(x));
+  const Matrix probabilities = softmax(model.forward(x));
   v.probabilities.assign(probabilities.data(), probabilities.data() + probabilities.cols());
   v.prediction = static_cast<int>(std::max_element(v.probabilities.begin(), v.probabilities.end()) -
                                   v.probabilities.begin());
-  if (const QuantumStack* q = model_->quantum_stack())
+  if (const QuantumStack* q = model.quantum_stack())
     for (const Matrix& psi : q->states()) v.states.emplace_back(psi.data(), psi.data() + psi.cols());
 }
 
 void TrainingSession::compute_attack_view(Snapshot& s) {
   AttackView& a = s.attack;
-  a.active = attack_installed_;
-  if (const ParameterAttack* attack = model_->attack()) a.layers = attack->attacked_layers();
-  a.diverged_epoch = diverged_epoch_;
-  if (const QuantumStack* q = model_->quantum_stack())
+  const Model& model = loop_->model();
+  a.active = loop_->attack_installed();
+  if (const ParameterAttack* attack = model.attack()) a.layers = attack->attacked_layers();
+  if (const run::Divergence& d = loop_->divergence(); d.diverged) {
+    a.diverged_epoch = d.epoch;
+    a.diverged_block = d.block;
+  }
+  if (const QuantumStack* q = model.quantum_stack())
     for (int l = 0; l < q->options().layers; ++l) {
       const GivensGates& g = q->gates(l);
       std::vector<Real> error(static_cast<size_t>(g.count()));
@@ -480,31 +478,28 @@ void TrainingSession::compute_attack_view(Snapshot& s) {
 std::shared_ptr<const BoundaryView> TrainingSession::compute_boundary_view() {
   auto view = std::make_shared<BoundaryView>();
   BoundaryView& b = *view;
+  const run::PreparedData& data = loop_->data();
   b.feature_x = settings_.feature_x;
   b.feature_y = settings_.feature_y;
   b.resolution = kBoundaryResolution;
 
   // The points: training and test samples, raw values (with dataset noise), and
-  // where they were before the noise.
-  const auto raw = [&](const Matrix& m, Index i, int f, bool standardized) {
-    const Real v = m(i, f);
-    return static_cast<float>(standardized ? v * standardizer_.scale(f) + standardizer_.mean(f) : v);
-  };
+  // where they were before the noise (clean features are unscaled already).
   const auto add_points = [&](const Dataset& d, const Matrix& clean, bool is_test) {
     for (Index i = 0; i < d.size(); ++i) {
-      b.point_x.push_back(raw(d.features, i, b.feature_x, settings_.standardize));
-      b.point_y.push_back(raw(d.features, i, b.feature_y, settings_.standardize));
+      b.point_x.push_back(static_cast<float>(unscaled(d.features(i, b.feature_x), b.feature_x)));
+      b.point_y.push_back(static_cast<float>(unscaled(d.features(i, b.feature_y), b.feature_y)));
       b.point_label.push_back(d.labels[i]);
       b.point_is_test.push_back(is_test);
-      if (clean_train_.size() || clean_test_.size()) {
+      if (data.clean_train.size() || data.clean_test.size()) {
         const bool noisy = clean.rows() > i;
-        b.clean_x.push_back(noisy ? raw(clean, i, b.feature_x, false) : b.point_x.back());
-        b.clean_y.push_back(noisy ? raw(clean, i, b.feature_y, false) : b.point_y.back());
+        b.clean_x.push_back(noisy ? static_cast<float>(clean(i, b.feature_x)) : b.point_x.back());
+        b.clean_y.push_back(noisy ? static_cast<float>(clean(i, b.feature_y)) : b.point_y.back());
       }
     }
   };
-  add_points(train_, clean_train_, false);
-  add_points(test_, clean_test_, true);
+  add_points(data.train, data.clean_train, false);
+  add_points(data.test, data.clean_test, true);
   const auto range = [&](const std::vector<float>& a, const std::vector<float>& c, float& lo, float& hi) {
     lo = *std::min_element(a.begin(), a.end());
     hi = *std::max_element(a.begin(), a.end());
@@ -516,19 +511,26 @@ std::shared_ptr<const BoundaryView> TrainingSession::compute_boundary_view() {
   range(b.point_x, b.clean_x, b.x_min, b.x_max);
   range(b.point_y, b.clean_y, b.y_min, b.y_max);
 
-  // Every other feature at its training-set mean (in raw units).
-  Vector mean = settings_.standardize ? standardizer_.mean : Vector(train_.features.colwise().mean().transpose());
+  // Every other feature at its training-set mean, in raw units (scaling is affine).
+  const Vector scaled_mean = data.train.features.colwise().mean().transpose();
   const int n = b.resolution;
-  Matrix grid(n * n, train_.feature_count());
+  Matrix grid(n * n, data.train.feature_count());
+  for (Index f = 0; f < grid.cols(); ++f) grid.col(f).setConstant(unscaled(scaled_mean(f), f));
   for (int row = 0; row < n; ++row)
     for (int col = 0; col < n; ++col) {
       const Index i = row * n + col;
-      grid.row(i) = mean.transpose();
       grid(i, b.feature_x) = b.x_min + (b.x_max - b.x_min) * (col + 0.5f) / n;
       grid(i, b.feature_y) = b.y_min + (b.y_max - b.y_min) * (row + 0.5f) / n;
     }
-  const Matrix probabilities = softmax(model_->forward(prepare_inputs(std::move(grid))));
-  const int classes = static_cast<int>(probabilities.cols());
+  // In chunks: a forward keeps every layer's state, and 2,304 states of a wide
+  // model at once (n = 4096: 150 MB) do not fit the threaded web build's memory.
+  const Matrix inputs = to_model_inputs(std::move(grid));
+  const int classes = loop_->model().class_count();
+  Matrix probabilities(inputs.rows(), classes);
+  for (Index start = 0; start < inputs.rows(); start += kBoundaryChunk) {
+    const Index count = std::min<Index>(kBoundaryChunk, inputs.rows() - start);
+    probabilities.middleRows(start, count) = softmax(loop_->model().forward(inputs.middleRows(start, count)));
+  }
   b.probabilities.resize(static_cast<size_t>(n) * n * classes);
   for (int i = 0; i < n * n; ++i)
     for (int c = 0; c < classes; ++c) b.probabilities[size_t(i) * classes + c] = static_cast<float>(probabilities(i, c));

@@ -1,12 +1,19 @@
 // A training run that the UI drives by commands and watches through snapshots.
 //
-// The session owns the data, the model and the trainer. Only one thread ever
-// touches them: a worker thread in the threaded builds, the main loop (a time
-// budget per frame) in the single-threaded wasm build. The UI posts commands
-// (play, pause, reset, ...) and reads immutable Snapshots, published at most
-// every few tens of milliseconds, so it never waits for training. The views
-// that evaluate many samples (confusion matrix, decision boundary) are redone
-// only when the parameters changed, and at most a few times per second.
+// The run is the one every surface runs (src/run): the session prepares the
+// data with run::prepare_data and drives a run::RunLoop in time slices, so a
+// link trains here exactly as `hqnn train --link` trains it (the parity tests
+// in tests/app/run_parity_test.cpp compare the curves bit for bit). The
+// session adds what only the playground has: the views, the mid-run attack
+// switch, model import and export.
+//
+// Only one thread ever touches the run: a worker thread in the threaded
+// builds, the main loop (a time budget per frame) in the single-threaded wasm
+// build. The UI posts commands (play, pause, reset, ...) and reads immutable
+// Snapshots, published at most every few tens of milliseconds, so it never
+// waits for training. The views that evaluate many samples (confusion matrix,
+// decision boundary) are redone only when the parameters changed, and at most
+// a few times per second.
 //
 // Index of this file
 //   [SECTION] Snapshot: everything the panels draw
@@ -26,8 +33,9 @@
 
 #include "core/dataset.hpp"
 #include "core/model.hpp"
-#include "core/trainer.hpp"
 #include "data/image_datasets.hpp"
+#include "data/image_set.hpp"
+#include "run/run_loop.hpp"
 #include "url_state.hpp"
 
 namespace hqnn::app {
@@ -38,7 +46,7 @@ namespace hqnn::app {
 // predicted class probabilities.
 struct SampleView {
   int index = -1;                            // into the test set
-  std::vector<Real> features;                // raw features as the model sees them (with dataset noise)
+  std::vector<Real> features;                // raw features, unscaled (with dataset noise)
   std::vector<Real> clean_features;          // the same before dataset noise (empty without noise)
   ImageShape image;                          // image data: features is this image
   std::vector<Real> encoded;                 // the vector amplitude encoding normalises into ψ₀ (hybrids)
@@ -61,13 +69,14 @@ struct BoundaryView {
 
 // What a parameter attack does to the model right now.
 struct AttackView {
-  bool active = false;                       // installed (from settings.attack_epoch on)
+  bool active = false;                       // installed (from settings.run.attack_epoch on)
   std::vector<int> layers;                   // attacked layers (0-based)
   // Hybrids: per layer and gate, |c² + s² − 1| of the gates used in the last
   // forward pass: 0 for rotations (form ①), > 0 under form ②.
   std::vector<std::vector<Real>> orthogonality_error;
   double max_orthogonality_error = 0;
-  int diverged_epoch = -1;                   // first epoch whose loss or gradients were not finite
+  int diverged_epoch = -1;                   // first epoch whose loss, a gradient or a parameter was not finite
+  std::string diverged_block;                // the parameter block that went non-finite first ("" if only the loss)
 };
 
 struct Snapshot {
@@ -79,6 +88,7 @@ struct Snapshot {
   std::string dataset_name;
   std::vector<std::string> feature_names, class_names;
   int train_size = 0, test_size = 0;
+  std::string scaling;                       // the feature scaling used (scale=auto: the one it chose)
 
   // Model
   bool hybrid = false;
@@ -105,17 +115,18 @@ struct Snapshot {
 
   std::string model_json;                    // the latest export (see Command::export_model)
   uint64_t model_json_serial = 0;
+  uint64_t import_serial = 0;                // changes when a model file replaced the run (settings.run is its run)
   std::string message;                       // the latest notice (import done, ...)
 };
 
 // [SECTION] Commands -----------------------------------------------------------------------
 
 struct Command {
-  // attack: applies settings.attack* to the running model without a reset.
+  // attack: applies settings.run.attack and attack_epoch to the running model without a reset.
   enum class Kind { reset, play, pause, step_epoch, view, attack, export_model, import_model };
   Kind kind = Kind::play;
   PlaygroundSettings settings;               // reset, view (sample, feature_x, feature_y), attack
-  std::shared_ptr<const Dataset> data;       // reset: a user's dataset; null keeps the current one
+  std::shared_ptr<const Dataset> data;       // reset: the user's CSV (all samples, raw); null keeps the current one
   std::string text;                          // import_model: the JSON file
   std::shared_ptr<const ImageData> images;   // reset with image data: the train and test sets
 };
@@ -130,6 +141,11 @@ inline constexpr int kPlaygroundMaxClasses = 32;    // confusion matrix, palette
 // Throw InputError with a message when the data or the model is beyond them.
 void check_playground_classes(long classes, const std::string& data_name);
 void check_playground_width(const ModelOptions& model, long features);  // width 0: from the features
+
+// The image set a run asks for (data.classes, per-class counts, downsampling),
+// made from the committed subset files the page fetched.
+ImageData playground_image_data(const ImageSet& train, const ImageSet& test, const run::DataSpec& data,
+                                const std::string& source);
 
 class TrainingSession {
  public:
@@ -159,8 +175,12 @@ class TrainingSession {
   void compute_attack_view(Snapshot& s);
   void refresh_heavy_views();                // confusion matrix and decision boundary
   std::shared_ptr<const BoundaryView> compute_boundary_view();
-  void update_attack();                      // installs or removes the attack per settings_
-  Matrix prepare_inputs(Matrix raw) const;   // applies the standardiser when the settings ask for it
+  run::SourceData source_data(const std::shared_ptr<const Dataset>& data,
+                              const std::shared_ptr<const ImageData>& images);
+  void on_epoch_end();
+  void clamp_feature_axes();
+  Matrix to_model_inputs(Matrix raw) const;  // applies the run's feature scaling
+  Real unscaled(Real value, Index feature) const;
 
   const bool threaded_;
   std::thread worker_;
@@ -172,16 +192,11 @@ class TrainingSession {
 
   // Owned by the training thread only.
   PlaygroundSettings settings_;
-  std::shared_ptr<const Dataset> source_;    // tabular data: all samples, raw
+  std::shared_ptr<const Dataset> user_csv_;  // the user's CSV: all samples, raw
   std::shared_ptr<const ImageData> images_;  // image data: train and test sets
   std::string dataset_name_;
   std::vector<std::string> feature_names_, class_names_;
-  Dataset train_, test_;                     // split, noisy and standardised when asked
-  Matrix clean_train_, clean_test_;          // features before dataset noise (empty without noise)
-  long noisy_values_ = 0;
-  Standardizer standardizer_;
-  std::unique_ptr<Model> model_;
-  std::unique_ptr<Trainer> trainer_;
+  std::unique_ptr<run::RunLoop> loop_;       // data, model, trainer; null when the run could not start
   std::string error_, message_;
   uint64_t run_id_ = 0;
   bool playing_ = false;
@@ -192,8 +207,6 @@ class TrainingSession {
   std::vector<std::vector<int>> confusion_;
   std::shared_ptr<const BoundaryView> boundary_;
   double views_ms_ = 0;
-  bool attack_installed_ = false;
-  int diverged_epoch_ = -1;
   double train_seconds_ = 0;
   long long samples_trained_ = 0;
   bool clock_started_ = false;
@@ -203,6 +216,7 @@ class TrainingSession {
   std::vector<std::vector<double>> lambda_history_;
   std::string model_json_;
   uint64_t model_json_serial_ = 0;
+  uint64_t import_serial_ = 0;
 };
 
 }  // namespace hqnn::app

@@ -1,84 +1,66 @@
 // The playground's settings and their URL-hash form.
 //
-// Every setting that changes a run lives in the hash, so a link reproduces a
-// run bit for bit (same seed, same split, same initialisation):
+// A link is a run: every option of the run is a row of the run's option table
+// (src/run/option_table.hpp), which reads and writes it, so the same link
+// replays the same run in the playground and on the command line
+// (hqnn train --link '<link>'). Only how the page shows the run is read here:
 //
-//   #data=iris&model=qdfnn&L=2&width=0&opt=adam&lr=0.01&batch=16&epochs=100&seed=1
-//    &test=0.3&std=0&init=uniform&init_scale=3.14159&lambda=1&lambda_train=1
-//    &lambda_inv=0&renorm=0&fx=2&fy=3&sample=0&play=1&embed=1&panels=boundary,curves
+//   fx, fy     decision-boundary axes            sample   test sample in the state viewer
+//   play       start training on load            embed    compact layout for documentation iframes
+//   panels     embed: the panels to show         arena, arena_model   a classical model trained beside the run
 //
-// Image data (the committed MNIST / FashionMNIST subsets) adds ds (downsampling
-// factor) and, for convolutional models, c1 / c2 (channels). Groups written only
-// when switched on:
-//   dataset noise   noise=gaussian-sym&noise_m=0.1&noise_f=0.5&noise_train=1&noise_test=1
-//   attack          attack=outside&attack_noise=gaussian-asym&attack_m=0.01
-//                   &attack_mode=persistent&attack_k=1[&attack_layers=0,1]&attack_epoch=0
-//   arena           arena=1&arena_model=mlp-leaky
-// A hash that names an image dataset starts from image_defaults() (a QDCNN,
-// batch 64, 10 epochs) instead of the iris defaults.
-//
-// Flags (play, embed, panels) change how the page starts, not the run, and are
-// written only when set. This file has no UI code, so tests can use it alone.
+// e.g. #data=iris&model=qdfnn&L=2&width=0&...&seed=1&fx=2&fy=3&sample=0&play=1
+// A link that names an image set starts from the image defaults (run_spec.hpp).
+// This file has no UI code, so tests can use it alone.
 #pragma once
 
 #include <string>
 #include <vector>
 
-#include "core/attack.hpp"
 #include "core/model.hpp"
-#include "core/noise.hpp"
-#include "core/trainer.hpp"
+#include "run/run_spec.hpp"
 
 namespace hqnn::app {
 
-// The datasets the playground offers by name (besides "csv", the user's file).
+// The data the playground ships by name: iris and the committed image subsets.
+// Any other tabular name is the user's CSV, which only its owner has.
 const std::vector<std::string>& playground_dataset_names();  // iris, fashion-mnist-subset, mnist-subset
 bool is_image_dataset(const std::string& dataset);
 
 struct PlaygroundSettings {
-  std::string dataset = "iris";       // a playground_dataset_names() entry, or "csv" (the user's file;
-                                      // not reproducible from a link)
-  int downsample = 1;                 // image data: average-pool factor (2: 28x28 -> 14x14)
-  ModelOptions model;                 // kind, L, width, λ options, init, seed
-  TrainOptions train;                 // epochs, batch, optimiser, lr (train.seed follows model.seed)
-  double test_fraction = 0.3;         // stratified split
-  bool standardize = false;           // the paper feeds raw iris features
+  run::RunSpec run = run::default_spec(run::DataKind::tabular);
+  // How the page shows the run (the view keys above); none of them changes the run.
   int feature_x = 2, feature_y = 3;   // decision boundary axes (petal length / width for iris)
   int sample = 0;                     // test-set sample shown in the state viewer
   bool autoplay = false;
-  bool embed = false;                 // compact layout for documentation iframes
+  bool embed = false;
   std::vector<std::string> panels;    // embed: the panels to show (empty: the embed default)
-
-  // Robustness lab. Both draw their noise from the run's seed.
-  bool noise_enabled = false;         // dataset noise (noise.hpp) on the training and/or test set
-  DatasetNoiseOptions noise;
-  bool attack_enabled = false;        // parameter attack (attack.hpp) from epoch attack_epoch on
-  AttackOptions attack;
-  int attack_epoch = 0;               // 0: from the start; the UI sets the epoch it was switched on at
-  bool arena = false;                 // train arena_model beside `model` on the same data and attack
+  bool arena = false;                 // train arena_model beside the run's model on the same data and attack
   ModelKind arena_model = ModelKind::mlp_leaky;
 
-  // The seed drives initialisation, shuffling and the split.
-  uint64_t seed() const { return model.seed; }
-  void set_seed(uint64_t seed) { model.seed = seed; train.seed = seed; }
+  const std::string& dataset() const { return run.data.name; }
+  bool image() const { return run.data_kind() == run::DataKind::image; }
 };
 
-// The starting point for image data: a QDCNN with n = 16, batch 64, 10 epochs.
-PlaygroundSettings image_defaults();
+// The starting point for a kind of data: the run's defaults (run::default_spec)
+// and a classical arena model that fits the data.
+PlaygroundSettings default_settings(run::DataKind kind);
 
 struct ParsedHash {
   PlaygroundSettings settings;
   std::vector<std::string> errors;    // one per unusable key or value; the rest still applies
 };
 
-// Parses "#key=value&..." (the leading '#' is optional). Unknown keys and bad
-// values are reported and skipped; the defaults fill every key not given.
+// Parses "#key=value&..." or a whole URL (the leading '#' is optional). Unknown
+// keys and bad values are reported and skipped; the defaults fill every key
+// not given.
 ParsedHash parse_hash(const std::string& hash);
 
-// The hash of `settings`, starting with '#'. parse_hash(to_hash(s)) == s.
+// The hash of `settings`, starting with '#': the run's link (run::to_link)
+// and the view keys. parse_hash(to_hash(s)) gives s again.
 std::string to_hash(const PlaygroundSettings& settings);
 
-bool operator==(const PlaygroundSettings& a, const PlaygroundSettings& b);
-inline bool operator!=(const PlaygroundSettings& a, const PlaygroundSettings& b) { return !(a == b); }
+// The same run (run::same_run over every option) shown the same way.
+bool same_settings(const PlaygroundSettings& a, const PlaygroundSettings& b);
 
 }  // namespace hqnn::app

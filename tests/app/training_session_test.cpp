@@ -10,6 +10,7 @@
 
 #include "data/csv_loader.hpp"
 #include "data/image_datasets.hpp"
+#include "run/option_table.hpp"
 
 namespace hqnn::app {
 
@@ -53,14 +54,14 @@ TEST(TrainingSession, ThreadedAutoplayReachesTargetAccuracy) {
     s = session.snapshot();
   } while (!(s->done && !s->playing) && std::chrono::steady_clock::now() < deadline);
   ASSERT_TRUE(s->error.empty()) << s->error;
-  EXPECT_EQ(static_cast<int>(s->history.size()), settings.train.epochs);
+  EXPECT_EQ(static_cast<int>(s->history.size()), settings.run.train.epochs);
   EXPECT_GE(s->history.back().test_accuracy, 0.9);
   EXPECT_GT(s->target_epoch, 0);
 }
 
 TEST(TrainingSession, SameSeedSameRunInBothModes) {
   PlaygroundSettings settings;
-  settings.train.epochs = 5;
+  settings.run.train.epochs = 5;
   settings.autoplay = true;
   TrainingSession single(false), threaded(true);
   single.post(reset_command(settings));
@@ -83,15 +84,16 @@ TEST(TrainingSession, SameSeedSameRunInBothModes) {
 // refreshed and a link did not replay it.
 TEST(TrainingSession, ViewsDoNotChangeATransientAttackRun) {
   PlaygroundSettings settings;
-  settings.train.epochs = 3;
-  settings.attack_enabled = true;
-  settings.attack.mode = AttackMode::transient;
-  settings.attack.form = AttackForm::outside;
-  settings.attack.magnitude = 0.05;
+  settings.run.train.epochs = 3;
+  settings.run.attack = run::default_attack();
+  settings.run.attack->seed = settings.run.seed();
+  settings.run.attack->mode = AttackMode::transient;
+  settings.run.attack->form = AttackForm::outside;
+  settings.run.attack->magnitude = 0.05;
   const auto run = [&](bool look_often) {
     TrainingSession session(false);
     session.post(reset_command(settings));
-    for (int e = 0; e < settings.train.epochs; ++e) {
+    for (int e = 0; e < settings.run.train.epochs; ++e) {
       session.post(Command{Command::Kind::step_epoch, {}, nullptr, {}});
       for (int i = 0; i < 1000 && static_cast<int>(session.snapshot()->history.size()) <= e; ++i) {
         session.pump(1);
@@ -117,7 +119,7 @@ TEST(TrainingSession, ViewsDoNotChangeATransientAttackRun) {
 TEST(TrainingSession, UnusableDataIsReportedNotThrown) {
   TrainingSession session(false);
   Command c = reset_command(PlaygroundSettings{});
-  c.settings.dataset = "csv";
+  c.settings.run.data.name = "nan.csv";
   auto with_nan = std::make_shared<Dataset>();
   with_nan->name = "nan.csv";
   with_nan->features = Matrix::Constant(4, 2, 1);
@@ -141,7 +143,7 @@ TEST(TrainingSession, ExportThenImportKeepsTheModel) {
   const auto exported = session.snapshot();
   ASSERT_FALSE(exported->model_json.empty());
   PlaygroundSettings other;
-  other.set_seed(99);
+  run::set_seed(other.run, 99);
   session.post(reset_command(other));
   Command import;
   import.kind = Command::Kind::import_model;
@@ -151,12 +153,18 @@ TEST(TrainingSession, ExportThenImportKeepsTheModel) {
   const auto s = session.snapshot();
   EXPECT_NE(s->message.find("imported"), std::string::npos) << s->message;
   EXPECT_EQ(s->sample.probabilities, exported->sample.probabilities);
+  // The file records its run (the CLI's writer); on the same data the import takes it, seeds and split
+  // included, with the scaling that scale=auto chose in place of auto.
+  EXPECT_EQ(s->import_serial, 1u);
+  EXPECT_EQ(run::run_differences(s->settings.run, exported->settings.run), std::vector<std::string>{"scale"});
+  EXPECT_EQ(scaling_kind_name(s->settings.run.data.scaling), exported->scaling);
+  EXPECT_EQ(s->settings.run.data.split_seed, 1u);
 }
 
 TEST(TrainingSession, ImageModelShowsImageEncodingAndStates) {
-  PlaygroundSettings settings = image_defaults();
-  settings.downsample = 2;
-  settings.train.epochs = 1;
+  PlaygroundSettings settings = default_settings(run::DataKind::image);
+  settings.run.data.downsample = 2;
+  settings.run.train.epochs = 1;
   ImageDatasetOptions options;
   options.downsample = 2;
   Command reset = reset_command(settings);
@@ -172,7 +180,7 @@ TEST(TrainingSession, ImageModelShowsImageEncodingAndStates) {
   EXPECT_EQ(s->test_size, 400);
   EXPECT_EQ(s->sample.image.height, 14);
   EXPECT_EQ(s->sample.features.size(), 196u);
-  EXPECT_EQ(s->sample.encoded.size(), 16u);         // Linear(-> n) output, n = 16
+  EXPECT_EQ(s->sample.encoded.size(), 64u);         // Linear(-> n) output, n = 64 (D9)
   EXPECT_EQ(s->sample.states.size(), 3u);           // ψ0, ψ1, ψ2
   EXPECT_FALSE(s->boundary);                        // no decision boundary for images
   EXPECT_EQ(s->confusion.size(), 4u);
@@ -181,8 +189,8 @@ TEST(TrainingSession, ImageModelShowsImageEncodingAndStates) {
 
 TEST(TrainingSession, DatasetNoiseMovesSamples) {
   PlaygroundSettings settings;
-  settings.noise_enabled = true;
-  settings.noise.magnitude = 0.5;
+  settings.run.noise = run::default_noise(run::DataKind::tabular);
+  settings.run.noise->magnitude = 0.5;
   TrainingSession session(false);
   session.post(reset_command(settings));
   session.pump(0);
@@ -201,11 +209,12 @@ TEST(TrainingSession, DatasetNoiseMovesSamples) {
 TEST(TrainingSession, AttackShowsInTheGates) {
   for (AttackForm form : {AttackForm::inside, AttackForm::outside}) {
     PlaygroundSettings settings;
-    settings.train.epochs = 2;
-    settings.attack_enabled = true;
-    settings.attack.form = form;
-    settings.attack.magnitude = 0.05;
-    settings.attack_epoch = 1;
+    settings.run.train.epochs = 2;
+    settings.run.attack = run::default_attack();
+    settings.run.attack->seed = settings.run.seed();
+    settings.run.attack->form = form;
+    settings.run.attack->magnitude = 0.05;
+    settings.run.attack_epoch = 1;
     TrainingSession session(false);
     session.post(reset_command(settings));
     session.post(Command{Command::Kind::step_epoch, {}, nullptr, {}});
@@ -253,23 +262,60 @@ static std::string reset_error(const PlaygroundSettings& settings, std::shared_p
 
 TEST(PlaygroundLimits, WidthBeyondWhatThePlaygroundShowsIsRefused) {
   PlaygroundSettings settings;
-  settings.model.width = kPlaygroundMaxWidth + 1;
+  settings.run.model.width = kPlaygroundMaxWidth + 1;
   const std::string message = reset_error(settings);
   EXPECT_EQ(message,
             "width n = 4097 is more than the playground shows (at most 4096); choose a smaller n "
             "(the CLI trains any width: hqnn train --width 4097)");
   expect_catalogued(message);
-  settings.model.width = kPlaygroundMaxWidth;
+  settings.run.model.width = kPlaygroundMaxWidth;
   EXPECT_EQ(reset_error(settings), "");
 }
 
-TEST(PlaygroundLimits, LinkWithAWidthBeyondThePlaygroundIsReported) {
+// A link is a run the CLI can train (width up to the option table's limit), so
+// the link reads without error and the playground says why it does not show it.
+TEST(PlaygroundLimits, LinkWithAWidthBeyondThePlaygroundIsRefusedWithTheCommandThatTrainsIt) {
   const ParsedHash parsed = parse_hash("#model=qdfnn&width=5000");
-  ASSERT_EQ(parsed.errors.size(), 1u);
-  EXPECT_EQ(parsed.errors[0], "width: expected an integer in [0, 4096], got '5000'");
-  expect_catalogued(parsed.errors[0]);
-  EXPECT_EQ(parsed.settings.model.width, 0);  // the rest of the link still applies
-  EXPECT_EQ(parsed.settings.model.kind, ModelKind::qdfnn);
+  ASSERT_TRUE(parsed.errors.empty()) << parsed.errors[0];
+  EXPECT_EQ(parsed.settings.run.model.width, 5000);
+  const std::string message = reset_error(parsed.settings);
+  EXPECT_EQ(message,
+            "width n = 5000 is more than the playground shows (at most 4096); choose a smaller n "
+            "(the CLI trains any width: hqnn train --width 5000)");
+}
+
+// The link's one error is `message`, word for word, and docs/bad-inputs.md lists it.
+static PlaygroundSettings expect_one_catalogued_link_error(const std::string& link, const std::string& message) {
+  const ParsedHash parsed = parse_hash(link);
+  EXPECT_EQ(parsed.errors, std::vector<std::string>{message});
+  expect_catalogued(message);
+  return parsed.settings;
+}
+
+TEST(PlaygroundLimits, LinkToAnImageSetThePageDoesNotShipIsReportedAndShowsIris) {
+  const PlaygroundSettings s = expect_one_catalogued_link_error(
+      "#data=cifar10:/data/cifar&model=qdcnn&seed=5&play=1",
+      "data: the playground shows iris, fashion-mnist-subset, mnist-subset or your CSV, not cifar10:/data/cifar "
+      "(the CLI trains on it: hqnn train --data cifar10:/data/cifar)");
+  EXPECT_EQ(s.dataset(), "iris");
+  EXPECT_TRUE(s.autoplay);
+}
+
+TEST(PlaygroundLimits, LinkToAFullImageSetShowsItsSubsetAndSaysSo) {
+  const PlaygroundSettings s = expect_one_catalogued_link_error(
+      "#data=fashion-mnist&epochs=3",
+      "data: the playground has the committed fashion-mnist-subset only (hqnn train --data fashion-mnist trains "
+      "on the full set); showing the subset");
+  EXPECT_EQ(s.dataset(), "fashion-mnist-subset");
+  EXPECT_EQ(s.run.train.epochs, 3);
+}
+
+TEST(PlaygroundLimits, RunOnACsvThePageHasNotLoadedIsRefused) {
+  PlaygroundSettings settings;
+  settings.run.data.name = "their.csv";
+  const std::string message = reset_error(settings);
+  EXPECT_EQ(message, "their.csv is a CSV file the playground does not have: load it with \"Open CSV\"");
+  expect_catalogued(message);
 }
 
 TEST(PlaygroundLimits, MoreClassesThanThePlaygroundShowsAreRefused) {
@@ -279,7 +325,7 @@ TEST(PlaygroundLimits, MoreClassesThanThePlaygroundShowsAreRefused) {
   auto data = std::make_shared<Dataset>(parse_csv(csv, "many.csv"));
   ASSERT_EQ(data->class_count(), 33);
   PlaygroundSettings settings;
-  settings.dataset = "csv";
+  settings.run.data.name = "many.csv";
   const std::string message = reset_error(settings, data);
   EXPECT_EQ(message,
             "many.csv has 33 classes; the playground shows at most 32 (is the right column the label? "

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "app.hpp"
+#include "copy_command.hpp"
 #include "imgui.h"
 #include "platform.hpp"
 
@@ -103,8 +104,8 @@ TEST(Panels, DivergedClassicalRunDrawsFiniteAndStaysUsable) {
   expect_clean_frames(p.stats);
 
   // Still usable: a reset without the attack, at a sane learning rate, trains normally.
-  p.app->settings.attack_enabled = false;
-  p.app->settings.train.optimizer = OptimizerOptions{};
+  p.app->settings.run.attack.reset();
+  p.app->settings.run.train.optimizer = OptimizerOptions{};
   p.app->reset();
   ASSERT_TRUE(p.run_until([](const Snapshot& s) { return s.done && s.history.size() == 6; }));
   EXPECT_LT(p.app->snap->attack.diverged_epoch, 0);
@@ -151,11 +152,24 @@ TEST(Panels, WidestStateThePlaygroundAllowsFitsTheDrawLists) {
 
 TEST(Panels, WidthBeyondThePlaygroundIsRefusedWithAMessage) {
   HeadlessPlayground p("#data=iris&model=qdfnn&width=" + std::to_string(kPlaygroundMaxWidth) + "&play=1");
-  p.app->settings.model.width = kPlaygroundMaxWidth + 1;  // the controls accept any number; the URL stops at 4096
+  p.app->settings.run.model.width = kPlaygroundMaxWidth + 1;  // a run the CLI trains, beyond what the playground shows
   p.app->reset();
   ASSERT_TRUE(p.run_until([](const Snapshot& s) { return !s.error.empty(); }, 100));
   EXPECT_NE(p.app->snap->error.find("more than the playground shows"), std::string::npos) << p.app->snap->error;
   for (int i = 0; i < 5; ++i) p.frame();  // the error is drawn, nothing else breaks
+  expect_clean_frames(p.stats);
+}
+
+TEST(Panels, CopyAsCommandPutsTheCliLineOfTheRunOnTheClipboard) {
+  HeadlessPlayground p("#data=iris&model=qrfnn&epochs=12&seed=4&noise=uniform-sym&noise_m=0.2");
+  p.frame();
+  p.app->copy_command();
+  p.frame();
+  const std::string expected = train_command_line(p.app->settings.run);
+  EXPECT_EQ(expected.rfind("hqnn train --data=iris --model=qrfnn --epochs=12 --seed=4 --noise=uniform-sym "
+                           "--noise-magnitude=0.2", 0), 0u) << expected;
+  EXPECT_EQ(p.app->command_line, expected);
+  EXPECT_EQ(std::string(ImGui::GetClipboardText()), expected);
   expect_clean_frames(p.stats);
 }
 
