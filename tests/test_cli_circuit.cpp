@@ -145,7 +145,8 @@ TEST(BadInputs, CircuitWithoutModel) {
 }
 
 TEST(BadInputs, CircuitModelFileMissing) {
-  expect_catalogued(input_error_of([] { output_of({"--model", "m.json"}); }), "m.json: cannot open the model file");
+  expect_catalogued(input_error_of([] { output_of({"--model", "no-such-file.csv"}); }),
+                    "no-such-file.csv: cannot open (No such file or directory)");
 }
 
 TEST(BadInputs, CircuitOfClassicalModel) {

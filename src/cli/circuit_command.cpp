@@ -12,44 +12,32 @@
 #include <memory>
 #include <optional>
 
-#include "args.hpp"
 #include "core/circuit_lcu.hpp"
 #include "core/circuit_program.hpp"
 #include "core/circuit_quirk.hpp"
 #include "core/model_io.hpp"
-#include "data/csv_loader.hpp"
-#include "data/image_datasets.hpp"
-#include "experiment.hpp"
+#include "run/data_preparation.hpp"
+#include "run/option_table.hpp"
 
 namespace hqnn::cli {
 
 // [SECTION] Usage ----------------------------------------------------------------------------
-const char* const kCircuitUsage = R"(hqnn circuit: a trained model's quantum-inspired layers as quantum circuits
-
-usage:
-  hqnn circuit --model FILE [--layer l] [--input "x1,...,xd"] [--format qasm|quirk|stats]
-
-  --model FILE            a hybrid model written by hqnn train --out (the
-                          quantum part of tqfnn, qrfnn, qdfnn, tqcnn, qrcnn, qdcnn)
-  --layer l               only U_l (0 <= l < L)                        [all layers]
-  --input "x1,...,xd"     a raw input (the model's d input features, as in its
-                          data file): the circuit starts with the amplitude
-                          encoding of the state it gives the quantum layers
-  --format qasm           OpenQASM 2.0 (qelib1.inc gates x, cx, ry only)
-           quirk          a link that opens the circuit in Quirk
-           stats          gate counts, CNOTs and depth per layer, and the cost
-                          of the skip connections (Eq. 7/8) as a linear
-                          combination of unitaries                     [stats]
-  --multi-control M       fewest-cnots | gray-code (2^k CNOTs, no ancilla) |
-                          ancilla-chain (6k-8 CNOTs, k-2 ancillas), for the
-                          k-controlled rotations                       [fewest-cnots]
-  --data NAME             stats: the LCU success probability averaged over a
-                          data set (iris, FILE.csv with --label, or an image
-                          set's test split with --classes / --downsample)
-  --json                  stats as one JSON object
-
-Basis: amplitude k is the basis state |k> with q[0] the least significant bit.
-)";
+const std::vector<run::CommandOption>& circuit_extras() {
+  static const std::vector<run::CommandOption> extras = {
+      {"model", true, "FILE", "a hybrid model written by hqnn train --out (the quantum part of tqfnn, qrfnn, qdfnn, "
+                              "tqcnn, qrcnn, qdcnn)"},
+      {"layer", true, "l", "only U_l (0 <= l < L) [all layers]"},
+      {"input", true, "\"x1,...,xd\"", "a raw input (the model's d input features, as in its data file): the circuit "
+                                        "starts with the amplitude encoding of the state it gives the quantum layers"},
+      {"format", true, "F", "qasm (OpenQASM 2.0, qelib1.inc gates x, cx, ry only), quirk (a link that opens the "
+                            "circuit in Quirk) or stats (gate counts, CNOTs and depth per layer, and the cost of the "
+                            "skip connections, Eq. 7/8, as a linear combination of unitaries) [stats]"},
+      {"multi-control", true, "M", "fewest-cnots, gray-code (2^k CNOTs, no ancilla) or ancilla-chain (6k-8 CNOTs, "
+                                   "k-2 ancillas), for the k-controlled rotations [fewest-cnots]"},
+      {"json", false, "", "stats as one JSON object"},
+  };
+  return extras;
+}
 
 // [SECTION] Inputs ----------------------------------------------------------------------------
 namespace {
@@ -76,6 +64,14 @@ std::vector<double> parse_numbers(const std::string& option, const std::string& 
   return values;
 }
 
+int parse_layer(const std::string& text) {
+  char* end = nullptr;
+  const long l = std::strtol(text.c_str(), &end, 10);
+  if (text.empty() || *end != '\0' || l < -1000000 || l > 1000000)
+    throw InputError("--layer: '" + text + "' is not an integer");
+  return static_cast<int>(l);
+}
+
 std::string feature_list(const ModelInfo& info) {
   if (info.feature_names.empty() || info.feature_names.size() > 8) return "";
   std::string all;
@@ -86,7 +82,7 @@ std::string feature_list(const ModelInfo& info) {
 // ψ_0, the amplitude-encoded state the quantum layers receive, for each row of
 // raw inputs: the model's standardisation, front end and encoding.
 std::vector<std::vector<double>> encoded_states(Model& model, const ModelInfo& info, Dataset raw) {
-  if (info.standardizer) info.standardizer->apply(raw);
+  if (info.scaler) info.scaler->apply(raw);
   model.forward(raw.features);
   const Matrix& psi0 = model.quantum_stack()->states()[0];
   std::vector<std::vector<double>> out(static_cast<size_t>(psi0.rows()));
@@ -95,13 +91,10 @@ std::vector<std::vector<double>> encoded_states(Model& model, const ModelInfo& i
   return out;
 }
 
-Dataset load_average_data(const Args& args) {
-  const DataConfig dc = data_config_from_args(args);
-  if (is_image_dataset_name(dc.name)) return load_experiment_data(dc).test;
-  if (dc.name == "iris") return load_iris();
-  CsvOptions csv;
-  csv.label_column = dc.label_column;
-  return load_csv(dc.name, csv);
+// --data for stats: a tabular set whole, an image set's test split.
+Dataset load_average_data(const run::DataSpec& data) {
+  const run::SourceData source = run::load_source_data(data);
+  return source.split ? source.split->test : source.samples;
 }
 
 // [SECTION] Formats --------------------------------------------------------------------------
@@ -199,21 +192,32 @@ void print_stats(const std::string& path, const Model& model, const CircuitProgr
 }  // namespace
 
 // [SECTION] Command ---------------------------------------------------------------------------
+std::string circuit_help() {
+  return run::command_help(run::kCircuit,
+                           "usage: hqnn circuit --model FILE [--layer l] [--input \"x1,...,xd\"] "
+                           "[--format qasm|quirk|stats]\n\n"
+                           "A trained model's quantum-inspired layers as quantum circuits. Basis: amplitude k is the\n"
+                           "basis state |k> with q[0] the least significant bit. --data (stats only) averages the\n"
+                           "LCU success probability over a data set (a CSV whole, an image set's test split).\n",
+                           circuit_extras(),
+                           "\nexamples:\n"
+                           "  hqnn circuit --model qdfnn.json --layer 0 --format qasm\n"
+                           "  hqnn circuit --model qdfnn.json --data iris\n");
+}
+
 int run_circuit_command(const std::vector<std::string>& argv) {
   for (const std::string& a : argv)
     if (a == "--help" || a == "-h") {
-      std::printf("%s", kCircuitUsage);
+      std::printf("%s", circuit_help().c_str());
       return 0;
     }
-  const Args args(argv, {"model", "layer", "input", "format", "multi-control", "data", "label", "classes", "downsample",
-                         "test-per-class"},
-                  {"json"});
+  const run::CommandLine args = run::parse_command_line(argv, run::kCircuit, circuit_extras());
   if (!args.has("model")) throw InputError("circuit needs --model FILE (a hybrid model written by hqnn train --out)");
-  const std::string path = args.str("model", "");
+  const std::string path = args.str("model");
   const std::string format = args.str("format", "stats");
   if (format != "qasm" && format != "quirk" && format != "stats")
     throw InputError("--format: expected qasm, quirk or stats, got '" + format + "'");
-  if (args.flag("json") && format != "stats") throw InputError("--json applies to --format stats only");
+  if (args.has("json") && format != "stats") throw InputError("--json applies to --format stats only");
   const std::string mc = args.str("multi-control", "fewest-cnots");
   const std::optional<MultiControl> strategy = parse_multi_control(mc);
   if (!strategy) throw InputError("--multi-control: expected fewest-cnots, gray-code or ancilla-chain, got '" + mc + "'");
@@ -228,7 +232,7 @@ int run_circuit_command(const std::vector<std::string>& argv) {
   const int L = stack->options().layers, n = stack->options().width;
   std::vector<int> layers;
   if (args.has("layer")) {
-    const int l = args.integer("layer", 0);
+    const int l = parse_layer(args.str("layer"));
     if (l < 0 || l >= L)
       throw InputError("--layer " + std::to_string(l) + " is out of range: the model has L = " + std::to_string(L) +
                        " quantum-inspired layers, U_0 to U_" + std::to_string(L - 1));
@@ -251,9 +255,9 @@ int run_circuit_command(const std::vector<std::string>& argv) {
     psi0 = averaged[0];
     averaged_over = "the given --input";
   }
-  if (args.has("data")) {
+  if (args.given.count("data")) {
     if (args.has("input")) throw InputError("give --input or --data, not both");
-    const Dataset data = load_average_data(args);
+    const Dataset data = load_average_data(args.spec.data);
     if (data.feature_count() != model->input_width())
       throw InputError(data.name + " has " + std::to_string(data.feature_count()) + " features, the model expects " +
                        std::to_string(model->input_width()));
@@ -278,7 +282,7 @@ int run_circuit_command(const std::vector<std::string>& argv) {
       for (double& v : *output_state) v /= std::sqrt(norm);
       for (int l : layers) apply_givens_chain(layer_angles(*stack, l), n, *output_state);
     }
-    print_stats(path, *model, m, title, skip_sum_cost(*stack, averaged), averaged_over, output_state, args.flag("json"));
+    print_stats(path, *model, m, title, skip_sum_cost(*stack, averaged), averaged_over, output_state, args.has("json"));
   }
   return 0;
 }

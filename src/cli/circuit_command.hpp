@@ -8,7 +8,7 @@
 
 namespace hqnn::cli {
 
-extern const char* const kCircuitUsage;
+std::string circuit_help();  // the options from the run table (data) and the command's own
 
 // Prints the requested format on stdout and returns the exit code (0). Bad
 // options, files and inputs throw InputError with a message for the user.

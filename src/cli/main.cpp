@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "circuit_command.hpp"
 #include "core/input_error.hpp"
 #include "eval_command.hpp"
 #include "reproduce.hpp"
@@ -23,6 +24,8 @@ usage:
   hqnn train [options]          train a model, print its metrics, optionally save it
   hqnn eval --model FILE [...]  evaluate a saved model (on its training data, or --data)
   hqnn reproduce [options]      run the paper's experiment grid and write a report
+  hqnn circuit --model FILE     a model's quantum-inspired layers as OpenQASM 2.0, a Quirk
+                                link or gate counts (hqnn circuit --help)
   hqnn COMMAND --help           the options of one command
   hqnn --version
 
@@ -31,6 +34,7 @@ examples:
   hqnn eval --model qdfnn.json
   hqnn train --data my.csv --label species --scale auto --json > run.json
   hqnn train --link 'http://127.0.0.1:8080/#data=iris&model=qrfnn'
+  hqnn circuit --model qdfnn.json --layer 0 --format qasm
 )";
 
 static bool asks_for_help(const std::vector<std::string>& args) {
@@ -59,7 +63,8 @@ int main(int argc, char** argv) {
       return eval_command(rest, stdout);
     }
     if (command == "reproduce") return cmd_reproduce(rest);
-    throw InputError("unknown command '" + command + "' (train, eval, reproduce; see hqnn --help)");
+    if (command == "circuit") return run_circuit_command(rest);
+    throw InputError("unknown command '" + command + "' (train, eval, reproduce, circuit; see hqnn --help)");
   } catch (const InputError& e) {
     std::fprintf(stderr, "hqnn: %s\n", e.what());
     return 2;

@@ -141,7 +141,7 @@ std::vector<OptionRow> build_table() {
   t.push_back(with(scoped(row("data", "data", "data", T::text, "data", "NAME",
                               "iris (built in), FILE.csv, or an image set: fashion-mnist, fashion-mnist-subset, "
                               "mnist, mnist-subset, cifar10:DIR, cifar100:DIR"),
-                          Scope::always, kTrain | kEval),
+                          Scope::always, kTrain | kEval | kCircuit),
                    [](const RunSpec& s) { return word(s.data.name); },
                    [](RunSpec& s, const OptionValue& v) {
                      if (v.text.empty()) throw InputError("expected a dataset name or a CSV file");
@@ -149,13 +149,13 @@ std::vector<OptionRow> build_table() {
                    }));
   t.push_back(with(scoped(row("label", "label", "label_column", T::text, "data", "NAME|INDEX",
                               "the label column of a CSV (a name or a 0-based index; default the last column)"),
-                          Scope::csv, kTrain | kEval),
+                          Scope::csv, kTrain | kEval | kCircuit),
                    [](const RunSpec& s) { return word(s.data.label_column); },
                    [](RunSpec& s, const OptionValue& v) { s.data.label_column = v.text; }));
   t.push_back(with(scoped(chosen(row("delimiter", "delim", "delimiter", T::text, "data", "C",
                                      "the CSV's column separator: , ; tab or | (one character)"),
                                  {",", ";", "tab", "|"}),
-                          Scope::csv, kTrain | kEval),
+                          Scope::csv, kTrain | kEval | kCircuit),
                    [](const RunSpec& s) { return word(s.data.delimiter == '\t' ? "tab" : std::string(1, s.data.delimiter)); },
                    [](RunSpec& s, const OptionValue& v) {
                      try {
@@ -194,7 +194,7 @@ std::vector<OptionRow> build_table() {
     OptionRow r = with(scoped(ranged(row("classes", "classes", "classes", T::int_list, "data", "0,1,2,3|all",
                                          "image data: the classes kept, relabelled 0..k-1"),
                                      0, 100000),
-                              Scope::image, kTrain | kEval),
+                              Scope::image, kTrain | kEval | kCircuit),
                        [](const RunSpec& s) { return ints(s.data.classes); },
                        [](RunSpec& s, const OptionValue& v) { s.data.classes = v.list; });
     r.empty_word = "all";
@@ -203,19 +203,19 @@ std::vector<OptionRow> build_table() {
   t.push_back(with(scoped(ranged(row("downsample", "ds", "downsample", T::integer, "data", "K",
                                      "image data: average-pool K x K pixels"),
                                  1, 64),
-                          Scope::image, kTrain | kEval),
+                          Scope::image, kTrain | kEval | kCircuit),
                    [](const RunSpec& s) { return num(s.data.downsample); },
                    [](RunSpec& s, const OptionValue& v) { s.data.downsample = int(v.number); }));
   t.push_back(with(scoped(ranged(row("train-per-class", "train_pc", "train_per_class", T::integer, "data", "N",
                                      "image data: keep the first N training images per class (0: all)"),
                                  0, 1e9),
-                          Scope::image, kTrain | kEval),
+                          Scope::image, kTrain | kEval | kCircuit),
                    [](const RunSpec& s) { return num(double(s.data.train_per_class)); },
                    [](RunSpec& s, const OptionValue& v) { s.data.train_per_class = size_t(v.number); }));
   t.push_back(with(scoped(ranged(row("test-per-class", "test_pc", "test_per_class", T::integer, "data", "N",
                                      "image data: the same for the test set (0: all)"),
                                  0, 1e9),
-                          Scope::image, kTrain | kEval),
+                          Scope::image, kTrain | kEval | kCircuit),
                    [](const RunSpec& s) { return num(double(s.data.test_per_class)); },
                    [](RunSpec& s, const OptionValue& v) { s.data.test_per_class = size_t(v.number); }));
   // model --------------------------------------------------------------------------------------
@@ -632,6 +632,7 @@ const char* command_name(Command command) {
     case kTrain: return "train";
     case kEval: return "eval";
     case kReproduce: return "reproduce";
+    case kCircuit: return "circuit";
   }
   return "";
 }
@@ -784,7 +785,8 @@ std::string command_help(Command command, const std::string& usage, const std::v
     }
     const std::string tab = default_text(r, DataKind::tabular), img = default_text(r, DataKind::image);
     std::string def = tab;
-    if (r.name == "data") def = command == kEval ? "the data the model was trained on" : tab;  // one name, not a kind
+    if (r.name == "data")  // one name, not a kind
+      def = command == kEval ? "the data the model was trained on" : command == kCircuit ? "none" : tab;
     else if (img != tab && r.scope != Scope::image && r.scope != Scope::tabular && r.scope != Scope::csv)
       def = (tab.empty() ? "-" : tab) + "; image data " + img;
     else if (r.scope == Scope::image)

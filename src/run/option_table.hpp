@@ -55,7 +55,7 @@ enum class Scope {
 bool in_scope(Scope scope, const RunSpec& spec);
 
 // The commands; a command without rows in the table (reproduce) still parses its own options.
-enum Command : unsigned { kTrain = 1u, kEval = 2u, kReproduce = 4u };
+enum Command : unsigned { kTrain = 1u, kEval = 2u, kReproduce = 4u, kCircuit = 8u };
 const char* command_name(Command command);  // "train", ...
 
 // A value as the table moves it around; which member is used depends on the type.
