@@ -124,6 +124,40 @@ TEST(CliReproduce, ShardsMergedGiveTheSameReport) {
   }
 }
 
+// A shard that failed (or was never run) is named by its index, so that only
+// it is run again; the shard that failed part-way counts its missing runs.
+TEST(CliReproduce, MergeNamesTheMissingShards) {
+  const fs::path one = scratch_dir("missing1"), three = scratch_dir("missing3");
+  ASSERT_EQ(cmd_reproduce({"--tiny", "--shard", "1/3", "--out", one.string(), "--quiet"}), 0);
+  ASSERT_EQ(cmd_reproduce({"--tiny", "--shard", "3/3", "--out", three.string(), "--quiet"}), 0);
+  EXPECT_TRUE(fs::exists(three / "shard.json"));
+  // Shard 3 loses one run, as if it had been killed before the last one.
+  const auto grid = reproduce_grid(reproduce_profile("tiny", ""));
+  const std::string lost = grid[2].id;  // grid position 2 belongs to shard 3 of 3
+  ASSERT_TRUE(fs::remove(three / "runs" / (lost + ".json")));
+  const size_t in_shard2 = (grid.size() + 1) / 3, in_shard3 = grid.size() / 3;  // positions 1, 4, ... and 2, 5, ...
+  try {
+    cmd_reproduce({"--merge", one.string(), three.string(), "--out", scratch_dir("missing_out").string(), "--quiet"});
+    ADD_FAILURE() << "merged an incomplete grid";
+  } catch (const InputError& e) {
+    const std::string msg = e.what();
+    EXPECT_NE(msg.find("missing shards of 3: 2 (" + std::to_string(in_shard2) + " of " + std::to_string(in_shard2)),
+              std::string::npos) << msg;
+    EXPECT_NE(msg.find("3 (1 of " + std::to_string(in_shard3) + " runs, e.g. '" + lost + "')"), std::string::npos)
+        << msg;
+    EXPECT_NE(msg.find("--shard I/3"), std::string::npos) << msg;
+    EXPECT_NE(msg.find("--retry 2,3"), std::string::npos) << msg;
+    EXPECT_EQ(msg.find("1 ("), std::string::npos) << "shard 1 is complete: " << msg;
+  }
+  // The same shard twice, or shards of another N, are refused by name.
+  EXPECT_THROW(cmd_reproduce({"--merge", one.string(), one.string(), "--out", scratch_dir("missing_out").string()}),
+               InputError);
+  const fs::path of_two = scratch_dir("missing_of2");
+  ASSERT_EQ(cmd_reproduce({"--tiny", "--shard", "2/2", "--out", of_two.string(), "--quiet"}), 0);
+  EXPECT_THROW(cmd_reproduce({"--merge", one.string(), of_two.string(), "--out", scratch_dir("missing_out").string()}),
+               InputError);
+}
+
 // Each run is single-threaded and seeded by its own id, so how many runs go in
 // parallel changes nothing: every per-epoch curve and every result is the
 // same bit for bit (the timing fields aside).

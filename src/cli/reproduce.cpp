@@ -37,7 +37,8 @@ usage:
   --threads N             parallel runs (each run is single-threaded)   [all cores]
   --shard I/N             run only the I-th of N slices of the grid (1-based); writes
                           DIR/runs/*.json and DIR/shard.json, no report
-  --merge DIR...          combine shard directories into one report (in --out)
+  --merge DIR...          combine shard directories into one report (in --out); names the
+                          shards whose results are missing
   --no-complexity         leave out the complexity table
   --dry-run               print the grid size and the expected run time, run nothing
   --quiet                 no progress lines
@@ -147,12 +148,13 @@ int cmd_reproduce(const std::vector<std::string>& argv_in) {
   }
   const fs::path out_dir(out);
   fs::create_directories(out_dir / "runs");
+  // Written first, so that a shard that fails still names its index to --merge.
+  if (shard.count > 1) write_shard_manifest(out_dir, {profile.name, cifar, shard});
   const auto t0 = std::chrono::steady_clock::now();
   const std::vector<Json> results = run_grid(mine, data, threads, out_dir / "runs", quiet);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 
   if (shard.count > 1) {
-    write_shard_manifest(out_dir, {profile.name, cifar, shard});
     if (!quiet)
       std::fprintf(stderr, "shard %d/%d: %zu runs in %.1f s written to %s/runs; combine with hqnn reproduce --merge\n",
                    shard.index, shard.count, mine.size(), seconds, out.c_str());

@@ -59,7 +59,7 @@ class ReportBuilder {
          "its evaluation points (one per epoch); per-class precision / recall / F1 are the mean and (population) "
          "variance over the same points; P-R and ROC areas are one-vs-rest, of the final model, micro-averaged "
          "(macro in brackets); the loss is the mean of the test-loss curve and is `nan` when the curve reached "
-         "NaN/Inf. Paper numbers are from spec.md section 10; Δ = ours − paper.\n\n";
+         "NaN/Inf. Paper numbers are read from its Fig. 5-9; Δ = ours − paper.\n\n";
     s += table_head({"data set", "source", "train / test samples", "epochs", "batch", "lr"});
     for (const auto& d : profile_.datasets) {
       const auto& n = results_.samples(d.key);
