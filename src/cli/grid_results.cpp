@@ -1,6 +1,5 @@
 #include "grid_results.hpp"
 
-#include <algorithm>
 #include <cmath>
 
 namespace hqnn::cli {
@@ -10,10 +9,13 @@ static std::string cell_key(const std::string& e, const std::string& d, const st
 }
 
 GridResults::GridResults(const ReproduceProfile& profile, const std::vector<Json>& runs) {
+  std::map<std::string, const Json*> by_id;
+  for (const Json& j : runs) by_id.emplace(j.at("id").as_string(), &j);
   for (const auto& run : reproduce_grid(profile)) {
-    auto it = std::find_if(runs.begin(), runs.end(), [&](const Json& j) { return j.at("id").as_string() == run.id; });
-    if (it == runs.end()) throw InputError("the results have no run '" + run.id + "' (missing shard?)");
-    cells_[cell_key(run.experiment, run.dataset, run.condition, run.model)].push_back(&*it);
+    auto found = by_id.find(run.id);
+    if (found == by_id.end()) throw InputError("the results have no run '" + run.id + "' (missing shard?)");
+    const Json* it = found->second;
+    cells_[cell_key(run.experiment, run.dataset, run.condition, run.model)].push_back(it);
     sources_[run.dataset] = it->at("data_source").as_string();
     samples_[run.dataset] = {static_cast<long long>(it->at("train_samples").as_number()),
                              static_cast<long long>(it->at("test_samples").as_number())};

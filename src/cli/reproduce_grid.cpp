@@ -2,9 +2,11 @@
 
 #include <map>
 
+#include "robustness_map.hpp"
+
 namespace hqnn::cli {
 
-static bool image_key(const std::string& key) { return key != "iris"; }
+bool is_image_dataset(const std::string& key) { return key != "iris"; }
 
 const std::vector<NoiseKind>& dataset_noise_kinds() {
   static const std::vector<NoiseKind> kinds = {NoiseKind::gaussian_sym, NoiseKind::gaussian_asym,
@@ -20,12 +22,12 @@ const std::vector<NoiseKind>& attack_noise_kinds() {
 }
 
 std::vector<std::string> comparison_models(const std::string& key) {
-  if (image_key(key)) return {"qrcnn", "cnn-leaky", "qdcnn", "cnn-rot"};
+  if (is_image_dataset(key)) return {"qrcnn", "cnn-leaky", "qdcnn", "cnn-rot"};
   return {"qrfnn", "mlp-leaky", "qdfnn", "mlp-rot"};
 }
 
 std::vector<std::string> ablation_models(const std::string& key) {
-  if (image_key(key)) return {"tqcnn", "qrcnn", "qdcnn"};
+  if (is_image_dataset(key)) return {"tqcnn", "qrcnn", "qdcnn"};
   return {"tqfnn", "qrfnn", "qdfnn"};
 }
 
@@ -69,9 +71,15 @@ ReproduceProfile reproduce_profile(const std::string& name, const std::string& c
     iris.epochs = 100;
     p.datasets = {iris, image("mnist", "mnist", 5, 0, 0), image("fashion-mnist", "fashion-mnist", 5, 0, 0)};
     p.seeds = 3;
+  } else if (auto map = robustness_profile(name)) {
+    p = *map;
   } else {
-    throw InputError("--profile: expected tiny, quick or full, got '" + name + "'");
+    throw InputError("--profile: expected tiny, quick, full, robustness-tiny, robustness-quick or robustness-full, got '" +
+                     name + "'");
   }
+  if (!cifar100_dir.empty() && p.is_robustness_map())
+    throw InputError("--cifar100 adds CIFAR-100 to the paper's grid; the robustness map runs iris, MNIST 0-3 and "
+                     "FashionMNIST 0-3 (leave --cifar100 out)");
   if (!cifar100_dir.empty())
     p.datasets.push_back(image("cifar100", "cifar100:" + cifar100_dir, name == "full" ? 5 : name == "quick" ? 3 : 1,
                                name == "full" ? 0 : 250, name == "full" ? 0 : 100));
@@ -79,7 +87,7 @@ ReproduceProfile reproduce_profile(const std::string& name, const std::string& c
   return p;
 }
 
-static ExperimentConfig base_config(const ReproduceDataset& d, const std::string& model, int seed) {
+ExperimentConfig grid_run_config(const ReproduceDataset& d, const std::string& model, int seed) {
   ExperimentConfig c;
   c.data = d.data;
   c.model.kind = *parse_model_kind(model);
@@ -92,25 +100,31 @@ static ExperimentConfig base_config(const ReproduceDataset& d, const std::string
   return c;
 }
 
+GridRun make_grid_run(const std::string& experiment, const ReproduceDataset& d, const std::string& condition,
+                      const std::string& model, int seed, const ExperimentConfig& config) {
+  GridRun r;
+  r.experiment = experiment;
+  r.dataset = d.key;
+  r.condition = condition;
+  r.model = model;
+  r.seed = seed;
+  r.config = config;
+  r.id = experiment + "-" + d.key + "-" + (condition == "none" ? "" : condition + "-") + model + "-s" + std::to_string(seed);
+  return r;
+}
+
 std::vector<GridRun> reproduce_grid(const ReproduceProfile& profile) {
+  if (profile.is_robustness_map()) return robustness_grid(profile);
   std::vector<GridRun> grid;
   auto add = [&](const std::string& experiment, const ReproduceDataset& d, const std::string& condition,
                  const std::string& model, int seed, const ExperimentConfig& config) {
-    GridRun r;
-    r.experiment = experiment;
-    r.dataset = d.key;
-    r.condition = condition;
-    r.model = model;
-    r.seed = seed;
-    r.config = config;
-    r.id = experiment + "-" + d.key + "-" + (condition == "none" ? "" : condition + "-") + model + "-s" + std::to_string(seed);
-    grid.push_back(std::move(r));
+    grid.push_back(make_grid_run(experiment, d, condition, model, seed, config));
   };
   for (const auto& d : profile.datasets)
     for (int seed = 1; seed <= profile.seeds; ++seed) {
       for (NoiseKind noise : dataset_noise_kinds())
         for (const auto& model : comparison_models(d.key)) {
-          ExperimentConfig c = base_config(d, model, seed);
+          ExperimentConfig c = grid_run_config(d, model, seed);
           c.noise = DatasetNoiseOptions();
           c.noise->kind = noise;
           add("noise", d, noise_kind_name(noise), model, seed, c);
@@ -118,7 +132,7 @@ std::vector<GridRun> reproduce_grid(const ReproduceProfile& profile) {
       for (AttackForm form : {AttackForm::inside, AttackForm::outside})
         for (NoiseKind noise : attack_noise_kinds())
           for (const auto& model : comparison_models(d.key)) {
-            ExperimentConfig c = base_config(d, model, seed);
+            ExperimentConfig c = grid_run_config(d, model, seed);
             c.attack = AttackOptions();
             c.attack->form = form;
             c.attack->noise = noise;
@@ -126,7 +140,7 @@ std::vector<GridRun> reproduce_grid(const ReproduceProfile& profile) {
             const std::string cond = std::string(form == AttackForm::inside ? "form1-" : "form2-") + noise_kind_name(noise);
             add("attack", d, cond, model, seed, c);
           }
-      for (const auto& model : ablation_models(d.key)) add("ablation", d, "none", model, seed, base_config(d, model, seed));
+      for (const auto& model : ablation_models(d.key)) add("ablation", d, "none", model, seed, grid_run_config(d, model, seed));
     }
   return grid;
 }

@@ -15,20 +15,32 @@
 
 namespace hqnn::cli {
 
+// The attacks of the robustness map on one data set (robustness_map.hpp).
+struct RobustnessAxes {
+  std::vector<AttackForm> forms;
+  std::vector<AttackMode> modes;
+  std::vector<NoiseKind> noises;
+  int seeds = 0;  // 0: the profile's
+};
+
 struct ReproduceDataset {
   std::string key;       // iris | mnist | fashion-mnist | cifar100
   DataConfig data;
   int epochs = 0;
   int batch = 16;        // D6: 16 for iris, 64 for images
   double lr = 0.01;      // D6: 0.01 for iris, 0.001 for images
+  RobustnessAxes map;    // robustness profiles only
 };
 
 struct ReproduceProfile {
-  std::string name;      // tiny | quick | full
+  std::string name;      // tiny | quick | full | robustness-tiny | robustness-quick | robustness-full
   std::vector<ReproduceDataset> datasets;
   int seeds = 1;
   bool complexity = true;
   int complexity_dense_max_n = 128;
+  // Non-empty: the robustness map over these attack magnitudes instead of the paper's grid.
+  std::vector<double> map_magnitudes;
+  bool is_robustness_map() const { return !map_magnitudes.empty(); }
 };
 
 // cifar100_dir: "" leaves CIFAR-100 out.
@@ -46,6 +58,16 @@ struct GridRun {
 
 // In a fixed order: shards are slices of this order.
 std::vector<GridRun> reproduce_grid(const ReproduceProfile& profile);
+
+// One run of data set `d`: its epochs, batch and lr, seeds for the model, the
+// shuffling and the dataset noise; no noise, no attack.
+ExperimentConfig grid_run_config(const ReproduceDataset& d, const std::string& model, int seed);
+// Its id: experiment-dataset-[condition-]model-sSEED ("none" leaves the condition out).
+GridRun make_grid_run(const std::string& experiment, const ReproduceDataset& d, const std::string& condition,
+                      const std::string& model, int seed, const ExperimentConfig& config);
+
+// Image data sets are all but iris.
+bool is_image_dataset(const std::string& dataset_key);
 
 // The six dataset noises of Fig. 5.
 const std::vector<NoiseKind>& dataset_noise_kinds();

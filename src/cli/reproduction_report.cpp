@@ -1,5 +1,4 @@
 // Index of this file
-//   [SECTION] Number and table formatting
 //   [SECTION] Figure sections
 //   [SECTION] Complexity section
 //   [SECTION] Report
@@ -11,40 +10,16 @@
 #include <limits>
 
 #include "grid_results.hpp"
+#include "markdown_table.hpp"
 #include "paper_numbers.hpp"
 #include "reproduction_plots.hpp"
+#include "robustness_report.hpp"
 #include "text_file.hpp"
 
 namespace hqnn::cli {
 
 namespace fs = std::filesystem;
 static constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-// [SECTION] Number and table formatting ------------------------------------------------------------
-
-static std::string num(const char* f, double v) {
-  if (std::isnan(v)) return "nan";
-  if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
-  char buf[64];
-  std::snprintf(buf, sizeof buf, f, v);
-  return buf;
-}
-static std::string signed_num(const char* f, double v) {
-  if (!std::isfinite(v)) return num(f, v);
-  std::string s = num(f, v);
-  return v >= 0 ? "+" + s : s;
-}
-
-static std::string table_row(const std::vector<std::string>& cells) {
-  std::string s = "|";
-  for (const auto& c : cells) s += " " + c + " |";
-  return s + "\n";
-}
-static std::string table_head(const std::vector<std::string>& cells) {
-  std::string s = table_row(cells) + "|";
-  for (size_t i = 0; i < cells.size(); ++i) s += i == 0 ? "---|" : "---:|";
-  return s + "\n";
-}
 
 // [SECTION] Figure sections ----------------------------------------------------------------------
 
@@ -65,12 +40,12 @@ class ReportBuilder {
       const auto& n = results_.samples(d.key);
       s += table_row({d.key, "`" + results_.data_source(d.key) + "`",
                       std::to_string(n.first) + " / " + std::to_string(n.second), std::to_string(d.epochs),
-                      std::to_string(d.batch), num("%g", d.lr)});
+                      std::to_string(d.batch), format_number("%g", d.lr)});
     }
     const DatasetNoiseOptions noise;
     const AttackOptions attack;
-    s += "\nDataset noise: magnitude " + num("%g", noise.magnitude) + ", up to " + num("%g", noise.max_fraction) +
-         " of the features per sample, on train and test. Attacks: magnitude " + num("%g", attack.magnitude) + ", " +
+    s += "\nDataset noise: magnitude " + format_number("%g", noise.magnitude) + ", up to " + format_number("%g", noise.max_fraction) +
+         " of the features per sample, on train and test. Attacks: magnitude " + format_number("%g", attack.magnitude) + ", " +
          attack_mode_name(attack.mode) + ", " + std::to_string(attack.layers) +
          " randomly chosen attackable layer(s) of L = 2 (library defaults).\n\n";
     return s;
@@ -99,25 +74,25 @@ class ReportBuilder {
             cells.push_back(ours_text(agg[i]));
             if (paper) {
               const double pv = paper_value(paper_fig5().at(models[i]));
-              cells.push_back(num(f, pv));
-              cells.push_back(signed_num(f, ours_value(agg[i]) - pv));
+              cells.push_back(format_number(f, pv));
+              cells.push_back(format_signed(f, ours_value(agg[i]) - pv));
             }
           }
           s += table_row(cells);
         };
-        diff_row("P-R area", [](const SeedAggregate& a) { return num("%.4f", a.pr_micro) + " (" + num("%.4f", a.pr_macro) + ")"; },
+        diff_row("P-R area", [](const SeedAggregate& a) { return format_number("%.4f", a.pr_micro) + " (" + format_number("%.4f", a.pr_macro) + ")"; },
                  [](const SeedAggregate& a) { return a.pr_micro; }, [](const PaperFig5& p) { return p.pr; }, "%.4f");
-        diff_row("ROC area", [](const SeedAggregate& a) { return num("%.4f", a.roc_micro) + " (" + num("%.4f", a.roc_macro) + ")"; },
+        diff_row("ROC area", [](const SeedAggregate& a) { return format_number("%.4f", a.roc_micro) + " (" + format_number("%.4f", a.roc_macro) + ")"; },
                  [](const SeedAggregate& a) { return a.roc_micro; }, [](const PaperFig5& p) { return p.roc; }, "%.4f");
-        diff_row("accuracy", [](const SeedAggregate& a) { return num("%.4f", a.acc_mean) + "±" + num("%.4f", a.acc_sd); },
+        diff_row("accuracy", [](const SeedAggregate& a) { return format_number("%.4f", a.acc_mean) + "±" + format_number("%.4f", a.acc_sd); },
                  [](const SeedAggregate& a) { return a.acc_mean; }, [](const PaperFig5& p) { return p.acc; }, "%.4f");
         for (int c = 0; c < 4; ++c) {
           if (static_cast<size_t>(c) >= agg[0].per_class.size()) break;
           auto triple = [&](const SeedAggregate& a, bool var) {
             const ClassStatistics& k = a.per_class[static_cast<size_t>(c)];
             const char* f = var ? "%.3e" : "%.4f";
-            return var ? num(f, k.recall.variance) + "/" + num(f, k.precision.variance) + "/" + num(f, k.f1.variance)
-                       : num(f, k.recall.mean) + "/" + num(f, k.precision.mean) + "/" + num(f, k.f1.mean);
+            return var ? format_number(f, k.recall.variance) + "/" + format_number(f, k.precision.variance) + "/" + format_number(f, k.f1.variance)
+                       : format_number(f, k.recall.mean) + "/" + format_number(f, k.precision.mean) + "/" + format_number(f, k.f1.mean);
           };
           for (bool var : {true, false}) {
             std::vector<std::string> cells = {"s" + std::to_string(c) + (var ? " var" : " mean") + " R/P/F1"};
@@ -130,9 +105,9 @@ class ReportBuilder {
                 const double ov[3] = {var ? k.recall.variance : k.recall.mean, var ? k.precision.variance : k.precision.mean,
                                       var ? k.f1.variance : k.f1.mean};
                 const char* f = var ? "%.3e" : "%.4f";
-                cells.push_back(num(f, pv[0]) + "/" + num(f, pv[1]) + "/" + num(f, pv[2]));
-                cells.push_back(signed_num(f, ov[0] - pv[0]) + "/" + signed_num(f, ov[1] - pv[1]) + "/" +
-                                signed_num(f, ov[2] - pv[2]));
+                cells.push_back(format_number(f, pv[0]) + "/" + format_number(f, pv[1]) + "/" + format_number(f, pv[2]));
+                cells.push_back(format_signed(f, ov[0] - pv[0]) + "/" + format_signed(f, ov[1] - pv[1]) + "/" +
+                                format_signed(f, ov[2] - pv[2]));
               }
             }
             s += table_row(cells);
@@ -161,14 +136,14 @@ class ReportBuilder {
           std::vector<std::string> cells = {std::string(form == std::string("form1") ? "① " : "② ") + noise_kind_name(noise)};
           for (const auto& m : models) {
             const SeedAggregate a = results_.aggregate("attack", d.key, cond, m);
-            cells.push_back(num("%.2f", 100 * a.acc_mean) + "% / " + num("%.4f", a.loss_mean) + " [" +
+            cells.push_back(format_number("%.2f", 100 * a.acc_mean) + "% / " + format_number("%.4f", a.loss_mean) + " [" +
                             std::to_string(a.diverged) + "/" + std::to_string(a.runs) + " div]");
             auto it = paper_fig8().find(d.key + "/" + cond + "/" + m);
             if (it == paper_fig8().end()) {
               cells.push_back("—");
             } else {
-              cells.push_back(it->second.figure + ": " + num("%.2f", 100 * it->second.acc) + "% / " +
-                              num("%.4f", it->second.loss) + " (" + signed_num("%.2f", 100 * (a.acc_mean - it->second.acc)) +
+              cells.push_back(it->second.figure + ": " + format_number("%.2f", 100 * it->second.acc) + "% / " +
+                              format_number("%.4f", it->second.loss) + " (" + format_signed("%.2f", 100 * (a.acc_mean - it->second.acc)) +
                               ")");
             }
           }
@@ -195,11 +170,11 @@ class ReportBuilder {
       std::vector<std::string> cells = {d.key};
       for (const auto& m : ablation_models(d.key)) {
         const SeedAggregate a = results_.aggregate("ablation", d.key, "none", m);
-        cells.push_back(model_display_name(m) + " " + num("%.2f", 100 * a.acc_mean) + "±" + num("%.2f", 100 * a.acc_seed_sd) + "%");
+        cells.push_back(model_display_name(m) + " " + format_number("%.2f", 100 * a.acc_mean) + "±" + format_number("%.2f", 100 * a.acc_seed_sd) + "%");
         auto it = paper_fig9().find(d.key + "/" + m);
         cells.push_back(it == paper_fig9().end()
                             ? "—"
-                            : num("%.2f", 100 * it->second) + "% (" + signed_num("%.2f", 100 * (a.acc_mean - it->second)) + ")");
+                            : format_number("%.2f", 100 * it->second) + "% (" + format_signed("%.2f", 100 * (a.acc_mean - it->second)) + ")");
       }
       s += table_row(cells);
     }
@@ -215,7 +190,7 @@ class ReportBuilder {
 
 static std::string complexity_section(const Json& complexity) {
   std::string s = "## Complexity: time per training step of one quantum-inspired layer against n\n\n";
-  s += "Forward and backward of one layer for a batch of " + num("%g", complexity.at("batch").as_number()) +
+  s += "Forward and backward of one layer for a batch of " + format_number("%g", complexity.at("batch").as_number()) +
        ", one core. *V-chain kernel*: each of the 2n-3 gates updates two rows of the batch, O(n) per sample. "
        "*Dense U*: the paper's method, U built as the product of 2n-3 dense n×n matrices per batch, applied, and "
        "back-propagated through the product (prefix and suffix products), O(n⁴) per batch. The exponent is the "
@@ -226,9 +201,9 @@ static std::string complexity_section(const Json& complexity) {
     const double n = p.at("n").as_number(), k = p.at("kernel_seconds").as_number(), d = p.at("dense_seconds").as_number();
     const double ek = prev_n > 0 ? std::log(k / prev_k) / std::log(n / prev_n) : kNaN;
     const double ed = prev_n > 0 ? std::log(d / prev_d) / std::log(n / prev_n) : kNaN;
-    s += table_row({num("%g", n), num("%.2f", k * 1e6), prev_n > 0 ? num("%.2f", ek) : "—",
-                    std::isnan(d) ? "not run" : num("%.3f", d * 1e3), prev_n > 0 && !std::isnan(d) ? num("%.2f", ed) : "—",
-                    std::isnan(d) ? "—" : num("%.0f", d / k)});
+    s += table_row({format_number("%g", n), format_number("%.2f", k * 1e6), prev_n > 0 ? format_number("%.2f", ek) : "—",
+                    std::isnan(d) ? "not run" : format_number("%.3f", d * 1e3), prev_n > 0 && !std::isnan(d) ? format_number("%.2f", ed) : "—",
+                    std::isnan(d) ? "—" : format_number("%.0f", d / k)});
     prev_n = n, prev_k = k, prev_d = d;
   }
   return s + "\n";
@@ -239,6 +214,7 @@ static std::string complexity_section(const Json& complexity) {
 void write_reproduction_report(const std::string& out_dir, const ReproduceProfile& profile, const std::vector<Json>& runs,
                                const Json& complexity) {
   const GridResults results(profile, runs);
+  if (profile.is_robustness_map()) return write_robustness_report(out_dir, profile, results);
   const ReportBuilder b(profile, results);
   fs::create_directories(out_dir);
   std::string md = b.header() + b.fig9() + b.fig8() + b.fig5();
