@@ -22,12 +22,6 @@ static constexpr double kClaimGap = 0.20;    // "hybrid >= classical + 20 points
 static constexpr double kChanceBand = 0.10;  // "at chance": accuracy <= 1/classes + 10 points
 static constexpr double kNanShare = 0.5;     // "NaN": the loss reached NaN/Inf in at least half of the runs
 
-// One model at one magnitude, over the noises of a symmetry group and the seeds.
-struct MapPoint {
-  double accuracy = 0;     // mean of the runs' average test accuracy (D12)
-  double nan_fraction = 0; // share of the runs whose loss reached NaN/Inf
-};
-
 static std::vector<NoiseKind> noises_of(const ReproduceDataset& d, bool asymmetric) {
   std::vector<NoiseKind> out;
   for (NoiseKind k : d.map.noises)
@@ -84,15 +78,13 @@ static bool collapsed(const MapPoint& p, double chance) {
   return p.accuracy <= chance + kChanceBand || p.nan_fraction >= kNanShare;
 }
 
-enum class Verdict { claim_holds, reverse_holds, no_difference };
-
-// `model` (an index into the five points) against the classical pair, by the claim's definition.
+// A hybrid's `accuracy` against the classical pair (points 3 and 4), by the claim's definition.
 static bool beats_collapsed_classical(const std::vector<MapPoint>& p, double accuracy, double chance) {
   const double classical = (p[3].accuracy + p[4].accuracy) / 2;
   return accuracy >= classical + kClaimGap && collapsed(p[3], chance) && collapsed(p[4], chance);
 }
 
-static Verdict verdict(const std::vector<MapPoint>& p, double chance) {
+Verdict robustness_verdict(const std::vector<MapPoint>& p, double chance) {
   const double hybrid = (p[1].accuracy + p[2].accuracy) / 2, classical = (p[3].accuracy + p[4].accuracy) / 2;
   if (beats_collapsed_classical(p, hybrid, chance)) return Verdict::claim_holds;
   if (classical >= hybrid + kClaimGap && collapsed(p[1], chance) && collapsed(p[2], chance)) return Verdict::reverse_holds;
@@ -131,7 +123,7 @@ static std::string verdict_section(const ReproduceProfile& profile, const Robust
           if (noises.empty()) continue;
           std::vector<bool> holds, reverse, none;
           for (double m : mags) {
-            const Verdict v = verdict(map.points(d, form, mode, noises, m), map.chance(d));
+            const Verdict v = robustness_verdict(map.points(d, form, mode, noises, m), map.chance(d));
             holds.push_back(v == Verdict::claim_holds);
             reverse.push_back(v == Verdict::reverse_holds);
             none.push_back(v == Verdict::no_difference);
@@ -163,7 +155,7 @@ static std::string ablation_section(const ReproduceProfile& profile, const Robus
           std::vector<bool> skipped, plain_too, skips_only;
           for (double m : mags) {
             const auto p = map.points(d, form, mode, noises, m);
-            const bool both = verdict(p, map.chance(d)) == Verdict::claim_holds;
+            const bool both = robustness_verdict(p, map.chance(d)) == Verdict::claim_holds;
             const bool tq = beats_collapsed_classical(p, p[0].accuracy, map.chance(d));
             skipped.push_back(both);
             plain_too.push_back(both && tq);

@@ -13,10 +13,22 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "grid_results.hpp"
 
 namespace hqnn::cli {
+
+// One model at one magnitude, over the noises of a symmetry group and the seeds.
+struct MapPoint {
+  double accuracy = 0;      // mean of the runs' average test accuracy (D12)
+  double nan_fraction = 0;  // share of the runs whose loss reached NaN/Inf
+};
+
+enum class Verdict { claim_holds, reverse_holds, no_difference };
+
+// `points`: plain, residual and dense hybrid, leaky and rot baseline (robustness_models order).
+Verdict robustness_verdict(const std::vector<MapPoint>& points, double chance);
 
 void write_robustness_report(const std::string& out_dir, const ReproduceProfile& profile, const GridResults& results);
 
