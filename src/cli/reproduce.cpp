@@ -23,7 +23,7 @@ namespace fs = std::filesystem;
 
 // [SECTION] Usage ------------------------------------------------------------------------------
 
-static const char* kReproduceUsage = R"(hqnn reproduce: the paper's experiment grid and a report
+static const char* kReproduceUsage = R"(hqnn reproduce: the paper's experiment grid (or the robustness map) and a report
 
 usage:
   hqnn reproduce [--quick | --full | --profile tiny|quick|full] [options]
@@ -32,6 +32,10 @@ usage:
   --quick                 small subsets, few epochs, 2 seeds: a few minutes on 2 cores (default)
   --full                  full data sets, 100 iris / 5 image epochs, 3 seeds (prints its run time first)
   --profile NAME          tiny (iris only, 2 epochs, 1 seed; for tests) | quick | full
+                          robustness-quick | robustness-full | robustness-tiny: the robustness
+                          map, attack magnitude 0.001..10 over forms, modes (persistent,
+                          transient, fixed) and noises, with a verdict on the paper's claim
+                          (quick: under 10 min on 2 cores; full: for a cluster, docs/slurm.md)
   --cifar100 DIR          also run CIFAR-100 classes 0-3 (train.bin, test.bin in DIR)
   --out DIR               output directory                              [reports]
   --threads N             parallel runs (each run is single-threaded)   [all cores]
