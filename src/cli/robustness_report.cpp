@@ -177,7 +177,8 @@ static std::string plot_file(const ReproduceDataset& d, AttackForm form, AttackM
 static std::string accuracy_section(const ReproduceProfile& profile, const RobustnessMap& map) {
   std::string s = "## Average test accuracy (%) against the attack magnitude\n\n";
   s += "`†`: the loss reached NaN/Inf in at least half of the runs. Each cell is the mean over the seeds and over the "
-       "noises of the symmetry group. The plots show the asymmetric noises, one line per model.\n\n";
+       "noises of the symmetry group. The plots show the asymmetric noises, one line per model; `†m` in a legend: the "
+       "smallest magnitude m at which the loss is NaN/Inf in at least half of the runs.\n\n";
   const auto& mags = profile.map_magnitudes;
   for (const auto& d : profile.datasets)
     for (AttackForm form : d.map.forms)
@@ -226,12 +227,12 @@ static void write_plots(const fs::path& dir, const ReproduceProfile& profile, co
             line.y.push_back(p.accuracy);
             if (first_nan.empty() && p.nan_fraction >= kNanShare) first_nan = magnitude_label(m);
           }
-          if (!first_nan.empty()) line.name += " (NaN loss from m=" + first_nan + ")";
+          if (!first_nan.empty()) line.name += " †" + first_nan;
           series.push_back(line);
         }
         PlotOptions o;
         o.title = d.key + ", form " + (form == AttackForm::inside ? "1" : "2") + ", " + attack_mode_name(mode) +
-                  ", asymmetric attacks";
+                  ", asymmetric attacks (†m: first m with NaN loss)";
         o.x_label = "log10(attack magnitude)";
         o.y_label = "average test accuracy";
         write_text(dir / plot_file(d, form, mode), svg_line_plot(series, o));
