@@ -204,3 +204,112 @@ TEST(Attack, PersistentInsideFormKeepsAnglesFiniteAndWrapped) {
   EXPECT_TRUE(m.forward(load_iris().features).allFinite());
 }
 }  // namespace
+
+// The "fixed" reading of Sec. 5.2: one ε, drawn when the attack starts, held.
+namespace {
+
+Json offsets_of(Model& m) { return m.attack_state_json().at("offsets"); }
+
+TEST(Attack, ModeNamesRoundTripThroughOneTable) {
+  for (AttackMode mode : attack_modes()) EXPECT_EQ(parse_attack_mode(attack_mode_name(mode)), mode);
+  EXPECT_EQ(attack_modes().size(), 3u);
+  EXPECT_EQ(parse_attack_mode("fixed"), AttackMode::fixed);
+  EXPECT_FALSE(parse_attack_mode("Fixed").has_value());
+  EXPECT_EQ(attack_mode_choices(), "persistent, transient or fixed");
+  EXPECT_EQ(parse_attack_form("2"), AttackForm::outside);
+  EXPECT_STREQ(attack_form_name(AttackForm::outside), "outside");
+}
+
+TEST(Attack, FixedModeHoldsOneEpsilonAcrossStepsAndForwardPasses) {
+  for (ModelKind kind : {ModelKind::qdfnn, ModelKind::mlp_leaky}) {
+    for (AttackForm form : {AttackForm::inside, AttackForm::outside}) {
+      Model m = model_of(kind);
+      const Matrix x = load_iris().features;
+      const Matrix clean = m.forward(x);
+      const auto before = stored_params(m);
+      AttackOptions a;
+      a.form = form;
+      a.mode = AttackMode::fixed;
+      a.layers = 2;
+      a.magnitude = 0.3;
+      m.set_attack(a);
+      const std::string drawn = offsets_of(m).dump();
+      const Matrix first = m.forward(x);
+      for (int step = 0; step < 3; ++step) m.after_optimizer_step();
+      const Matrix later = m.forward(x);
+      const std::string label = std::string(model_kind_name(kind)) + " " + attack_form_name(form);
+      EXPECT_GT((first - clean).cwiseAbs().maxCoeff(), 1e-4) << label << ": ε is installed before the first pass";
+      EXPECT_EQ((later - first).cwiseAbs().maxCoeff(), 0.0) << label << ": the same ε after steps and passes";
+      EXPECT_EQ(offsets_of(m).dump(), drawn) << label << ": nothing accumulated, nothing redrawn";
+      EXPECT_EQ(stored_params(m), before) << label << ": stored parameters untouched";
+    }
+  }
+}
+
+TEST(Attack, FixedInsideFormKeepsRotationsOutsideFormBreaksThem) {
+  for (AttackForm form : {AttackForm::inside, AttackForm::outside}) {
+    Model m = model_of(ModelKind::qrfnn);
+    AttackOptions a;
+    a.form = form;
+    a.mode = AttackMode::fixed;
+    a.layer_list = {1};
+    a.magnitude = 0.2;
+    m.set_attack(a);
+    m.forward(load_iris().features);
+    EXPECT_LT(orthogonality_error(*m.quantum_stack(), 0), 1e-6);
+    if (form == AttackForm::inside)
+      EXPECT_LT(orthogonality_error(*m.quantum_stack(), 1), 1e-6);
+    else
+      EXPECT_GT(orthogonality_error(*m.quantum_stack(), 1), 1e-3);
+  }
+}
+
+// Train, save (parameters, trainer, attack) part-way, resume in a fresh model:
+// the resumed run is the straight one bit for bit.
+void expect_fixed_attack_resume_is_bit_identical(ModelKind kind, AttackForm form) {
+  const Dataset iris = load_iris();
+  const TrainTestSplit split = stratified_split(iris, 0.3, 5);
+  ModelOptions mo;
+  mo.kind = kind;
+  mo.layers = 3;
+  TrainOptions to;
+  to.epochs = 4;
+  AttackOptions a;
+  a.form = form;
+  a.mode = AttackMode::fixed;
+  a.noise = NoiseKind::gaussian_asym;  // normal draws: the generator's cached draw matters
+  a.magnitude = 0.2;
+  a.layer_list = {0, 2};
+
+  Model clean(mo, 4, 3), straight(mo, 4, 3);
+  straight.set_attack(a);
+  Trainer t0(clean, split.train, split.test, to), t1(straight, split.train, split.test, to);
+  t0.run();
+  t1.run();
+  EXPECT_NE(t0.history().back().test_loss, t1.history().back().test_loss) << "the attack changes the run";
+
+  Model first(mo, 4, 3);
+  first.set_attack(a);
+  Trainer t2(first, split.train, split.test, to);
+  for (int i = 0; i < 9; ++i) t2.step();
+  const std::string trainer_state = t2.state_json().dump(), attack_state = first.attack_state_json().dump();
+  Model resumed(mo, 4, 3);
+  a.seed = 77;  // another first draw: only the saved state can make the runs equal
+  resumed.set_attack(a);
+  const std::vector<ParamBlock> from = first.params(), to_blocks = resumed.params();
+  for (size_t b = 0; b < from.size(); ++b) std::copy(from[b].value, from[b].value + from[b].size, to_blocks[b].value);
+  Trainer t3(resumed, split.train, split.test, to);
+  t3.load_state(Json::parse(trainer_state));
+  resumed.load_attack_state(Json::parse(attack_state));
+  while (!t3.done()) t3.step();
+  EXPECT_EQ(stored_params(resumed), stored_params(straight)) << model_kind_name(kind);
+  ASSERT_EQ(t1.history().size(), t3.history().size());
+  for (size_t e = 0; e < t1.history().size(); ++e) EXPECT_EQ(t1.history()[e].test_loss, t3.history()[e].test_loss);
+}
+
+TEST(Attack, ResumeUnderFixedAttackIsBitIdentical) {
+  expect_fixed_attack_resume_is_bit_identical(ModelKind::qdfnn, AttackForm::inside);
+  expect_fixed_attack_resume_is_bit_identical(ModelKind::mlp_leaky, AttackForm::outside);
+}
+
+}  // namespace

@@ -10,6 +10,8 @@
 
 #include "cli/complexity.hpp"
 #include "cli/reproduce.hpp"
+#include "cli/robustness_map.hpp"
+#include "cli/robustness_report.hpp"
 #include "cli/svg_plot.hpp"
 #include "core/givens_chain.hpp"
 #include "core/rng.hpp"
@@ -124,6 +126,40 @@ TEST(CliReproduce, ShardsMergedGiveTheSameReport) {
   }
 }
 
+// A shard that failed (or was never run) is named by its index, so that only
+// it is run again; the shard that failed part-way counts its missing runs.
+TEST(CliReproduce, MergeNamesTheMissingShards) {
+  const fs::path one = scratch_dir("missing1"), three = scratch_dir("missing3");
+  ASSERT_EQ(cmd_reproduce({"--tiny", "--shard", "1/3", "--out", one.string(), "--quiet"}), 0);
+  ASSERT_EQ(cmd_reproduce({"--tiny", "--shard", "3/3", "--out", three.string(), "--quiet"}), 0);
+  EXPECT_TRUE(fs::exists(three / "shard.json"));
+  // Shard 3 loses one run, as if it had been killed before the last one.
+  const auto grid = reproduce_grid(reproduce_profile("tiny", ""));
+  const std::string lost = grid[2].id;  // grid position 2 belongs to shard 3 of 3
+  ASSERT_TRUE(fs::remove(three / "runs" / (lost + ".json")));
+  const size_t in_shard2 = (grid.size() + 1) / 3, in_shard3 = grid.size() / 3;  // positions 1, 4, ... and 2, 5, ...
+  try {
+    cmd_reproduce({"--merge", one.string(), three.string(), "--out", scratch_dir("missing_out").string(), "--quiet"});
+    ADD_FAILURE() << "merged an incomplete grid";
+  } catch (const InputError& e) {
+    const std::string msg = e.what();
+    EXPECT_NE(msg.find("missing shards of 3: 2 (" + std::to_string(in_shard2) + " of " + std::to_string(in_shard2)),
+              std::string::npos) << msg;
+    EXPECT_NE(msg.find("3 (1 of " + std::to_string(in_shard3) + " runs, e.g. '" + lost + "')"), std::string::npos)
+        << msg;
+    EXPECT_NE(msg.find("--shard I/3"), std::string::npos) << msg;
+    EXPECT_NE(msg.find("--retry 2,3"), std::string::npos) << msg;
+    EXPECT_EQ(msg.find("1 ("), std::string::npos) << "shard 1 is complete: " << msg;
+  }
+  // The same shard twice, or shards of another N, are refused by name.
+  EXPECT_THROW(cmd_reproduce({"--merge", one.string(), one.string(), "--out", scratch_dir("missing_out").string()}),
+               InputError);
+  const fs::path of_two = scratch_dir("missing_of2");
+  ASSERT_EQ(cmd_reproduce({"--tiny", "--shard", "2/2", "--out", of_two.string(), "--quiet"}), 0);
+  EXPECT_THROW(cmd_reproduce({"--merge", one.string(), of_two.string(), "--out", scratch_dir("missing_out").string()}),
+               InputError);
+}
+
 // Each run is single-threaded and seeded by its own id, so how many runs go in
 // parallel changes nothing: every per-epoch curve and every result is the
 // same bit for bit (the timing fields aside).
@@ -147,6 +183,83 @@ TEST(CliReproduce, OneOrTwoThreadsGiveBitIdenticalRuns) {
   }
   EXPECT_GT(files, 10);
   EXPECT_EQ(read_file(one / "report.md"), read_file(two / "report.md"));
+}
+
+TEST(CliReproduce, RobustnessMapSweepsMagnitudesLogSpacedOverEveryAttack) {
+  const ReproduceProfile p = reproduce_profile("robustness-quick", "");
+  ASSERT_GE(p.map_magnitudes.size(), 8u);
+  EXPECT_NEAR(p.map_magnitudes.front(), 1e-3, 1e-12);
+  EXPECT_NEAR(p.map_magnitudes.back(), 10, 1e-9);
+  for (size_t i = 2; i < p.map_magnitudes.size(); ++i)
+    EXPECT_NEAR(p.map_magnitudes[i] / p.map_magnitudes[i - 1], p.map_magnitudes[1] / p.map_magnitudes[0], 1e-9);
+  const ReproduceDataset& iris = p.datasets.front();
+  EXPECT_EQ(iris.map.modes.size(), 3u);   // persistent, transient, fixed
+  EXPECT_EQ(iris.map.noises.size(), 6u);
+  EXPECT_EQ(iris.map.forms.size(), 2u);
+  const auto grid = reproduce_grid(p);
+  std::set<std::string> ids, modes;
+  for (const auto& r : grid) {
+    ids.insert(r.id);
+    ASSERT_TRUE(r.config.attack.has_value()) << r.id;
+    modes.insert(attack_mode_name(r.config.attack->mode));
+  }
+  EXPECT_EQ(ids.size(), grid.size());
+  EXPECT_EQ(modes, (std::set<std::string>{"persistent", "transient", "fixed"}));
+  EXPECT_EQ(robustness_models("iris").size(), 5u);
+  EXPECT_THROW(reproduce_profile("robustness-quick", "/data/cifar"), InputError);
+}
+
+TEST(CliReproduce, RobustnessVerdictFollowsTheClaimsDefinition) {
+  const double chance = 1.0 / 3;
+  auto points = [](double plain, double res, double dense, double leaky, double rot, double leaky_nan = 0) {
+    return std::vector<MapPoint>{{plain, 0}, {res, 0}, {dense, 0}, {leaky, leaky_nan}, {rot, 0}};
+  };
+  EXPECT_EQ(robustness_verdict(points(0.3, 0.9, 0.8, 0.34, 0.40), chance), Verdict::claim_holds);
+  // 20 points better, but a classical model is not at chance: not the claim.
+  EXPECT_EQ(robustness_verdict(points(0.3, 0.9, 0.9, 0.50, 0.40), chance), Verdict::no_difference);
+  // ... unless its loss went NaN in at least half of its runs.
+  EXPECT_EQ(robustness_verdict(points(0.3, 0.9, 0.9, 0.50, 0.40, 0.5), chance), Verdict::claim_holds);
+  // Less than 20 points apart.
+  EXPECT_EQ(robustness_verdict(points(0.3, 0.5, 0.5, 0.34, 0.34), chance), Verdict::no_difference);
+  EXPECT_EQ(robustness_verdict(points(0.9, 0.35, 0.36, 0.94, 0.90), chance), Verdict::reverse_holds);
+}
+
+TEST(CliReproduce, RobustnessReportHasAVerdictPerAttackAndMergesFromShards) {
+  const fs::path whole = scratch_dir("robust_whole");
+  ASSERT_EQ(cmd_reproduce({"--profile", "robustness-tiny", "--out", whole.string(), "--quiet", "--threads", "2"}), 0);
+  const std::string md = read_file(whole / "report.md");
+  const ReproduceProfile p = reproduce_profile("robustness-tiny", "");
+  const auto& axes = p.datasets.front().map;
+  int verdict_rows = 0;
+  std::istringstream lines(md);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind("| iris | ", 0) != 0) continue;
+    size_t cells = 0;
+    for (char c : line) cells += c == '|';
+    if (cells != 8) continue;  // verdict and ablation rows: 7 cells
+    ++verdict_rows;
+    EXPECT_EQ(line.find("|  |"), std::string::npos) << line;
+  }
+  // verdict + ablation: one row per form, mode and noise symmetry
+  EXPECT_EQ(verdict_rows, 2 * static_cast<int>(axes.forms.size() * axes.modes.size()) * 2);
+  EXPECT_NE(md.find("**Softmax.**"), std::string::npos);
+  EXPECT_NE(md.find("| QDFNN |"), std::string::npos);
+  for (const char* form : {"form1", "form2"})
+    for (const char* mode : {"persistent", "transient", "fixed"})
+      EXPECT_TRUE(fs::exists(whole / "plots" / (std::string("robustness-iris-") + form + "-" + mode + ".svg")));
+
+  std::vector<std::string> merge_args = {"--merge"};
+  for (int i = 1; i <= 2; ++i) {
+    const fs::path shard = scratch_dir("robust_shard" + std::to_string(i));
+    ASSERT_EQ(cmd_reproduce({"--profile", "robustness-tiny", "--shard", std::to_string(i) + "/2", "--out", shard.string(),
+                             "--quiet"}),
+              0);
+    merge_args.push_back(shard.string());
+  }
+  const fs::path merged = scratch_dir("robust_merged");
+  merge_args.insert(merge_args.end(), {"--out", merged.string(), "--quiet"});
+  ASSERT_EQ(cmd_reproduce(merge_args), 0);
+  EXPECT_EQ(read_file(merged / "report.md"), md);
 }
 
 TEST(CliReproduce, SvgPlotBreaksLinesAtNaN) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <numeric>
 
 #include "input_error.hpp"
@@ -11,19 +12,59 @@
 
 namespace hqnn {
 
-const char* attack_form_name(AttackForm form) { return form == AttackForm::inside ? "inside" : "outside"; }
-const char* attack_mode_name(AttackMode mode) { return mode == AttackMode::persistent ? "persistent" : "transient"; }
+// One row per name: the names written to links, model files and the CLI's flags.
+struct AttackFormName {
+  AttackForm form;
+  const char* name;
+};
+static const AttackFormName kAttackFormNames[] = {
+    {AttackForm::inside, "inside"}, {AttackForm::outside, "outside"}, {AttackForm::inside, "1"}, {AttackForm::outside, "2"}};
+
+struct AttackModeName {
+  AttackMode mode;
+  const char* name;
+};
+static const AttackModeName kAttackModeNames[] = {
+    {AttackMode::persistent, "persistent"}, {AttackMode::transient, "transient"}, {AttackMode::fixed, "fixed"}};
+
+const char* attack_form_name(AttackForm form) {
+  for (const auto& row : kAttackFormNames)
+    if (row.form == form) return row.name;
+  return "?";
+}
+
+const char* attack_mode_name(AttackMode mode) {
+  for (const auto& row : kAttackModeNames)
+    if (row.mode == mode) return row.name;
+  return "?";
+}
 
 std::optional<AttackForm> parse_attack_form(const std::string& name) {
-  if (name == "inside" || name == "1") return AttackForm::inside;
-  if (name == "outside" || name == "2") return AttackForm::outside;
+  for (const auto& row : kAttackFormNames)
+    if (name == row.name) return row.form;
   return std::nullopt;
 }
 
 std::optional<AttackMode> parse_attack_mode(const std::string& name) {
-  if (name == "persistent") return AttackMode::persistent;
-  if (name == "transient") return AttackMode::transient;
+  for (const auto& row : kAttackModeNames)
+    if (name == row.name) return row.mode;
   return std::nullopt;
+}
+
+const std::vector<AttackMode>& attack_modes() {
+  static const std::vector<AttackMode> modes = [] {
+    std::vector<AttackMode> m;
+    for (const auto& row : kAttackModeNames) m.push_back(row.mode);
+    return m;
+  }();
+  return modes;
+}
+
+std::string attack_mode_choices() {
+  std::string s;
+  const size_t n = std::size(kAttackModeNames);
+  for (size_t i = 0; i < n; ++i) s += (i == 0 ? "" : i + 1 == n ? " or " : ", ") + std::string(kAttackModeNames[i].name);
+  return s;
 }
 
 void validate(const AttackOptions& o) {
@@ -53,6 +94,7 @@ ParameterAttack::ParameterAttack(const AttackOptions& options, Model& model)
     std::sort(all.begin(), all.end());
     attacked_ = all;
   }
+  if (options.mode == AttackMode::fixed) perturb(model, false);
 }
 
 void ParameterAttack::before_forward(Model& model) {
@@ -164,19 +206,24 @@ void ParameterAttack::load_state(const Json& j, Model& model) {
     return v;
   };
   QuantumStack* stack = model.quantum_stack();
-  struct Restored {
-    std::vector<double> a, b, c;
+  // Every layer is read and checked before any is changed.
+  struct GateOffsets {  // a quantum-inspired layer: per gate, angle (①) and cos / sin (②) offsets
+    std::vector<double> angle, c, s;
   };
-  std::vector<Restored> restored;
+  struct LinearOffsets {  // a hidden fully connected layer: weight (①) and activation-output (②) offsets
+    std::vector<double> weight, output;
+  };
+  std::vector<GateOffsets> gate_offsets;
+  std::vector<LinearOffsets> linear_offsets;
   for (size_t i = 0; i < attacked_.size(); ++i) {
     const Json& o = offsets[i];
     if (stack) {
       const size_t k = static_cast<size_t>(stack->gates_per_layer());
-      restored.push_back({sized(o, "angle", k), sized(o, "c", k), sized(o, "s", k)});
+      gate_offsets.push_back({sized(o, "angle", k), sized(o, "c", k), sized(o, "s", k)});
     } else {
       const Linear& fc = model.hidden_linear(attacked_[i]);
-      restored.push_back({sized(o, "weight", static_cast<size_t>(fc.weight.size())),
-                          sized(o, "output", static_cast<size_t>(fc.output_width())), {}});
+      linear_offsets.push_back({sized(o, "weight", static_cast<size_t>(fc.weight.size())),
+                                sized(o, "output", static_cast<size_t>(fc.output_width()))});
     }
   }
   const auto to_real = [](const std::vector<double>& v) { return std::vector<Real>(v.begin(), v.end()); };
@@ -184,20 +231,21 @@ void ParameterAttack::load_state(const Json& j, Model& model) {
     const int l = attacked_[i];
     if (stack) {
       GatePerturbation& p = stack->perturbation(l);
-      p.angle = to_real(restored[i].a);
-      p.c = to_real(restored[i].b);
-      p.s = to_real(restored[i].c);
+      p.angle = to_real(gate_offsets[i].angle);
+      p.c = to_real(gate_offsets[i].c);
+      p.s = to_real(gate_offsets[i].s);
     } else {
       Linear& fc = model.hidden_linear(l);
-      if (restored[i].a.empty()) {
+      const LinearOffsets& saved = linear_offsets[i];
+      if (saved.weight.empty()) {
         fc.weight_offset.resize(0, 0);
       } else {
         fc.weight_offset.resize(fc.weight.rows(), fc.weight.cols());
-        for (Index k = 0; k < fc.weight_offset.size(); ++k) fc.weight_offset.data()[k] = static_cast<Real>(restored[i].a[size_t(k)]);
+        for (Index k = 0; k < fc.weight_offset.size(); ++k) fc.weight_offset.data()[k] = static_cast<Real>(saved.weight[size_t(k)]);
       }
       RowVector& out = model.hidden_output_offset(l);
-      out.resize(static_cast<Index>(restored[i].b.size()));
-      for (Index k = 0; k < out.size(); ++k) out(k) = static_cast<Real>(restored[i].b[size_t(k)]);
+      out.resize(static_cast<Index>(saved.output.size()));
+      for (Index k = 0; k < out.size(); ++k) out(k) = static_cast<Real>(saved.output[size_t(k)]);
     }
   }
   rng_.set_state(rs);

@@ -10,6 +10,11 @@
 //               activation offsets (form ②).
 //   transient:  ε is redrawn at every forward pass (training and evaluation);
 //               stored parameters are never changed.
+//   fixed:      one ε is drawn when the attack starts and held for the whole
+//               run, in the same place as a transient ε; nothing accumulates.
+// Sec. 5.2 says neither when ε is drawn nor whether it accumulates; these are
+// three readings of it (D11 chooses persistent as the default): accumulated
+// after every step, redrawn at every forward pass, drawn once.
 // The attacked layers are the L quantum-inspired layers of a hybrid or the L
 // hidden fully connected layers of a classical model; convolutional layers and
 // the output layer are never attacked. k of them are chosen at random (seeded),
@@ -29,11 +34,13 @@ namespace hqnn {
 class Model;
 
 enum class AttackForm { inside, outside };
-enum class AttackMode { persistent, transient };
+enum class AttackMode { persistent, transient, fixed };
 const char* attack_form_name(AttackForm form);  // "inside" (①), "outside" (②)
-const char* attack_mode_name(AttackMode mode);
+const char* attack_mode_name(AttackMode mode);  // "persistent", "transient", "fixed"
 std::optional<AttackForm> parse_attack_form(const std::string& name);  // also "1", "2"
 std::optional<AttackMode> parse_attack_mode(const std::string& name);
+const std::vector<AttackMode>& attack_modes();  // every mode, in the order above
+std::string attack_mode_choices();              // "persistent, transient or fixed", for messages
 
 struct AttackOptions {
   AttackForm form = AttackForm::inside;
@@ -49,6 +56,7 @@ void validate(const AttackOptions& options);
 class ParameterAttack {
  public:
   // Throws InputError if a listed layer does not exist.
+  // A fixed attack draws its ε here.
   ParameterAttack(const AttackOptions& options, Model& model);
   const AttackOptions& options() const { return options_; }
   const std::vector<int>& attacked_layers() const { return attacked_; }
@@ -56,7 +64,8 @@ class ParameterAttack {
   void after_step(Model& model);      // persistent: accumulate ε
   void remove(Model& model);          // clears every offset it installed (stored parameters stay as they are)
   // Checkpoints: the generator and every offset installed now (accumulated
-  // under persistent form ②, the last draw under transient attacks).
+  // under persistent form ②, the last draw under transient attacks, the one
+  // draw under fixed attacks).
   Json state_json(Model& model) const;
   void load_state(const Json& state, Model& model);  // all or nothing; throws InputError on a mismatch
 

@@ -1,0 +1,100 @@
+#include "robustness_map.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+namespace hqnn::cli {
+
+std::vector<double> log_spaced_magnitudes(double lo, double hi, int points) {
+  std::vector<double> m;
+  for (int i = 0; i < points; ++i)
+    m.push_back(std::pow(10.0, std::log10(lo) + (std::log10(hi) - std::log10(lo)) * i / (points - 1)));
+  return m;
+}
+
+std::string magnitude_label(double magnitude) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.3g", magnitude);
+  return buf;
+}
+
+std::optional<ReproduceProfile> robustness_profile(const std::string& name) {
+  if (name != "robustness-tiny" && name != "robustness-quick" && name != "robustness-full") return std::nullopt;
+  const std::vector<AttackForm> forms = {AttackForm::inside, AttackForm::outside};
+  std::vector<NoiseKind> six;
+  for (NoiseKind k : dataset_noise_kinds()) six.push_back(k);
+  const std::vector<NoiseKind> gaussian = {NoiseKind::gaussian_sym, NoiseKind::gaussian_asym};
+  ReproduceProfile p;
+  p.name = name;
+  p.complexity = false;
+  p.map_magnitudes = log_spaced_magnitudes(1e-3, 10, 9);  // half decades
+  ReproduceDataset iris;
+  iris.key = "iris";
+  iris.data.name = "iris";
+  iris.map = {forms, attack_modes(), six, 0};
+  auto image = [&](const std::string& key, const std::string& data, int epochs, const RobustnessAxes& axes) {
+    ReproduceDataset d;
+    d.key = key;
+    d.data.name = data;
+    d.epochs = epochs;
+    d.batch = 64;   // D6
+    d.lr = 0.001;   // D6
+    d.map = axes;
+    return d;
+  };
+  if (name == "robustness-tiny") {
+    iris.epochs = 2;
+    iris.map.noises = gaussian;
+    p.datasets = {iris};
+    p.seeds = 1;
+  } else if (name == "robustness-quick") {
+    // Iris over every axis; the image subsets over the persistent mode (D11) and the Gaussian pair, one seed,
+    // 5 epochs (with fewer, the CNN baselines are still far from trained when unattacked).
+    iris.epochs = 30;
+    const RobustnessAxes images = {forms, {AttackMode::persistent}, gaussian, 1};
+    p.datasets = {iris, image("mnist", "mnist-subset", 5, images), image("fashion-mnist", "fashion-mnist-subset", 5, images)};
+    p.seeds = 3;
+  } else {
+    iris.epochs = 100;
+    const RobustnessAxes images = {forms, attack_modes(), six, 0};
+    p.datasets = {iris, image("mnist", "mnist", 5, images), image("fashion-mnist", "fashion-mnist", 5, images)};
+    p.seeds = 3;
+  }
+  return p;
+}
+
+std::vector<std::string> robustness_models(const std::string& key) {
+  if (is_image_dataset(key)) return {"tqcnn", "qrcnn", "qdcnn", "cnn-leaky", "cnn-rot"};
+  return {"tqfnn", "qrfnn", "qdfnn", "mlp-leaky", "mlp-rot"};
+}
+
+std::string robustness_condition(AttackForm form, AttackMode mode, NoiseKind noise, double magnitude) {
+  return std::string(form == AttackForm::inside ? "form1-" : "form2-") + attack_mode_name(mode) + "-" +
+         noise_kind_name(noise) + "-m" + magnitude_label(magnitude);
+}
+
+std::vector<GridRun> robustness_grid(const ReproduceProfile& profile) {
+  std::vector<GridRun> grid;
+  for (const auto& d : profile.datasets) {
+    const int seeds = d.map.seeds > 0 ? d.map.seeds : profile.seeds;
+    for (int seed = 1; seed <= seeds; ++seed)
+      for (AttackForm form : d.map.forms)
+        for (AttackMode mode : d.map.modes)
+          for (NoiseKind noise : d.map.noises)
+            for (double magnitude : profile.map_magnitudes)
+              for (const auto& model : robustness_models(d.key)) {
+                ExperimentConfig c = grid_run_config(d, model, seed);
+                c.attack = AttackOptions();
+                c.attack->form = form;
+                c.attack->mode = mode;
+                c.attack->noise = noise;
+                c.attack->magnitude = magnitude;
+                c.attack->seed = static_cast<uint64_t>(seed);
+                grid.push_back(make_grid_run("robustness", d, robustness_condition(form, mode, noise, magnitude), model,
+                                             seed, c));
+              }
+  }
+  return grid;
+}
+
+}  // namespace hqnn::cli
