@@ -1,0 +1,347 @@
+// Index of this file
+//   [SECTION] Usage
+//   [SECTION] Inputs: model, layer, --input, --data
+//   [SECTION] Circuits and their description
+//   [SECTION] Formats: qasm, quirk, stats
+//   [SECTION] Command
+#include "circuit_command.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <iostream>
+#include <memory>
+#include <optional>
+
+#include "args.hpp"
+#include "core/circuit_compiler.hpp"
+#include "core/circuit_lcu.hpp"
+#include "core/circuit_lowering.hpp"
+#include "core/circuit_qasm.hpp"
+#include "core/circuit_quirk.hpp"
+#include "core/model_io.hpp"
+#include "data/csv_loader.hpp"
+#include "data/image_datasets.hpp"
+#include "experiment.hpp"
+
+namespace hqnn::cli {
+
+// [SECTION] Usage ----------------------------------------------------------------------------
+const char* const kCircuitUsage = R"(hqnn circuit: a trained model's quantum-inspired layers as quantum circuits
+
+usage:
+  hqnn circuit --model FILE [--layer l] [--input "x1,...,xd"] [--format qasm|quirk|stats]
+
+  --model FILE            a hybrid model written by hqnn train --out (the
+                          quantum part of tqfnn, qrfnn, qdfnn, tqcnn, qrcnn, qdcnn)
+  --layer l               only U_l (0 <= l < L)                        [all layers]
+  --input "x1,...,xd"     a raw input (the model's d input features, as in its
+                          data file): the circuit starts with the amplitude
+                          encoding of the state it gives the quantum layers
+  --format qasm           OpenQASM 2.0 (qelib1.inc gates x, cx, ry only)
+           quirk          a link that opens the circuit in Quirk
+           stats          gate counts, CNOTs and depth per layer, and the cost
+                          of the skip connections (Eq. 7/8) as a linear
+                          combination of unitaries                     [stats]
+  --multi-control M       fewest-cnots | gray-code (2^k CNOTs, no ancilla) |
+                          ancilla-chain (6k-8 CNOTs, k-2 ancillas), for the
+                          k-controlled rotations                       [fewest-cnots]
+  --data NAME             stats: the LCU success probability averaged over a
+                          data set (iris, FILE.csv with --label, or an image
+                          set's test split with --classes / --downsample)
+  --json                  stats as one JSON object
+
+Basis: amplitude k is the basis state |k> with q[0] the least significant bit.
+)";
+
+// [SECTION] Inputs ----------------------------------------------------------------------------
+namespace {
+
+std::vector<double> parse_numbers(const std::string& option, const std::string& text) {
+  std::vector<double> values;
+  size_t start = 0;
+  while (start <= text.size()) {
+    const size_t end = std::min(text.find(',', start), text.size());
+    const std::string cell = text.substr(start, end - start);
+    size_t used = 0;
+    double v = 0;
+    try {
+      v = std::stod(cell, &used);
+    } catch (const std::exception&) {
+      used = 0;
+    }
+    while (used < cell.size() && cell[used] == ' ') ++used;
+    if (cell.empty() || used != cell.size() || !std::isfinite(v))
+      throw InputError("--" + option + ": '" + cell + "' is not a finite number (give comma-separated numbers)");
+    values.push_back(v);
+    start = end + 1;
+  }
+  return values;
+}
+
+std::string feature_list(const ModelInfo& info) {
+  if (info.feature_names.empty() || info.feature_names.size() > 8) return "";
+  std::string all;
+  for (const auto& f : info.feature_names) all += (all.empty() ? "" : ", ") + f;
+  return " (" + all + ")";
+}
+
+// ψ_0, the amplitude-encoded state the quantum layers receive, for each row of
+// raw inputs: the model's standardisation, front end and encoding.
+std::vector<std::vector<double>> encoded_states(Model& model, const ModelInfo& info, Dataset raw) {
+  if (info.standardizer) info.standardizer->apply(raw);
+  model.forward(raw.features);
+  const Matrix& psi0 = model.quantum_stack()->states()[0];
+  std::vector<std::vector<double>> out(static_cast<size_t>(psi0.rows()));
+  for (Index i = 0; i < psi0.rows(); ++i)
+    for (Index k = 0; k < psi0.cols(); ++k) out[static_cast<size_t>(i)].push_back(psi0(i, k));
+  return out;
+}
+
+Dataset load_average_data(const Args& args) {
+  const DataConfig dc = data_config_from_args(args);
+  if (is_image_dataset_name(dc.name)) return load_experiment_data(dc).test;
+  if (dc.name == "iris") return load_iris();
+  CsvOptions csv;
+  csv.label_column = dc.label_column;
+  return load_csv(dc.name, csv);
+}
+
+// [SECTION] Circuits -------------------------------------------------------------------------
+struct CompiledModel {
+  std::vector<CircuitPart> parts;    // multi-controlled (Quirk)
+  std::vector<CircuitPart> lowered;  // qelib1.inc (OpenQASM, counts)
+  std::vector<int> layers;           // the U_l compiled, in order
+  bool has_preparation = false;
+};
+
+CompiledModel compile_model(const QuantumStack& stack, const std::vector<int>& layers,
+                            const std::optional<std::vector<double>>& psi0, MultiControl strategy) {
+  CompiledModel m;
+  m.layers = layers;
+  if (psi0) {
+    m.parts.push_back({"amplitude encoding of the input (Eq. 6)", amplitude_preparation(*psi0)});
+    m.has_preparation = true;
+  }
+  for (int l : layers)
+    m.parts.push_back({"U_" + std::to_string(l) + ": " + std::to_string(stack.gates_per_layer()) +
+                           " Givens rotations, the V chain of Eq. (5)",
+                       compile_layer(stack, l)});
+  for (const CircuitPart& p : m.parts) m.lowered.push_back({p.label, lower_to_qelib1(p.circuit, strategy)});
+  return m;
+}
+
+std::vector<std::string> describe(const std::string& path, const Model& model, const CompiledModel& m,
+                                  MultiControl strategy) {
+  const QuantumStack& stack = *model.quantum_stack();
+  const int n = stack.options().width, N = qubits_for_width(n), k = N - 1;
+  int ancillas = 0;
+  for (const CircuitPart& p : m.lowered) ancillas = std::max(ancillas, p.circuit.ancillas);
+  std::vector<std::string> lines;
+  std::string layers;
+  for (int l : m.layers) layers += (layers.empty() ? "U_" : ", U_") + std::to_string(l);
+  lines.push_back("hqnn circuit: " + path + " (" + model_kind_name(model.options().kind) + ", n = " + std::to_string(n) +
+                  ", L = " + std::to_string(stack.options().layers) + "): " +
+                  (m.has_preparation ? "amplitude encoding of --input, then " : "") + layers +
+                  (m.layers.size() + m.has_preparation > 1 ? " in this order" : ""));
+  lines.push_back("basis: amplitude k is |k> with q[0] the least significant bit; q[0.." + std::to_string(N - 1) +
+                  "] hold the n = " + std::to_string(n) + " amplitudes");
+  if (n < (1 << N))
+    lines.push_back("padding: n = " + std::to_string(n) + " is not a power of two; amplitudes " + std::to_string(n) +
+                    ".." + std::to_string((1 << N) - 1) + " start at 0 and stay 0");
+  if (ancillas > 0)
+    lines.push_back("ancillas: q[" + std::to_string(N) + ".." + std::to_string(N + ancillas - 1) +
+                    "] start and end in |0>");
+  lines.push_back("Givens gate T(a) on amplitudes (p, p+1) = RY(2a) on one qubit" +
+                  (k > 0 ? " controlled by the other " + std::to_string(k) + (k == 1 ? " qubit" : " qubits") : "") +
+                  ", between CNOT ladders (docs/circuits.md)");
+  const MultiControl used = resolve_multi_control(strategy, k);
+  lines.push_back("multi-controlled RY: " + std::string(multi_control_name(used)) +
+                  (strategy == MultiControl::fewest_cnots && k >= 3 ? " (the fewer CNOTs for " + std::to_string(k) + " controls)" : "") +
+                  ", " + std::to_string(multi_controlled_ry_cnots(k, used)) + " CNOTs and " +
+                  std::to_string(multi_controlled_ry_ancillas(k, used)) + " ancillas per rotation");
+  if (stack.options().topology != SkipTopology::plain)
+    lines.push_back(std::string("the ") + skip_topology_name(stack.options().topology) +
+                    " skip sums of Eq. (7)/(8) are not unitary and not in this circuit; their cost: --format stats");
+  return lines;
+}
+
+// [SECTION] Formats --------------------------------------------------------------------------
+Json stats_json(const CircuitStats& s) {
+  Json j = Json::object();
+  j.set("gates", s.gates());
+  j.set("x", s.x);
+  j.set("cx", s.cx);
+  j.set("ry", s.ry);
+  j.set("cnots", s.cnots);
+  j.set("depth", s.depth);
+  return j;
+}
+
+template <typename T>
+Json array_of(const std::vector<T>& values) {
+  Json a = Json::array();
+  for (const T& v : values) a.push(v);
+  return a;
+}
+
+void print_stats(const std::string& path, const Model& model, const CompiledModel& m, MultiControl strategy,
+                 const SkipSumCost& cost, const std::string& averaged_over,
+                 const std::optional<std::vector<double>>& output_state, bool json) {
+  const QuantumStack& stack = *model.quantum_stack();
+  const int n = stack.options().width, N = qubits_for_width(n);
+  const bool skips = stack.options().topology != SkipTopology::plain;
+  int ancillas = 0;
+  for (const CircuitPart& p : m.lowered) ancillas = std::max(ancillas, p.circuit.ancillas);
+  if (json) {
+    Json j = Json::object();
+    j.set("model_file", path);
+    j.set("kind", model_kind_name(model.options().kind));
+    j.set("width", n);
+    j.set("qubits", N);
+    j.set("padding", (1 << N) - n);
+    j.set("ancillas", ancillas);
+    j.set("multi_control", multi_control_name(resolve_multi_control(strategy, N - 1)));
+    j.set("cnots_per_rotation", multi_controlled_ry_cnots(N - 1, strategy));
+    Json circuits = Json::array();
+    for (size_t i = 0; i < m.lowered.size(); ++i) {
+      Json c = stats_json(circuit_stats(m.lowered[i].circuit));
+      const bool prep = m.has_preparation && i == 0;
+      c.set("circuit", prep ? std::string("preparation") : "U_" + std::to_string(m.layers[i - (m.has_preparation ? 1 : 0)]));
+      circuits.push(c);
+    }
+    j.set("circuits", circuits);
+    Json s = Json::object();
+    s.set("topology", skip_topology_name(stack.options().topology));
+    s.set("terms", array_of(cost.terms));
+    s.set("select_qubits", array_of(cost.select_qubits));
+    s.set("one_norm", array_of(cost.one_norm));
+    s.set("ancillas", cost.ancillas);
+    if (!cost.success_probability.empty()) {
+      s.set("success_probability", array_of(cost.success_probability));
+      s.set("averaged_over", averaged_over);
+      s.set("samples", cost.samples);
+    }
+    j.set("skip_sums", s);
+    if (output_state) j.set("circuit_output_state", array_of(*output_state));
+    std::cout << j.dump(2) << std::endl;
+    return;
+  }
+  for (const std::string& line : describe(path, model, m, strategy)) std::printf("%s\n", line.c_str());
+  std::printf("\n  %-22s %8s %8s %8s %8s %8s %8s\n", "circuit", "gates", "x", "cx", "ry", "CNOTs", "depth");
+  for (size_t i = 0; i < m.lowered.size(); ++i) {
+    const CircuitStats s = circuit_stats(m.lowered[i].circuit);
+    const std::string name = m.has_preparation && i == 0 ? "encoding of --input"
+                                                         : "U_" + std::to_string(m.layers[i - (m.has_preparation ? 1 : 0)]);
+    std::printf("  %-22s %8d %8d %8d %8d %8d %8d\n", name.c_str(), s.gates(), s.x, s.cx, s.ry, s.cnots, s.depth);
+  }
+  if (!skips) {
+    std::printf("\n  plain connections (TQFNN/TQCNN): the model is the product U_%d ... U_0, no skip sums\n",
+                stack.options().layers - 1);
+    return;
+  }
+  std::printf("\n  %s skip sums (Eq. %s) as a linear combination of unitaries (docs/circuits.md):\n",
+              skip_topology_name(stack.options().topology),
+              stack.options().topology == SkipTopology::residual ? "7" : "8");
+  std::printf("  %-8s %8s %14s %12s %20s\n", "layer l", "terms", "select qubits", "1-norm s_l", "success P_l");
+  for (size_t l = 0; l < cost.terms.size(); ++l) {
+    std::string p = "-";
+    if (!cost.success_probability.empty()) {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%.4f", cost.success_probability[l]);
+      p = buf;
+    }
+    std::printf("  %-8zu %8d %14d %12.4f %20s\n", l + 1, cost.terms[l], cost.select_qubits[l], cost.one_norm[l], p.c_str());
+  }
+  std::printf("  ancillas for the select registers: %d; P_l = |psi_l|^2 / s_l^2 %s\n", cost.ancillas,
+              cost.success_probability.empty() ? "(give --input or --data to compute it)"
+                                               : ("for " + averaged_over).c_str());
+}
+
+}  // namespace
+
+// [SECTION] Command ---------------------------------------------------------------------------
+int run_circuit_command(const std::vector<std::string>& argv) {
+  for (const std::string& a : argv)
+    if (a == "--help" || a == "-h") {
+      std::printf("%s", kCircuitUsage);
+      return 0;
+    }
+  const Args args(argv, {"model", "layer", "input", "format", "multi-control", "data", "label", "classes", "downsample",
+                         "test-per-class"},
+                  {"json"});
+  if (!args.has("model")) throw InputError("circuit needs --model FILE (a hybrid model written by hqnn train --out)");
+  const std::string path = args.str("model", "");
+  const std::string format = args.str("format", "stats");
+  if (format != "qasm" && format != "quirk" && format != "stats")
+    throw InputError("--format: expected qasm, quirk or stats, got '" + format + "'");
+  if (args.flag("json") && format != "stats") throw InputError("--json applies to --format stats only");
+  const std::string mc = args.str("multi-control", "fewest-cnots");
+  const std::optional<MultiControl> strategy = parse_multi_control(mc);
+  if (!strategy) throw InputError("--multi-control: expected fewest-cnots, gray-code or ancilla-chain, got '" + mc + "'");
+
+  ModelInfo info;
+  std::unique_ptr<Model> model = load_model(path, &info);
+  const QuantumStack* stack = model->quantum_stack();
+  if (!stack)
+    throw InputError(path + ": a " + model_kind_name(model->options().kind) +
+                     " model has no quantum-inspired layers to compile (the hybrids have: tqfnn, qrfnn, qdfnn, tqcnn, "
+                     "qrcnn, qdcnn)");
+  const int L = stack->options().layers, n = stack->options().width;
+  std::vector<int> layers;
+  if (args.has("layer")) {
+    const int l = args.integer("layer", 0);
+    if (l < 0 || l >= L)
+      throw InputError("--layer " + std::to_string(l) + " is out of range: the model has L = " + std::to_string(L) +
+                       " quantum-inspired layers, U_0 to U_" + std::to_string(L - 1));
+    layers.push_back(l);
+  } else {
+    for (int l = 0; l < L; ++l) layers.push_back(l);
+  }
+
+  std::optional<std::vector<double>> psi0;
+  std::vector<std::vector<double>> averaged;
+  std::string averaged_over;
+  if (args.has("input")) {
+    const std::vector<double> x = parse_numbers("input", args.str("input", ""));
+    if (static_cast<Index>(x.size()) != model->input_width())
+      throw InputError("--input has " + std::to_string(x.size()) + " values; the model takes " +
+                       std::to_string(model->input_width()) + feature_list(info));
+    Dataset raw;
+    raw.features = Eigen::Map<const Eigen::VectorXd>(x.data(), static_cast<Index>(x.size())).transpose().cast<Real>();
+    averaged = encoded_states(*model, info, raw);
+    psi0 = averaged[0];
+    averaged_over = "the given --input";
+  }
+  if (args.has("data")) {
+    if (args.has("input")) throw InputError("give --input or --data, not both");
+    const Dataset data = load_average_data(args);
+    if (data.feature_count() != model->input_width())
+      throw InputError(data.name + " has " + std::to_string(data.feature_count()) + " features, the model expects " +
+                       std::to_string(model->input_width()));
+    averaged = encoded_states(*model, info, data);
+    averaged_over = "the mean over " + data.name + " (" + std::to_string(data.size()) + " samples)";
+  }
+
+  const CompiledModel m = compile_model(*stack, layers, psi0, *strategy);
+  if (format == "qasm") {
+    std::printf("%s", write_openqasm(m.lowered, describe(path, *model, m, *strategy)).c_str());
+  } else if (format == "quirk") {
+    std::printf("%s\n", quirk_url(m.parts).c_str());
+  } else {
+    std::optional<std::vector<double>> output_state;
+    if (psi0) {
+      // What the circuit leaves in the first n amplitudes: U_l … applied to ψ_0 in double.
+      output_state = *psi0;
+      double norm = 0;
+      for (double v : *output_state) norm += v * v;
+      for (double& v : *output_state) v /= std::sqrt(norm);
+      for (int l : layers) apply_givens_chain(layer_angles(*stack, l), n, *output_state);
+    }
+    print_stats(path, *model, m, *strategy, skip_sum_cost(*stack, averaged), averaged_over, output_state,
+                args.flag("json"));
+  }
+  return 0;
+}
+
+}  // namespace hqnn::cli
