@@ -43,6 +43,14 @@ const std::vector<PanelInfo>& panel_registry() {
 
 static bool panel_visible(const PanelInfo& p, const App& app) { return !p.visible || p.visible(app); }
 
+// Drawn in this layout: embed mode shows the panels the hash names (or the embed defaults).
+static bool panel_shown(const PanelInfo& p, const App& app) {
+  if (!panel_visible(p, app)) return false;
+  if (!app.settings.embed) return true;
+  const auto& named = app.settings.panels;
+  return named.empty() ? p.in_embed_default : std::find(named.begin(), named.end(), p.id) != named.end();
+}
+
 // [SECTION] App: construction and actions --------------------------------------------------
 
 App::App() {
@@ -420,6 +428,10 @@ void App::publish_status() {
   j.set("hash", last_hash_);
   j.set("command", command_line);
   j.set("lesson", lesson);
+  Json panels = Json::array();
+  for (const PanelInfo& p : panel_registry())
+    if (panel_shown(p, *this)) panels.push(p.id);
+  j.set("panels", std::move(panels));
   {
     Json q = Json::object();  // what the state viewer's qubit view shows
     const bool shown = qubit_view && qubit_cache.cost_width == s.width && s.hybrid;
@@ -429,6 +441,9 @@ void App::publish_status() {
     q.set("gates", shown ? qubit_cache.cost.stats.gates() : 0);
     q.set("cnots", shown ? qubit_cache.cost.stats.cnots : 0);
     q.set("depth", shown ? qubit_cache.cost.stats.depth : 0);
+    Json toggle = Json::array();
+    for (float v : qubit_toggle) toggle.push(static_cast<double>(v));
+    q.set("toggle", std::move(toggle));
     j.set("qubit_view", std::move(q));
   }
   Json button = Json::array();
@@ -479,10 +494,8 @@ void App::draw_layout(float width, float height) {
   const auto& registry = panel_registry();
   if (settings.embed) {
     std::vector<const PanelInfo*> shown;
-    for (const PanelInfo& p : registry) {
-      const bool named = std::find(settings.panels.begin(), settings.panels.end(), p.id) != settings.panels.end();
-      if ((settings.panels.empty() ? p.in_embed_default : named) && panel_visible(p, *this)) shown.push_back(&p);
-    }
+    for (const PanelInfo& p : registry)
+      if (panel_shown(p, *this)) shown.push_back(&p);
     if (shown.empty()) return;
     const float w = width / static_cast<float>(shown.size());
     for (size_t i = 0; i < shown.size(); ++i) {

@@ -61,6 +61,7 @@ class App {
   bool qubit_view = false;                     // state viewer: the layers as quantum circuits
   int qubit_layer = 0;                         // the layer the qubit view shows
   QubitViewCache qubit_cache;                  // its circuit and cost, kept between frames
+  float qubit_toggle[4] = {0, 0, 0, 0};        // x, y, w, h of the "qubit view" checkbox, for browser tests
   int lesson = 0;                              // the open guided lesson (lessons.hpp), 0: none
   float open_csv_button[4] = {0, 0, 0, 0};     // x, y, w, h of "Open CSV...", published for browser tests
 

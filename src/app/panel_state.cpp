@@ -98,6 +98,8 @@ void draw_state_panel(App& app) {
   if (s.hybrid) {
     ImGui::SameLine();
     ImGui::Checkbox("qubit view", &app.qubit_view);
+    const ImVec2 at = ImGui::GetItemRectMin(), size = ImGui::GetItemRectSize();
+    app.qubit_toggle[0] = at.x, app.qubit_toggle[1] = at.y, app.qubit_toggle[2] = size.x, app.qubit_toggle[3] = size.y;
   }
   if (!v.image.is_image()) ImGui::TextDisabled("x =");
   for (size_t i = 0; i < v.features.size() && i < 8 && !v.image.is_image(); ++i) {
