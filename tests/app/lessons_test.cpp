@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <fstream>
+#include <sstream>
 
 #include "core/dataset.hpp"
 #include "lessons.hpp"
@@ -81,6 +83,12 @@ TEST(LessonKey, BadLessonNumbersAreReportedAndIgnored) {
     EXPECT_NE(l.error.find("expected a lesson number in [1, 6]"), std::string::npos) << bad << ": " << l.error;
   }
   EXPECT_EQ(take_lesson_key("#model=qdfnn&lesson=7").hash, "#model=qdfnn");
+  // The message is catalogued in docs/bad-inputs.md.
+  std::ifstream f(std::string(HQNN_ASSETS_DIR) + "/../docs/bad-inputs.md");
+  std::stringstream page;
+  page << f.rdbuf();
+  const std::string message = take_lesson_key("#lesson=7").error;
+  EXPECT_NE(page.str().find("`" + message + "`"), std::string::npos) << "docs/bad-inputs.md lacks: " << message;
   EXPECT_EQ(take_lesson_key("#model=qdfnn").lesson, 0);
 }
 
