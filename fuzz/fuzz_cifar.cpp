@@ -1,6 +1,6 @@
 // CIFAR-10/100 binary batches: loaded or refused with InputError.
 // In memory, through the same decoding as files (read_file_bytes).
-#include "core/dataset.hpp"
+#include "core/input_error.hpp"
 #include "data/byte_file.hpp"
 #include "data/cifar_loader.hpp"
 

@@ -2,7 +2,7 @@
 // In memory, through the same decoding as files (read_file_bytes).
 #include <algorithm>
 
-#include "core/dataset.hpp"
+#include "core/input_error.hpp"
 #include "data/byte_file.hpp"
 #include "data/idx_loader.hpp"
 

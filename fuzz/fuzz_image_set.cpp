@@ -1,7 +1,7 @@
 // The project's compact image format (.hqimg): parsed or refused with InputError.
 #include <vector>
 
-#include "core/dataset.hpp"
+#include "core/input_error.hpp"
 #include "data/image_set.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

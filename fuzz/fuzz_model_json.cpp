@@ -1,7 +1,7 @@
 // Model files: any text is either a model that runs, or refused with InputError.
 #include <string>
 
-#include "core/dataset.hpp"
+#include "core/input_error.hpp"
 #include "core/model_io.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

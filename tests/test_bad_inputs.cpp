@@ -2,12 +2,12 @@
 // the exact message a user sees, and that the catalogue shows that message.
 #include <gtest/gtest.h>
 
-#include <fstream>
+#include <filesystem>
 #include <functional>
-#include <sstream>
 
 #include "core/model_io.hpp"
 #include "core/trainer.hpp"
+#include "core/whole_file.hpp"
 #include "data/csv_loader.hpp"
 #include "data/idx_loader.hpp"
 #include "data/image_set.hpp"
@@ -16,12 +16,7 @@ using namespace hqnn;
 
 namespace {
 
-std::string catalogue() {
-  std::ifstream f(std::string(HQNN_ASSETS_DIR) + "/../docs/bad-inputs.md");
-  std::stringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
-}
+std::string catalogue() { return read_whole_file(std::string(HQNN_ASSETS_DIR) + "/../docs/bad-inputs.md"); }
 
 std::string message_of(const std::function<void()>& action) {
   try {
@@ -41,8 +36,7 @@ void expect_row(const std::string& message, const std::string& expected) {
 std::string temp_path(const std::string& name) { return ::testing::TempDir() + name; }
 
 void write_bytes(const std::string& path, const std::vector<uint8_t>& bytes) {
-  std::ofstream f(path, std::ios::binary);
-  f.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+  write_whole_file(path, std::string(bytes.begin(), bytes.end()));
 }
 
 std::vector<uint8_t> be32(uint32_t v) {
@@ -78,6 +72,39 @@ TEST(BadInputs, CsvNanOrInfinity) {
 TEST(BadInputs, CsvUnknownLabelColumn) {
   expect_row(message_of([] { parse_csv("a,b,label\n1,2,x\n", "data.csv", {"species"}); }),
              "data.csv: no column named 'species' (columns: a, b, label)");
+}
+
+TEST(BadInputs, CsvSeparatedByAnotherDelimiter) {
+  expect_row(message_of([] { parse_csv("a;b;label\n1;2;x\n", "data.csv"); }),
+             "data.csv line 1: found 1 column; need at least one feature and a label (the header holds ';': is the "
+             "file separated by them? use --delimiter ';')");
+}
+
+TEST(BadInputs, CsvDelimiterOptionThatIsNotOneCharacter) {
+  expect_row(message_of([] { csv_delimiter_from("semicolon"); }),
+             "--delimiter: expected one character (e.g. ',' or ';') or 'tab', got 'semicolon'");
+}
+
+TEST(BadInputs, CsvWithoutHeaderRow) {
+  expect_row(message_of([] { parse_csv("5.1,3.5,setosa\n4.9,3.0,versicolor\n", "data.csv"); }),
+             "data.csv line 1: the first row holds numbers, not column names; add a header row naming the columns "
+             "(e.g. x1,x2,label) as the first line, or its first sample would be lost");
+}
+
+TEST(BadInputs, DataPathThatIsADirectory) {
+  const std::string dir = temp_path("data");
+  std::filesystem::create_directories(dir);
+  EXPECT_EQ(message_of([&] { load_csv(dir); }), dir + ": is a directory, not a file (name a file inside it)");
+  EXPECT_NE(catalogue().find("`data: is a directory, not a file (name a file inside it)`"), std::string::npos);
+}
+
+TEST(BadInputs, FileThatDoesNotExist) {
+  expect_row(message_of([] { load_csv("no-such-file.csv"); }), "no-such-file.csv: cannot open (No such file or directory)");
+}
+
+TEST(BadInputs, OutputInAFolderThatDoesNotExist) {
+  expect_row(message_of([] { write_whole_file("no-such-folder/m.json", "{}"); }),
+             "no-such-folder/m.json: cannot create (No such file or directory)");
 }
 
 TEST(BadInputs, LabelsOutOfRange) {

@@ -3,9 +3,9 @@
 // The command-line tool's commands are the library hqnn_cli (native only).
 #include <gtest/gtest.h>
 
-#include "cli/args.hpp"
 #include "cli/complexity.hpp"
 #include "cli/experiment.hpp"
+#include "run/option_table.hpp"
 #include "cli/report.hpp"
 #include "cli/reproduce.hpp"
 #include "cli/svg_plot.hpp"
@@ -16,8 +16,7 @@ using namespace hqnn::cli;
 namespace {
 
 ExperimentConfig config_from(const std::vector<std::string>& argv) {
-  const Args args(argv, experiment_valued_options(), experiment_flag_options());
-  return experiment_config_from_args(args);
+  return run::parse_command_line(argv, run::kTrain, {}).spec;
 }
 
 }  // namespace

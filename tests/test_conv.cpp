@@ -5,7 +5,7 @@
 #include <cmath>
 
 #include "core/conv2d.hpp"
-#include "core/dataset.hpp"
+#include "core/input_error.hpp"
 #include "core/max_pool.hpp"
 #include "core/rng.hpp"
 

@@ -17,6 +17,15 @@ std::string error_of(const std::string& text, const CsvOptions& options = {}) {
   return "(no error)";
 }
 
+std::string error_of_file(const std::string& path) {
+  try {
+    load_csv(path);
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "(no error)";
+}
+
 TEST(CsvLoader, IrisHas150SamplesOf4FeaturesAnd3Classes) {
   const Dataset iris = load_iris();
   EXPECT_EQ(iris.size(), 150);
@@ -85,6 +94,73 @@ TEST(CsvLoader, EmptyCellAndSingleColumn) {
   EXPECT_EQ(parse_csv("a;b;label\n1;2;x\n3;4;y\n", "t.csv", semicolon).size(), 2);
 }
 
+TEST(CsvLoader, SemicolonAndTabFilesLoadWithTheirDelimiter) {
+  CsvOptions tab;
+  tab.delimiter = csv_delimiter_from("tab");
+  const Dataset d = parse_csv("a\tb\tlabel\n1\t2\tx\n3\t4\ty\n", "t.tsv", tab);
+  EXPECT_EQ(d.feature_names, (std::vector<std::string>{"a", "b"}));
+  EXPECT_EQ(d.features(1, 1), 4.0f);
+  EXPECT_EQ(csv_delimiter_from(";"), ';');
+  EXPECT_EQ(csv_delimiter_from("\\t"), '\t');
+  EXPECT_EQ(csv_delimiter_from("|"), '|');
+}
+
+TEST(CsvLoader, OneColumnHeaderSuggestsTheDelimiterItHolds) {
+  EXPECT_EQ(error_of("a;b;label\n1;2;x\n"),
+            "data.csv line 1: found 1 column; need at least one feature and a label (the header holds ';': is the "
+            "file separated by them? use --delimiter ';')");
+  EXPECT_EQ(error_of("a\tb\tlabel\n1\t2\tx\n"),
+            "data.csv line 1: found 1 column; need at least one feature and a label (the header holds tabs: is the "
+            "file separated by them? use --delimiter tab)");
+  CsvOptions semicolon;
+  semicolon.delimiter = ';';
+  EXPECT_NE(error_of("a,b,label\n1,2,x\n", semicolon).find("use --delimiter ','"), std::string::npos);
+  EXPECT_EQ(error_of("label\nx\n"), "data.csv line 1: found 1 column; need at least one feature and a label");
+}
+
+TEST(CsvLoader, HeaderOfNumbersIsRefusedSoTheFirstSampleIsNotLost) {
+  const std::string expected =
+      "data.csv line 1: the first row holds numbers, not column names; add a header row naming the columns (e.g. "
+      "x1,x2,label) as the first line, or its first sample would be lost";
+  EXPECT_EQ(error_of("5.1,3.5,0\n4.9,3.0,1\n"), expected);
+  EXPECT_EQ(error_of("5.1,3.5,setosa\n4.9,3.0,versicolor\n"), expected);  // a string label does not make a header
+  EXPECT_EQ(error_of("\n1,2,x\n3,4,y\n").rfind("data.csv line 2: the first row holds numbers", 0), 0u);
+  // one named feature column is enough to make the row a header
+  EXPECT_EQ(parse_csv("x1,2,label\n1,2,a\n3,4,b\n", "t.csv").size(), 2);
+}
+
+TEST(CsvLoader, LabelsEqualAsNumbersAreOneClass) {
+  const Dataset d = parse_csv("a,label\n1,0\n2,0.0\n3,1\n4,1.00\n5,-0\n6,1e0\n", "t.csv");
+  EXPECT_EQ(d.class_names, (std::vector<std::string>{"0", "1"}));  // each named by its first spelling
+  EXPECT_EQ(d.labels, (std::vector<int>{0, 0, 1, 1, 0, 1}));
+  const Dataset order = parse_csv("a,label\n1,10.0\n2,2\n3,10\n", "t.csv");
+  EXPECT_EQ(order.class_names, (std::vector<std::string>{"2", "10.0"}));  // numeric order
+  EXPECT_EQ(order.labels, (std::vector<int>{1, 0, 1}));
+  // with one label that is not a number, labels are text and "0", "0.0" differ
+  const Dataset text = parse_csv("a,label\n1,0\n2,0.0\n3,x\n", "t.csv");
+  EXPECT_EQ(text.class_count(), 3);
+}
+
+TEST(CsvLoader, DirectoryIsNamedAsADirectory) {
+  EXPECT_EQ(error_of_file(::testing::TempDir()),
+            ::testing::TempDir() + ": is a directory, not a file (name a file inside it)");
+}
+
+TEST(CsvLoader, ShippedTabularSetsHaveTheirFeaturesAndClasses) {
+  const Dataset wine = load_csv(std::string(HQNN_ASSETS_DIR) + "/wine.csv");
+  EXPECT_EQ(wine.size(), 178);
+  EXPECT_EQ(wine.feature_count(), 13);
+  EXPECT_EQ(wine.class_names, (std::vector<std::string>{"class_0", "class_1", "class_2"}));
+  EXPECT_EQ(wine.feature_names.back(), "proline");
+  EXPECT_FLOAT_EQ(wine.features(0, 12), 1065.0f);
+  const Dataset cancer = load_csv(std::string(HQNN_ASSETS_DIR) + "/breast_cancer.csv");
+  EXPECT_EQ(cancer.size(), 569);
+  EXPECT_EQ(cancer.feature_count(), 30);
+  EXPECT_EQ(cancer.class_names, (std::vector<std::string>{"benign", "malignant"}));
+  EXPECT_EQ(std::count(cancer.labels.begin(), cancer.labels.end(), 1), 212);
+  EXPECT_EQ(cancer.feature_names[10], "radius_error");
+}
+
 TEST(CsvLoader, MissingFileNamesThePath) {
   try {
     load_csv("/nonexistent/dir/file.csv");
@@ -105,16 +181,6 @@ TEST(DatasetSplit, StratifiedSplitKeepsClassProportionsAndIsSeeded) {
   const TrainTestSplit c = stratified_split(iris, 0.3, 6);
   EXPECT_FALSE((a.test.features.array() == c.test.features.array()).all());
   EXPECT_THROW(stratified_split(iris, 1.5, 1), InputError);
-}
-
-TEST(DatasetSplit, StandardizerGivesZeroMeanUnitVarianceOnTheTrainingSet) {
-  Dataset iris = load_iris();
-  const Standardizer s = Standardizer::fit(iris);
-  s.apply(iris);
-  for (Index c = 0; c < 4; ++c) {
-    EXPECT_NEAR(iris.features.col(c).mean(), 0.0, 1e-5);
-    EXPECT_NEAR((iris.features.col(c).array().square().sum()) / 149.0, 1.0, 1e-4);
-  }
 }
 
 }  // namespace

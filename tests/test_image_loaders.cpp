@@ -359,14 +359,6 @@ TEST(ImageSet, DownsamplingAveragesBlocks) {
   expect_input_error([] { to_dataset(six_images(), 5); }, {"six", "downsampling factor 5"});
 }
 
-TEST(ImageSet, ParseClassList) {
-  EXPECT_EQ(parse_class_list("0,1,2,3"), (std::vector<int>{0, 1, 2, 3}));
-  EXPECT_EQ(parse_class_list("7"), (std::vector<int>{7}));
-  expect_input_error([] { parse_class_list("0,x,2"); }, {"\"x\""});
-  expect_input_error([] { parse_class_list("0,,2"); }, {"\"\""});
-  expect_input_error([] { parse_class_list("-1"); }, {"\"-1\""});
-}
-
 // [SECTION] Compact format --------------------------------------------------------------
 
 TEST(CompactImageFormat, RoundTrip) {

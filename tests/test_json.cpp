@@ -3,7 +3,7 @@
 
 #include <cmath>
 
-#include "core/dataset.hpp"
+#include "core/input_error.hpp"
 #include "core/json.hpp"
 
 using namespace hqnn;

@@ -25,7 +25,7 @@ Model trained_model(ModelKind kind, ModelInfo& info) {
   Trainer(model, iris, iris, to).run();
   info.class_names = iris.class_names;
   info.feature_names = iris.feature_names;
-  info.standardizer = Standardizer::fit(iris);
+  info.scaler = FeatureScaler::fit(ScalingKind::minmax, iris);
   return model;
 }
 
@@ -45,8 +45,10 @@ TEST_P(ModelFileRoundTrip, ReloadedModelGivesBitIdenticalOutputs) {
   EXPECT_EQ(loaded->options().kind, GetParam());
   EXPECT_EQ(loaded->options().seed, 4u);
   EXPECT_EQ(loaded_info.class_names, info.class_names);
-  ASSERT_TRUE(loaded_info.standardizer.has_value());
-  EXPECT_TRUE((loaded_info.standardizer->mean.array() == info.standardizer->mean.array()).all());
+  ASSERT_TRUE(loaded_info.scaler.has_value());
+  EXPECT_EQ(loaded_info.scaler->kind, ScalingKind::minmax);
+  EXPECT_TRUE((loaded_info.scaler->offset.array() == info.scaler->offset.array()).all());
+  EXPECT_TRUE((loaded_info.scaler->scale.array() == info.scaler->scale.array()).all());
   // and writing it again gives the same text
   EXPECT_EQ(model_to_json(*loaded, loaded_info).dump(1), text);
 }

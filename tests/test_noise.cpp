@@ -46,15 +46,32 @@ TEST_P(NoiseKinds, TouchesARandomSubsetWithinTheFraction) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(All, NoiseKinds,
-                         ::testing::Values(NoiseKind::gaussian_sym, NoiseKind::gaussian_asym, NoiseKind::uniform_sym,
-                                           NoiseKind::uniform_asym, NoiseKind::mixed_sym, NoiseKind::mixed_asym),
+std::vector<NoiseKind> every_noise_kind() {
+  std::vector<NoiseKind> kinds;
+  for (const NoiseKindInfo& k : noise_kinds()) kinds.push_back(k.kind);
+  return kinds;
+}
+
+INSTANTIATE_TEST_SUITE_P(All, NoiseKinds, ::testing::ValuesIn(every_noise_kind()),
                          [](const ::testing::TestParamInfo<NoiseKind>& info) {
                            std::string s = noise_kind_name(info.param);
                            for (auto& c : s)
                              if (c == '-') c = '_';
                            return s;
                          });
+
+TEST(Noise, KindTableHoldsEachKindOnceInEnumOrderAndNamesRoundTrip) {
+  ASSERT_EQ(noise_kinds().size(), 6u);
+  for (size_t i = 0; i < noise_kinds().size(); ++i) {
+    const NoiseKindInfo& k = noise_kinds()[i];
+    EXPECT_EQ(static_cast<size_t>(k.kind), i);
+    EXPECT_EQ(parse_noise_kind(k.name), k.kind);
+    EXPECT_EQ(noise_kind_name(k.kind), std::string(k.name));
+    EXPECT_EQ(is_symmetric(k.kind), std::string(k.name).find("-sym") != std::string::npos) << k.name;
+  }
+  EXPECT_EQ(noise_kind_list(), "gaussian-sym, gaussian-asym, uniform-sym, uniform-asym, mixed-sym, mixed-asym");
+  EXPECT_EQ(noise_kind_list(" | "), "gaussian-sym | gaussian-asym | uniform-sym | uniform-asym | mixed-sym | mixed-asym");
+}
 
 TEST(Noise, SameSeedSameNoiseAndBadOptionsRefused) {
   Matrix a = Matrix::Zero(10, 5), b = Matrix::Zero(10, 5);

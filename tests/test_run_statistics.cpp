@@ -3,7 +3,7 @@
 
 #include <cmath>
 
-#include "core/dataset.hpp"
+#include "core/input_error.hpp"
 #include "core/run_statistics.hpp"
 
 using namespace hqnn;

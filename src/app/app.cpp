@@ -449,6 +449,9 @@ void App::publish_status() {
   Json button = Json::array();
   for (float v : open_csv_button) button.push(static_cast<double>(v));
   j.set("open_csv_button", std::move(button));
+  Json copy_button = Json::array();
+  for (float v : copy_command_button) copy_button.push(static_cast<double>(v));
+  j.set("copy_command_button", std::move(copy_button));
   platform::publish_status(j.dump());
 
   if (s.target_epoch > 0 && logged_target_run_ != static_cast<int>(s.run_id)) {

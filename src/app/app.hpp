@@ -64,6 +64,7 @@ class App {
   float qubit_toggle[4] = {0, 0, 0, 0};        // x, y, w, h of the "qubit view" checkbox, for browser tests
   int lesson = 0;                              // the open guided lesson (lessons.hpp), 0: none
   float open_csv_button[4] = {0, 0, 0, 0};     // x, y, w, h of "Open CSV...", published for browser tests
+  float copy_command_button[4] = {0, 0, 0, 0}; // x, y, w, h of "Copy as command", the same
 
   // [SECTION] Actions
   void reset();                                // new run from `settings` (keeps playing if it was)

@@ -160,9 +160,8 @@ static void draw_files_section(App& app) {
     }
   }
   ImGui::TextDisabled("The address bar holds every setting:\ncopy the link to share this run.");
-  if (ImGui::Button("Copy as command")) app.copy_command();
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("The hqnn train line that runs this run on the command line");
-  if (!app.command_line.empty()) {
+  if (!app.command_line.empty()) {  // the toolbar's "Copy as command"
+    ImGui::TextDisabled("On the command line:");
     ImGui::InputTextMultiline("##command", app.command_line.data(), app.command_line.size() + 1,
                               ImVec2(-1, ImGui::GetTextLineHeight() * 4), ImGuiInputTextFlags_ReadOnly);
   }

@@ -1,4 +1,4 @@
-// The toolbar: play / pause / step one epoch / reset, and the run's status.
+// The toolbar: play / pause / step one epoch / reset / copy as command, and the run's status.
 #include "app.hpp"
 #include "imgui.h"
 #include "panels.hpp"
@@ -20,6 +20,12 @@ void draw_toolbar(App& app) {
   ImGui::EndDisabled();
   ImGui::SameLine();
   if (ImGui::Button("Reset")) app.reset();
+  ImGui::SameLine();
+  if (ImGui::Button("Copy as command")) app.copy_command();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("The hqnn train line that trains this run on the command line");
+  const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
+  app.copy_command_button[0] = lo.x, app.copy_command_button[1] = lo.y;
+  app.copy_command_button[2] = hi.x - lo.x, app.copy_command_button[3] = hi.y - lo.y;
   ImGui::SameLine();
   const double acc = s.history.empty() ? 0.0 : s.history.back().test_accuracy;
   ImGui::Text("epoch %zu/%d   test acc %.3f   %s on %s   [%s build]", s.history.size(), s.settings.run.train.epochs,

@@ -6,7 +6,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "core/dataset.hpp"
+#include "core/input_error.hpp"
 #include "data/byte_file.hpp"
 #include "imgui.h"
 #include "platform.hpp"

@@ -5,7 +5,7 @@
 #include <cstdlib>
 #include <deque>
 
-#include "core/dataset.hpp"
+#include "core/input_error.hpp"
 #include "imgui.h"
 #include "platform.hpp"
 

@@ -1,15 +1,19 @@
 // A training run that the UI drives by commands and watches through snapshots.
 //
-// The run itself is the one every surface runs (src/run): the session prepares
-// the data with run::prepare_data and drives a run::RunLoop in time slices, so
-// a link trains here exactly as `hqnn train --link` trains it. The session
-// adds what only the playground has: the views, the mid-run attack switch,
-// model import and export. Only one thread ever touches the run: a worker thread in the threaded builds, the main loop (a time
-// budget per frame) in the single-threaded wasm build. The UI posts commands
-// (play, pause, reset, ...) and reads immutable Snapshots, published at most
-// every few tens of milliseconds, so it never waits for training. The views
-// that evaluate many samples (confusion matrix, decision boundary) are redone
-// only when the parameters changed, and at most a few times per second.
+// The run is the one every surface runs (src/run): the session prepares the
+// data with run::prepare_data and drives a run::RunLoop in time slices, so a
+// link trains here exactly as `hqnn train --link` trains it (the parity tests
+// in tests/app/run_parity_test.cpp compare the curves bit for bit). The
+// session adds what only the playground has: the views, the mid-run attack
+// switch, model import and export.
+//
+// Only one thread ever touches the run: a worker thread in the threaded
+// builds, the main loop (a time budget per frame) in the single-threaded wasm
+// build. The UI posts commands (play, pause, reset, ...) and reads immutable
+// Snapshots, published at most every few tens of milliseconds, so it never
+// waits for training. The views that evaluate many samples (confusion matrix,
+// decision boundary) are redone only when the parameters changed, and at most
+// a few times per second.
 //
 // Index of this file
 //   [SECTION] Snapshot: everything the panels draw

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <cstdlib>
 
-#include "core/dataset.hpp"
+#include "core/input_error.hpp"
 
 namespace hqnn::cli {
 

@@ -24,12 +24,22 @@ std::string report_table(const ClassificationReport& r, const std::vector<std::s
   std::snprintf(buf, sizeof buf, "  %-*s  %9.4f  %6.4f  %6.4f  %7s  %7.4f  %6.4f\n", static_cast<int>(w), "micro",
                 r.micro_precision, r.micro_recall, r.micro_f1, "", r.roc_auc_micro, r.pr_auc_micro);
   out += buf;
-  out += "\n  confusion matrix (rows: true class, columns: predicted)\n";
+  out += "\n  confusion matrix (rows: true class, columns: predicted class)\n";
+  // Each column is headed by its class, as wide as the widest name.
+  int cw = 6;
+  for (const auto& n : names) cw = std::max(cw, static_cast<int>(n.size()));
+  std::snprintf(buf, sizeof buf, "  %-*s ", static_cast<int>(w), "");
+  out += buf;
+  for (int c = 0; c < r.classes; ++c) {
+    std::snprintf(buf, sizeof buf, " %*s", cw, names[static_cast<size_t>(c)].c_str());
+    out += buf;
+  }
+  out += '\n';
   for (int c = 0; c < r.classes; ++c) {
     std::snprintf(buf, sizeof buf, "  %-*s ", static_cast<int>(w), names[static_cast<size_t>(c)].c_str());
     out += buf;
     for (int v : r.confusion[static_cast<size_t>(c)]) {
-      std::snprintf(buf, sizeof buf, " %6d", v);
+      std::snprintf(buf, sizeof buf, " %*d", cw, v);
       out += buf;
     }
     out += '\n';

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <numeric>
 
-#include "dataset.hpp"
+#include "input_error.hpp"
 #include "linear.hpp"
 #include "model.hpp"
 #include "state_json.hpp"

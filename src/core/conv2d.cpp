@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "dataset.hpp"
+#include "input_error.hpp"
 #include "rng.hpp"
 
 namespace hqnn {

@@ -1,19 +1,13 @@
 // A labelled dataset in memory, and the operations every loader shares.
 #pragma once
 
-#include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "input_error.hpp"
 #include "real.hpp"
 
 namespace hqnn {
-
-// Thrown by loaders and option checks; the message names the file or option and
-// says what is wrong, ready to show to a user as is.
-struct InputError : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
 
 struct ImageShape {
   int channels = 0, height = 0, width = 0;  // all 0 for tabular data

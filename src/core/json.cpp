@@ -5,7 +5,7 @@
 #include <cstdlib>
 #include <unordered_set>
 
-#include "dataset.hpp"
+#include "input_error.hpp"
 
 namespace hqnn {
 

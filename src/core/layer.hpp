@@ -11,7 +11,6 @@
 namespace hqnn {
 
 enum class ParamKind { weight, bias, angle, lambda };
-const char* param_kind_name(ParamKind kind);
 
 // A contiguous block of parameters and the gradient buffer of the same size.
 struct ParamBlock {

@@ -6,16 +6,6 @@
 
 namespace hqnn {
 
-const char* param_kind_name(ParamKind kind) {
-  switch (kind) {
-    case ParamKind::weight: return "weight";
-    case ParamKind::bias: return "bias";
-    case ParamKind::angle: return "angle";
-    case ParamKind::lambda: return "lambda";
-  }
-  return "?";
-}
-
 Linear::Linear(std::string name, Index in, Index out, Rng& rng) : name_(std::move(name)) {
   weight.resize(out, in);
   const double bound = 1.0 / std::sqrt(static_cast<double>(in));

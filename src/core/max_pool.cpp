@@ -1,6 +1,6 @@
 #include "max_pool.hpp"
 
-#include "dataset.hpp"
+#include "input_error.hpp"
 
 namespace hqnn {
 

@@ -6,61 +6,12 @@
 #include "amplitude_encoding.hpp"
 #include "attack.hpp"
 #include "conv2d.hpp"
+#include "input_error.hpp"
 #include "max_pool.hpp"
-#include "dataset.hpp"
 #include "linear.hpp"
 #include "rng.hpp"
 
 namespace hqnn {
-
-static const ModelKind kAllKinds[] = {ModelKind::tqfnn, ModelKind::qrfnn,     ModelKind::qdfnn, ModelKind::mlp_leaky,
-                                      ModelKind::mlp_rot, ModelKind::tqcnn,    ModelKind::qrcnn, ModelKind::qdcnn,
-                                      ModelKind::cnn_leaky, ModelKind::cnn_rot};
-
-const char* model_kind_name(ModelKind kind) {
-  switch (kind) {
-    case ModelKind::tqfnn: return "tqfnn";
-    case ModelKind::qrfnn: return "qrfnn";
-    case ModelKind::qdfnn: return "qdfnn";
-    case ModelKind::mlp_leaky: return "mlp-leaky";
-    case ModelKind::mlp_rot: return "mlp-rot";
-    case ModelKind::tqcnn: return "tqcnn";
-    case ModelKind::qrcnn: return "qrcnn";
-    case ModelKind::qdcnn: return "qdcnn";
-    case ModelKind::cnn_leaky: return "cnn-leaky";
-    case ModelKind::cnn_rot: return "cnn-rot";
-  }
-  return "?";
-}
-
-const char* model_kind_list() {
-  return "tqfnn, qrfnn, qdfnn, mlp-leaky, mlp-rot, tqcnn, qrcnn, qdcnn, cnn-leaky, cnn-rot";
-}
-
-std::optional<ModelKind> parse_model_kind(const std::string& name) {
-  std::string dashed = name;
-  for (auto& c : dashed)
-    if (c == '_') c = '-';
-  for (ModelKind k : kAllKinds)
-    if (dashed == model_kind_name(k)) return k;
-  return std::nullopt;
-}
-
-bool is_hybrid(ModelKind kind) {
-  switch (kind) {
-    case ModelKind::tqfnn: case ModelKind::qrfnn: case ModelKind::qdfnn:
-    case ModelKind::tqcnn: case ModelKind::qrcnn: case ModelKind::qdcnn: return true;
-    default: return false;
-  }
-}
-
-bool is_convolutional(ModelKind kind) {
-  switch (kind) {
-    case ModelKind::tqcnn: case ModelKind::qrcnn: case ModelKind::qdcnn:
-    case ModelKind::cnn_leaky: case ModelKind::cnn_rot: return true;
-    default: return false;
-  }
-}
 
 static SkipTopology topology_of(ModelKind kind) {
   switch (kind) {

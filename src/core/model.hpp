@@ -10,7 +10,9 @@
 //       → MaxPool 2 → Linear(→ n), then encoding, L quantum-inspired layers and
 //       Linear(n → classes) as above (the front end's act is leaky-relu).
 //   cnn_leaky / cnn_rot: the same front end, then act, L × [Linear(n → n) → act]
-//       and Linear(n → classes).
+//       and Linear(n → classes). Every act is the model's own: cnn_rot uses
+//       rot-relu in the front end too, pairing consecutive values of the
+//       flattened channel-major feature map.
 // The loss is softmax cross-entropy, the mean over the batch (D5).
 #pragma once
 
@@ -21,6 +23,7 @@
 
 #include "json.hpp"
 #include "layer.hpp"
+#include "model_kind.hpp"
 #include "quantum_stack.hpp"
 
 namespace hqnn {
@@ -28,13 +31,6 @@ namespace hqnn {
 class Linear;
 class ParameterAttack;
 struct AttackOptions;
-
-enum class ModelKind { tqfnn, qrfnn, qdfnn, mlp_leaky, mlp_rot, tqcnn, qrcnn, qdcnn, cnn_leaky, cnn_rot };
-const char* model_kind_name(ModelKind kind);
-std::optional<ModelKind> parse_model_kind(const std::string& name);  // "qdfnn", "mlp-leaky", ...
-const char* model_kind_list();  // "tqfnn, qrfnn, ..." for messages
-bool is_hybrid(ModelKind kind);
-bool is_convolutional(ModelKind kind);
 
 // One struct read by the CLI, the playground and the model files.
 struct ModelOptions {

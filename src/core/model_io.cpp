@@ -1,8 +1,8 @@
 #include "model_io.hpp"
 
 #include <cmath>
-#include <fstream>
-#include <sstream>
+
+#include "whole_file.hpp"
 
 namespace hqnn {
 
@@ -188,18 +188,11 @@ std::unique_ptr<Model> model_from_json(const Json& j, ModelInfo* info, const std
 }
 
 void save_model(const std::string& path, Model& model, const ModelInfo& info) {
-  std::ofstream f(path, std::ios::binary);
-  if (!f) throw InputError(path + ": cannot write the model file");
-  f << model_to_json(model, info).dump(1) << '\n';
-  if (!f) throw InputError(path + ": writing the model file failed");
+  write_whole_file(path, model_to_json(model, info).dump(1) + '\n');
 }
 
 std::unique_ptr<Model> load_model(const std::string& path, ModelInfo* info) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f) throw InputError(path + ": cannot open the model file");
-  std::ostringstream ss;
-  ss << f.rdbuf();
-  return model_from_json(Json::parse(ss.str(), path), info, path);
+  return model_from_json(Json::parse(read_whole_file(path), path), info, path);
 }
 
 }  // namespace hqnn

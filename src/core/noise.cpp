@@ -5,35 +5,35 @@
 #include <numeric>
 #include <vector>
 
-#include "dataset.hpp"
+#include "input_error.hpp"
 #include "rng.hpp"
 
 namespace hqnn {
 
-static const NoiseKind kAllKinds[] = {NoiseKind::gaussian_sym, NoiseKind::gaussian_asym, NoiseKind::uniform_sym,
-                                      NoiseKind::uniform_asym, NoiseKind::mixed_sym,    NoiseKind::mixed_asym};
-
-const char* noise_kind_name(NoiseKind kind) {
-  switch (kind) {
-    case NoiseKind::gaussian_sym: return "gaussian-sym";
-    case NoiseKind::gaussian_asym: return "gaussian-asym";
-    case NoiseKind::uniform_sym: return "uniform-sym";
-    case NoiseKind::uniform_asym: return "uniform-asym";
-    case NoiseKind::mixed_sym: return "mixed-sym";
-    case NoiseKind::mixed_asym: return "mixed-asym";
-  }
-  return "?";
+const std::vector<NoiseKindInfo>& noise_kinds() {
+  static const std::vector<NoiseKindInfo> kinds = {
+      {NoiseKind::gaussian_sym, "gaussian-sym", true},  {NoiseKind::gaussian_asym, "gaussian-asym", false},
+      {NoiseKind::uniform_sym, "uniform-sym", true},    {NoiseKind::uniform_asym, "uniform-asym", false},
+      {NoiseKind::mixed_sym, "mixed-sym", true},        {NoiseKind::mixed_asym, "mixed-asym", false},
+  };
+  return kinds;
 }
 
+const char* noise_kind_name(NoiseKind kind) { return noise_kinds()[static_cast<size_t>(kind)].name; }
+
 std::optional<NoiseKind> parse_noise_kind(const std::string& name) {
-  for (NoiseKind k : kAllKinds)
-    if (name == noise_kind_name(k)) return k;
+  for (const NoiseKindInfo& k : noise_kinds())
+    if (name == k.name) return k.kind;
   return std::nullopt;
 }
 
-bool is_symmetric(NoiseKind kind) {
-  return kind == NoiseKind::gaussian_sym || kind == NoiseKind::uniform_sym || kind == NoiseKind::mixed_sym;
+std::string noise_kind_list(const char* separator) {
+  std::string list;
+  for (const NoiseKindInfo& k : noise_kinds()) list += (list.empty() ? "" : separator) + std::string(k.name);
+  return list;
 }
+
+bool is_symmetric(NoiseKind kind) { return noise_kinds()[static_cast<size_t>(kind)].symmetric; }
 
 double draw_noise(NoiseKind kind, double m, Rng& rng) {
   switch (kind) {

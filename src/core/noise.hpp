@@ -10,6 +10,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "real.hpp"
 
@@ -18,8 +19,20 @@ namespace hqnn {
 class Rng;
 
 enum class NoiseKind { gaussian_sym, gaussian_asym, uniform_sym, uniform_asym, mixed_sym, mixed_asym };
-const char* noise_kind_name(NoiseKind kind);           // "gaussian-sym", ...
+
+// The one table of noise kinds and their names, in the enum's order: the CLI,
+// the playground, the model files and the reports read it.
+struct NoiseKindInfo {
+  NoiseKind kind;
+  const char* name;  // "gaussian-sym"
+  bool symmetric;    // the pdf is symmetric about 0
+};
+const std::vector<NoiseKindInfo>& noise_kinds();
+
+const char* noise_kind_name(NoiseKind kind);
 std::optional<NoiseKind> parse_noise_kind(const std::string& name);
+// "gaussian-sym, gaussian-asym, ..., mixed-asym" for help texts and messages.
+std::string noise_kind_list(const char* separator = ", ");
 bool is_symmetric(NoiseKind kind);
 
 // One draw of ε.

@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "dataset.hpp"
+#include "input_error.hpp"
 #include "state_json.hpp"
 
 namespace hqnn {
@@ -67,6 +67,17 @@ void Optimizer::load_state(const Json& j, const std::vector<ParamBlock>& params)
   steps_ = static_cast<long>(steps);
 }
 
+// One step t (counted from 1) for every parameter θ with gradient g = dL/dθ:
+//
+//   Adam (Kingma & Ba):  m ← β₁ m + (1 − β₁) g
+//                        v ← β₂ v + (1 − β₂) g²
+//                        θ ← θ − lr · (m / (1 − β₁ᵗ)) / (√(v / (1 − β₂ᵗ)) + ε)
+//   SGD with momentum μ: u ← μ u + g              (u is kept in m_)
+//                        θ ← θ − lr · u
+//
+// The moments are doubles, so a long run's bias corrections and sums keep
+// their precision whatever Real is. Frozen blocks (trainable = false, e.g.
+// --fixed-lambda) keep their values and moments.
 void Optimizer::step(const std::vector<ParamBlock>& blocks) {
   if (m_.size() != blocks.size()) {
     m_.assign(blocks.size(), {});

@@ -27,7 +27,6 @@ class Optimizer {
   // One update of every trainable block from its current gradient.
   void step(const std::vector<ParamBlock>& blocks);
   const OptimizerOptions& options() const { return options_; }
-  long steps() const { return steps_; }
   // Moments and step count, for checkpoints (exact: doubles written with 17 digits).
   Json state_json() const;
   void load_state(const Json& state, const std::vector<ParamBlock>& blocks);  // throws InputError on a mismatch

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <stdexcept>
 
-#include "dataset.hpp"
+#include "input_error.hpp"
 #include "rng.hpp"
 
 namespace hqnn {
@@ -113,6 +113,20 @@ void QuantumStack::forward(const Matrix& in, Matrix& out) {
   out = states_[options_.layers];
 }
 
+// Backward pass, layers l = L..1, with ḡ_j = dL/dψ_j accumulated over every
+// term that reads ψ_j (ḡ_L = grad_out, the others start at 0).
+//
+// Renormalisation (D2): ψ_l = v / ‖v‖ per sample, v = U ψ_{l-1} + Σ λ ψ_j, so
+//     dL/dv = (ḡ_l − ψ_l ⟨ψ_l, ḡ_l⟩) / ‖v‖                (projection onto the
+//                                                            tangent of the sphere)
+// and without it dL/dv = ḡ_l. Write g = dL/dv.
+//
+// Skips, Eq. (7) (residual: one term, j = l−1) and Eq. (8) (dense: j = 0..l−1):
+//     dL/dλ_{l,j} = Σ_batch ⟨g, ψ_j⟩        ḡ_j += λ_{l,j} g
+//
+// Chain, ψ_l ∋ U_{l-1} ψ_{l-1}:
+//     ḡ_{l-1} += U_{l-1}ᵀ g,  dL/dθ_r from givens_chain_backward, which recovers
+//     ψ_{l-1} from the stored U_{l-1} ψ_{l-1} by inverting gate after gate.
 void QuantumStack::backward(const Matrix& grad_out, Matrix& grad_in) {
   const int n = options_.width, L = options_.layers;
   const Index batch = grad_out.rows();

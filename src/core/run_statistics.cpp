@@ -4,7 +4,7 @@
 #include <limits>
 #include <stdexcept>
 
-#include "dataset.hpp"
+#include "input_error.hpp"
 
 namespace hqnn {
 

@@ -3,7 +3,7 @@
 #include <cmath>
 #include <limits>
 
-#include "dataset.hpp"  // InputError
+#include "input_error.hpp"
 
 namespace hqnn {
 

@@ -60,7 +60,6 @@ class Trainer {
   void load_state(const Json& state);  // throws InputError when it does not fit this model and data
   const std::vector<std::string>& param_names() const { return param_names_; }
   double last_batch_loss() const { return last_loss_; }
-  Model& model() { return model_; }
   const TrainOptions& options() const { return options_; }
 
  private:

@@ -1,11 +1,9 @@
 #include "byte_file.hpp"
 
 #include <algorithm>
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
 
-#include "core/dataset.hpp"
+#include "core/input_error.hpp"
+#include "core/whole_file.hpp"
 
 #ifdef HQNN_HAVE_ZLIB
 #include <zlib.h>
@@ -13,55 +11,16 @@
 
 namespace hqnn {
 
-// A limit on what one file may hold or expand to, so that a large, corrupt or
-// hostile file (a small gzip bomb) cannot exhaust memory.
-constexpr size_t kMaxFileBytes = size_t(1) << 30;
-
-namespace {
-
-std::string open_error(const std::string& path) {
-  return path + ": cannot open (" + std::strerror(errno) + ")";
-}
-
-// The whole file as it is on disk.
-std::vector<uint8_t> read_raw(const std::string& path) {
-  errno = 0;
-  std::FILE* file = std::fopen(path.c_str(), "rb");
-  if (!file) throw InputError(open_error(path));
-  std::vector<uint8_t> bytes;
-  if (std::fseek(file, 0, SEEK_END) == 0) {  // one allocation when the size is known
-    const long length = std::ftell(file);
-    if (length > static_cast<long>(kMaxFileBytes)) {
-      std::fclose(file);
-      throw InputError(path + ": larger than 1 GiB; hqnn does not read files that large");
-    }
-    if (length > 0) bytes.reserve(static_cast<size_t>(length));
-    std::rewind(file);
-  }
-  std::vector<uint8_t> chunk(1 << 16);  // on the heap: WebAssembly stacks are small
-  size_t n;
-  while ((n = std::fread(chunk.data(), 1, chunk.size(), file)) > 0) {
-    if (bytes.size() + n > kMaxFileBytes) {  // also for what has no size up front (a pipe, /dev/zero)
-      std::fclose(file);
-      throw InputError(path + ": larger than 1 GiB; hqnn does not read files that large");
-    }
-    bytes.insert(bytes.end(), chunk.begin(), chunk.begin() + static_cast<std::ptrdiff_t>(n));
-  }
-  const bool failed = std::ferror(file) != 0;
-  std::fclose(file);
-  if (failed) throw InputError(path + ": read error");
-  return bytes;
-}
-
-}  // namespace
-
 bool is_gzip(const std::vector<uint8_t>& bytes) { return bytes.size() >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b; }
 
 std::vector<uint8_t> decode_file_bytes(std::vector<uint8_t> bytes, const std::string& name) {
   return is_gzip(bytes) ? gunzip_bytes(bytes, name) : bytes;
 }
 
-std::vector<uint8_t> read_file_bytes(const std::string& path) { return decode_file_bytes(read_raw(path), path); }
+std::vector<uint8_t> read_file_bytes(const std::string& path) {
+  const std::string raw = read_whole_file(path);
+  return decode_file_bytes(std::vector<uint8_t>(raw.begin(), raw.end()), path);
+}
 
 #ifdef HQNN_HAVE_ZLIB
 
@@ -122,14 +81,5 @@ std::vector<uint8_t> gunzip_bytes(const std::vector<uint8_t>&, const std::string
 }
 
 #endif
-
-void write_file_bytes(const std::string& path, const std::vector<uint8_t>& bytes) {
-  errno = 0;
-  std::FILE* file = std::fopen(path.c_str(), "wb");
-  if (!file) throw InputError(path + ": cannot create (" + std::strerror(errno) + ")");
-  const size_t written = std::fwrite(bytes.data(), 1, bytes.size(), file);
-  const bool closed = std::fclose(file) == 0;
-  if (written != bytes.size() || !closed) throw InputError(path + ": write failed");
-}
 
 }  // namespace hqnn

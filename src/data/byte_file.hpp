@@ -1,4 +1,4 @@
-// Whole-file reads and writes for the binary loaders.
+// Whole-file reads for the binary loaders: the file's bytes, gzip inflated.
 #pragma once
 
 #include <cstdint>
@@ -7,10 +7,11 @@
 
 namespace hqnn {
 
-// Reads a file into memory. Gzip-compressed files (IDX .gz) are inflated
-// through zlib; a build without zlib (WebAssembly) reads plain files and
-// rejects gzip ones with "built without zlib". Throws InputError naming the
-// file for a missing file, a read error or a corrupt or truncated gzip stream.
+// Reads a file into memory (read_whole_file). Gzip-compressed files (IDX .gz)
+// are inflated through zlib; a build without zlib (WebAssembly) reads plain
+// files and rejects gzip ones with "built without zlib". Throws InputError
+// naming the file for what read_whole_file refuses and for a corrupt or
+// truncated gzip stream.
 std::vector<uint8_t> read_file_bytes(const std::string& path);
 
 // Whether read_file_bytes can inflate gzip files (false in WebAssembly builds).
@@ -21,9 +22,6 @@ bool is_gzip(const std::vector<uint8_t>& bytes);  // starts with the gzip magic 
 std::vector<uint8_t> gunzip_bytes(const std::vector<uint8_t>& gz, const std::string& name);
 // A file's bytes as read_file_bytes returns them: inflated when gzip, else as they are.
 std::vector<uint8_t> decode_file_bytes(std::vector<uint8_t> bytes, const std::string& name);
-
-// Throws InputError naming the file when it cannot be written.
-void write_file_bytes(const std::string& path, const std::vector<uint8_t>& bytes);
 
 // Little-endian and big-endian 32-bit reads from a byte buffer (no bounds check).
 inline uint32_t read_u32_be(const uint8_t* p) {

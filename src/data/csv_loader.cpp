@@ -4,9 +4,10 @@
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
-#include <fstream>
 #include <map>
 #include <sstream>
+
+#include "core/whole_file.hpp"
 
 namespace hqnn {
 
@@ -51,6 +52,21 @@ bool parse_number(const std::string& s, double& value) {
   return end == s.c_str() + s.size();
 }
 
+// How the user names a delimiter on the command line.
+std::string delimiter_option(char delim) {
+  return delim == '\t' ? "--delimiter tab" : std::string("--delimiter '") + delim + "'";
+}
+
+// A hint for a header that split into one column: the first other usual
+// delimiter found in it.
+std::string delimiter_hint(const std::string& header_line, char delim) {
+  for (const char candidate : {';', '\t', ',', '|'})
+    if (candidate != delim && header_line.find(candidate) != std::string::npos)
+      return std::string(" (the header holds ") + (candidate == '\t' ? "tabs" : std::string("'") + candidate + "'") +
+             ": is the file separated by them? use " + delimiter_option(candidate) + ")";
+  return "";
+}
+
 std::string base_name(const std::string& path) {
   const size_t slash = path.find_last_of('/');
   return slash == std::string::npos ? path : path.substr(slash + 1);
@@ -77,8 +93,8 @@ Dataset parse_csv(const std::string& text, const std::string& source, const CsvO
     throw InputError(source + " line " + std::to_string(header_line) + ": unterminated quote");
   const size_t columns = header.size();
   if (columns < 2)
-    throw InputError(source + " line " + std::to_string(header_line) + ": found 1 column; need at least one feature and a label" +
-                     (options.delimiter == ',' ? " (is the file separated by ';' or tabs? set the delimiter)" : ""));
+    throw InputError(source + " line " + std::to_string(header_line) +
+                     ": found 1 column; need at least one feature and a label" + delimiter_hint(line, options.delimiter));
 
   size_t label_col = columns - 1;
   if (!options.label_column.empty()) {
@@ -97,6 +113,17 @@ Dataset parse_csv(const std::string& text, const std::string& source, const CsvO
       throw InputError(source + ": no column named '" + options.label_column + "' (columns: " + names + ")");
     }
   }
+
+  // A file without a header would lose its first sample to the column names.
+  bool header_is_a_sample = true;
+  for (size_t c = 0; c < columns; ++c) {
+    double v;
+    if (c != label_col) header_is_a_sample = header_is_a_sample && parse_number(header[c], v);
+  }
+  if (header_is_a_sample)
+    throw InputError(source + " line " + std::to_string(header_line) +
+                     ": the first row holds numbers, not column names; add a header row naming the columns (e.g. "
+                     "x1,x2,label) as the first line, or its first sample would be lost");
 
   std::vector<std::vector<double>> rows;
   std::vector<std::string> raw_labels;
@@ -125,21 +152,29 @@ Dataset parse_csv(const std::string& text, const std::string& source, const CsvO
   }
   if (rows.empty()) throw InputError(source + ": no data rows after the header");
 
-  // classes in sorted order, numerically if every label is a number
-  std::vector<std::string> names(raw_labels);
-  std::sort(names.begin(), names.end());
-  names.erase(std::unique(names.begin(), names.end()), names.end());
-  bool numeric = true;
-  for (const auto& n : names) {
-    double v;
-    numeric = numeric && parse_number(n, v) && std::isfinite(v);  // "nan" sorts as text
-  }
-  if (numeric)
-    std::sort(names.begin(), names.end(), [](const std::string& a, const std::string& b) {
-      return std::strtod(a.c_str(), nullptr) < std::strtod(b.c_str(), nullptr);
-    });
+  // classes in sorted order; numerically when every label is a number, with
+  // labels equal as numbers ("0", "0.0") one class, named by the first spelling
+  std::vector<std::string> names;
   std::map<std::string, int> class_of;
-  for (size_t i = 0; i < names.size(); ++i) class_of[names[i]] = static_cast<int>(i);
+  bool numeric = true;
+  std::vector<double> values(raw_labels.size());
+  for (size_t i = 0; i < raw_labels.size() && numeric; ++i)
+    numeric = parse_number(raw_labels[i], values[i]) && std::isfinite(values[i]);  // "nan" sorts as text
+  if (numeric) {
+    std::map<double, std::string> spelling;  // -0 == 0, so they share one key
+    for (size_t i = 0; i < raw_labels.size(); ++i) spelling.emplace(values[i], raw_labels[i]);
+    std::map<double, int> index;
+    for (const auto& [value, name] : spelling) {
+      index[value] = static_cast<int>(names.size());
+      names.push_back(name);
+    }
+    for (size_t i = 0; i < raw_labels.size(); ++i) class_of[raw_labels[i]] = index.at(values[i]);
+  } else {
+    names = raw_labels;
+    std::sort(names.begin(), names.end());
+    names.erase(std::unique(names.begin(), names.end()), names.end());
+    for (size_t i = 0; i < names.size(); ++i) class_of[names[i]] = static_cast<int>(i);
+  }
 
   Dataset d;
   d.name = base_name(source);
@@ -160,11 +195,13 @@ Dataset parse_csv(const std::string& text, const std::string& source, const CsvO
 }
 
 Dataset load_csv(const std::string& path, const CsvOptions& options) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f) throw InputError(path + ": cannot open the file (does it exist and is it readable?)");
-  std::ostringstream ss;
-  ss << f.rdbuf();
-  return parse_csv(ss.str(), path, options);
+  return parse_csv(read_whole_file(path), path, options);
+}
+
+char csv_delimiter_from(const std::string& value) {
+  if (value == "tab" || value == "\\t" || value == "\t") return '\t';
+  if (value.size() == 1 && value[0] != '"' && value[0] != '\n' && value[0] != '\r') return value[0];
+  throw InputError("--delimiter: expected one character (e.g. ',' or ';') or 'tab', got '" + value + "'");
 }
 
 Dataset load_iris() {

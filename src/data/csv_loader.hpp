@@ -1,9 +1,11 @@
 // CSV datasets: a header row, numeric feature columns and one label column.
 //
 // Labels may be strings ("setosa") or numbers; classes are the distinct label
-// values in sorted order (numerically when every label is a number). Every
-// problem is reported as an InputError naming the file, the line and what is
-// wrong, e.g. "iris.csv line 12: expected 5 columns, got 4".
+// values in sorted order. When every label is a number, labels equal as numbers
+// ("0", "0.0", "-0") are one class, named by its first spelling in the file.
+// Every problem is reported as an InputError naming the file, the line and what
+// is wrong, e.g. "iris.csv line 12: expected 5 columns, got 4". A first row
+// whose feature cells are all numbers is refused: it is a sample, not a header.
 #pragma once
 
 #include <string>
@@ -16,6 +18,10 @@ struct CsvOptions {
   std::string label_column;  // a column name, or a 0-based index; empty: the last column
   char delimiter = ',';
 };
+
+// The delimiter an option value names: one character (',' ';' '|' ...) or
+// "tab" / "\t" for a tab. Throws InputError for anything else.
+char csv_delimiter_from(const std::string& value);
 
 Dataset load_csv(const std::string& path, const CsvOptions& options = {});
 // The same, from text already in memory (the browser's file picker); `source`

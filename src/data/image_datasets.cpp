@@ -69,10 +69,6 @@ std::string full_mnist_path(bool train, const std::string& data_dir) {
   return (data_dir.empty() ? default_data_dir() : data_dir) + (train ? "/mnist_train.hqimg" : "/mnist_test.hqimg");
 }
 
-std::vector<std::string> image_dataset_names() {
-  return {"fashion-mnist", "fashion-mnist-subset", "mnist", "mnist-subset", "cifar10:<dir>", "cifar100:<dir>"};
-}
-
 bool is_image_dataset_name(const std::string& name) {
   return name == "fashion-mnist" || name == "fashion-mnist-subset" || name == "mnist" || name == "mnist-subset" ||
          starts_with(name, "cifar10:") || starts_with(name, "cifar100:");

@@ -41,8 +41,6 @@ struct ImageData {
 
 // Whether `name` is one of the names above (cifar names with any path).
 bool is_image_dataset_name(const std::string& name);
-// The names above, for help texts and the playground's list.
-std::vector<std::string> image_dataset_names();
 
 // Throws InputError for an unknown name, a missing or malformed file, a class
 // the set does not have, or an option out of range.

@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "byte_file.hpp"
+#include "core/whole_file.hpp"
 
 namespace hqnn {
 
@@ -94,28 +95,6 @@ Dataset to_dataset(const ImageSet& images, int factor) {
         data.feature_names.push_back((out.channels > 1 ? "c" + std::to_string(c) + "_" : std::string()) + "y" +
                                      std::to_string(y) + "_x" + std::to_string(x));
   return data;
-}
-
-std::vector<int> parse_class_list(const std::string& text) {
-  std::vector<int> classes;
-  size_t start = 0;
-  while (start <= text.size()) {
-    const size_t comma = text.find(',', start);
-    const std::string item = text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-    size_t used = 0;
-    int value = -1;
-    try {
-      value = std::stoi(item, &used);
-    } catch (const std::exception&) {
-      used = 0;
-    }
-    if (item.empty() || used != item.size() || value < 0)
-      throw InputError("classes: \"" + item + "\" is not a class number (expected a list like 0,1,2,3)");
-    classes.push_back(value);
-    if (comma == std::string::npos) break;
-    start = comma + 1;
-  }
-  return classes;
 }
 
 // [SECTION] The compact format (.hqimg) ------------------------------------------------------
@@ -224,7 +203,8 @@ std::vector<uint8_t> serialize_image_set(const ImageSet& images) {
 }
 
 void write_image_set(const ImageSet& images, const std::string& path) {
-  write_file_bytes(path, serialize_image_set(images));
+  const std::vector<uint8_t> bytes = serialize_image_set(images);
+  write_whole_file(path, std::string(bytes.begin(), bytes.end()));
 }
 
 }  // namespace hqnn

@@ -48,9 +48,6 @@ ImageSet take_per_class(const ImageSet& images, size_t per_class);
 // Throws InputError when factor < 1 or larger than the image.
 Dataset to_dataset(const ImageSet& images, int downsample_factor = 1);
 
-// Parses "0,1,2,3" (the CLI's --classes). Throws InputError naming the bad item.
-std::vector<int> parse_class_list(const std::string& text);
-
 // [SECTION] The compact format (.hqimg) ------------------------------------------------------
 //
 // All integers are unsigned 32-bit little-endian:

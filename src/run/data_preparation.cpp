@@ -74,23 +74,23 @@ ScalingChoice choose_scaling(const RunSpec& spec, const Dataset& train) {
   return c;
 }
 
+TrainTestSplit split_source(const DataSpec& data, const SourceData& source) {
+  if (source.split) return *source.split;
+  source.samples.validate();
+  TrainTestSplit split = stratified_split(source.samples, data.test_fraction, data.split_seed);
+  if (split.train.size() == 0)
+    throw InputError(source.name + ": too few samples for a " + std::to_string(data.test_fraction) +
+                     " test fraction (the training set would be empty)");
+  return split;
+}
+
 PreparedData prepare_data(const RunSpec& spec, const SourceData& source) {
   PreparedData out;
   out.name = source.name;
   out.source = source.source;
-  // split
-  if (source.split) {
-    out.train = source.split->train;
-    out.test = source.split->test;
-  } else {
-    source.samples.validate();
-    TrainTestSplit split = stratified_split(source.samples, spec.data.test_fraction, spec.data.split_seed);
-    if (split.train.size() == 0)
-      throw InputError(source.name + ": too few samples for a " + std::to_string(spec.data.test_fraction) +
-                       " test fraction (the training set would be empty)");
-    out.train = std::move(split.train);
-    out.test = std::move(split.test);
-  }
+  TrainTestSplit split = split_source(spec.data, source);
+  out.train = std::move(split.train);
+  out.test = std::move(split.test);
   // noise, in the data's own units
   if (spec.noise) {
     Rng rng(spec.noise_seed, kStreamNoise);

@@ -9,8 +9,8 @@
 //          in [0, 1]), before scaling, so a magnitude means the same with any
 //          scaling: Rng(noise_seed, kStreamNoise), the training set first.
 //   scale  fitted on the (noisy) training split, applied to both sets.
-//          `auto` trains the run's model with none, standard and minmax on
-//          70 % of the training split and keeps the one with the best
+//          `auto` trains the run's model (without its attack) with none,
+//          standard and minmax on 70 % of the training split and keeps the one with the best
 //          accuracy on the other 30 % (ties: none, standard, minmax); the test
 //          split is never looked at.
 // The other random streams of a run: kStreamInit (model.seed), kStreamShuffle
@@ -33,6 +33,8 @@ struct SourceData {
   std::optional<TrainTestSplit> split;  // image sets: their own train/test sets
 };
 SourceData load_source_data(const DataSpec& data);  // InputError naming the file or option
+// The train/test sets: an image set's own, or tabular samples split (stratified, data.split_seed).
+TrainTestSplit split_source(const DataSpec& data, const SourceData& source);
 
 struct ScalingChoice {  // what `auto` measured
   ScalingKind chosen = ScalingKind::none;

@@ -8,7 +8,8 @@
 #include <cstdlib>
 #include <stdexcept>
 
-#include "core/dataset.hpp"
+#include "core/input_error.hpp"
+#include "data/csv_loader.hpp"
 
 namespace hqnn::run {
 
@@ -37,6 +38,7 @@ bool in_scope(Scope scope, const RunSpec& s) {
     case Scope::sgd: return s.train.optimizer.kind == OptimizerKind::sgd;
     case Scope::noise: return s.noise.has_value();
     case Scope::attack: return s.attack.has_value();
+    case Scope::attack_random: return s.attack.has_value() && s.attack->layer_list.empty();
   }
   return false;
 }
@@ -54,12 +56,14 @@ static std::string scope_requirement(Scope scope, bool cli) {
     case Scope::sgd: return "applies to " + opt("--optimizer sgd", "opt=sgd") + " only";
     case Scope::noise: return "needs " + opt("--noise KIND", "noise=KIND") + " (it sets dataset noise)";
     case Scope::attack: return "needs a parameter attack";
+    case Scope::attack_random: return "chooses K random layers; it does not go with a list of attacked layers (" +
+                                      opt("--attack-layer-list", "attack_layers") + "): give one of the two";
   }
   return "";
 }
 
 static void turn_on(Scope scope, RunSpec& s) {
-  if (scope == Scope::attack && !s.attack) {
+  if ((scope == Scope::attack || scope == Scope::attack_random) && !s.attack) {
     s.attack = default_attack();
     s.attack->seed = s.seed();
   }
@@ -75,29 +79,19 @@ OptionValue ints(std::vector<int> l) { return OptionValue{0, {}, std::move(l)}; 
 
 std::vector<std::string> model_kind_words() {
   std::vector<std::string> out;
-  for (ModelKind k : {ModelKind::tqfnn, ModelKind::qrfnn, ModelKind::qdfnn, ModelKind::mlp_leaky, ModelKind::mlp_rot,
-                      ModelKind::tqcnn, ModelKind::qrcnn, ModelKind::qdcnn, ModelKind::cnn_leaky, ModelKind::cnn_rot})
-    out.push_back(model_kind_name(k));
+  for (const ModelKindInfo& k : model_kinds()) out.push_back(k.name);
   return out;
 }
 
 std::vector<std::string> noise_kind_words() {
   std::vector<std::string> out;
-  for (NoiseKind k : {NoiseKind::gaussian_sym, NoiseKind::gaussian_asym, NoiseKind::uniform_sym, NoiseKind::uniform_asym,
-                      NoiseKind::mixed_sym, NoiseKind::mixed_asym})
-    out.push_back(noise_kind_name(k));
-  return out;
-}
-
-std::string join(const std::vector<std::string>& words, const char* sep) {
-  std::string out;
-  for (size_t i = 0; i < words.size(); ++i) out += (i ? sep : "") + words[i];
+  for (const NoiseKindInfo& k : noise_kinds()) out.push_back(k.name);
   return out;
 }
 
 NoiseKind noise_kind_of(const std::string& text) {
   const auto k = parse_noise_kind(text);
-  if (!k) throw InputError("expected one of " + join(noise_kind_words(), ", ") + ", got '" + text + "'");
+  if (!k) throw InputError("expected one of " + noise_kind_list() + ", got '" + text + "'");
   return *k;
 }
 
@@ -164,10 +158,12 @@ std::vector<OptionRow> build_table() {
                           Scope::csv, kTrain | kEval),
                    [](const RunSpec& s) { return word(s.data.delimiter == '\t' ? "tab" : std::string(1, s.data.delimiter)); },
                    [](RunSpec& s, const OptionValue& v) {
-                     if (v.text == "tab" || v.text == "\\t" || v.text == "\t") return void(s.data.delimiter = '\t');
-                     if (v.text.size() != 1 || v.text[0] == '"' || v.text[0] == '\n' || v.text[0] == '\r')
-                       throw InputError("expected one character such as , ; | or the word tab, got '" + v.text + "'");
-                     s.data.delimiter = v.text[0];
+                     try {
+                       s.data.delimiter = csv_delimiter_from(v.text);
+                     } catch (const InputError& e) {  // named again by the caller, as this surface names it
+                       const std::string m = e.what(), own = "--delimiter: ";
+                       throw InputError(m.rfind(own, 0) == 0 ? m.substr(own.size()) : m);
+                     }
                    }));
   t.push_back(with(scoped(ranged(row("test-fraction", "test", "test_fraction", T::real, "data", "F",
                                      "stratified test split of tabular data"),
@@ -224,8 +220,7 @@ std::vector<OptionRow> build_table() {
                    [](RunSpec& s, const OptionValue& v) { s.data.test_per_class = size_t(v.number); }));
   // model --------------------------------------------------------------------------------------
   t.push_back(with(chosen(row("model", "model", "model", T::choice, "model", "KIND",
-                              "tqfnn, qrfnn, qdfnn, mlp-leaky, mlp-rot; for image data also tqcnn, qrcnn, qdcnn, "
-                              "cnn-leaky, cnn-rot"),
+                              "one of " + model_kind_list() + " (the convolutional ones need image data)"),
                           model_kind_words()),
                    [](const RunSpec& s) { return word(model_kind_name(s.model.kind)); },
                    [](RunSpec& s, const OptionValue& v) {
@@ -336,8 +331,7 @@ std::vector<OptionRow> build_table() {
     std::vector<std::string> words{"none"};
     for (const auto& w : noise_kind_words()) words.push_back(w);
     t.push_back(with(chosen(row("noise", "noise", "noise", T::choice, "dataset noise", "KIND",
-                                "dataset noise (D10): none, gaussian-sym, gaussian-asym, uniform-sym, uniform-asym, "
-                                "mixed-sym, mixed-asym"),
+                                "dataset noise (D10): none or one of " + noise_kind_list()),
                             words),
                      [](const RunSpec& s) { return word(s.noise ? noise_kind_name(s.noise->kind) : "none"); },
                      [](RunSpec& s, const OptionValue& v) {
@@ -349,7 +343,7 @@ std::vector<OptionRow> build_table() {
   }
   t.push_back(with(scoped(ranged(row("noise-magnitude", "noise_m", "noise_magnitude", T::real, "dataset noise", "M",
                                      "noise magnitude m, in the data's own units"),
-                                 0, 1e6),
+                                 0, 1e38),
                           Scope::noise),
                    [](const RunSpec& s) { return num(s.noise ? s.noise->magnitude : default_noise(s.data_kind()).magnitude); },
                    [](RunSpec& s, const OptionValue& v) { s.noise->magnitude = v.number; }));
@@ -407,7 +401,7 @@ std::vector<OptionRow> build_table() {
                    [](RunSpec& s, const OptionValue& v) { s.attack->noise = noise_kind_of(v.text); }));
   t.push_back(with(attack_row(ranged(row("attack-magnitude", "attack_m", "attack_magnitude", T::real, "parameter attack",
                                          "M", "magnitude of eps"),
-                                     0, 1e6)),
+                                     0, 1e38)),
                    [](const RunSpec& s) { return num(s.attack ? s.attack->magnitude : default_attack().magnitude); },
                    [](RunSpec& s, const OptionValue& v) { s.attack->magnitude = v.number; }));
   t.push_back(with(attack_row(chosen(row("attack-mode", "attack_mode", "attack_mode", T::choice, "parameter attack",
@@ -426,16 +420,13 @@ std::vector<OptionRow> build_table() {
                    [](const RunSpec& s) { return ints(s.attack ? s.attack->layer_list : std::vector<int>{}); },
                    [](RunSpec& s, const OptionValue& v) { s.attack->layer_list = v.list; }));
   {
-    // After the list: giving both is refused, as K means nothing once layers are listed.
+    // After the list: K means nothing once layers are listed, so giving both is refused.
     OptionRow r = with(attack_row(ranged(row("attack-layers", "attack_k", "attack_layers", T::integer, "parameter attack",
                                              "K", "K attacked layers chosen at random"),
                                          1, 64)),
                        [](const RunSpec& s) { return num(s.attack ? s.attack->layers : default_attack().layers); },
-                       [](RunSpec& s, const OptionValue& v) {
-                         if (!s.attack->layer_list.empty())
-                           throw InputError("give either K random layers or a layer list, not both");
-                         s.attack->layers = int(v.number);
-                       });
+                       [](RunSpec& s, const OptionValue& v) { s.attack->layers = int(v.number); });
+    r.scope = Scope::attack_random;
     t.push_back(r);
   }
   {
@@ -480,6 +471,10 @@ const OptionRow& option_row(const std::string& name) {
 // tools that read '+' as a space).
 static std::string shortest(double value, bool single) {
   char buf[40];
+  if (value == std::floor(value) && std::fabs(value) < 1e15) {  // whole numbers as such: 100, not 1e02
+    std::snprintf(buf, sizeof buf, "%.0f", value);
+    return buf;
+  }
   for (int precision = 1; precision <= 17; ++precision) {
     std::snprintf(buf, sizeof buf, "%.*g", precision, value);
     if (single ? std::strtof(buf, nullptr) == static_cast<float>(value) : std::strtod(buf, nullptr) == value) break;
@@ -515,16 +510,18 @@ static std::string range_text(const OptionRow& row) {
   return "[" + shortest(row.min, false) + ", " + shortest(row.max, false) + "]";
 }
 
+static std::string expected_number(const OptionRow& row) {
+  return std::string("expected ") + (row.type == OptionType::real ? "a number" : "a whole number") + " in " + range_text(row);
+}
+
+// A number of the row's type; its range is checked after the core's own checks (set_checked).
 static double number_of(const OptionRow& row, const std::string& text) {
-  const bool whole = row.type != OptionType::real;
   char* end = nullptr;
   errno = 0;
   const double v = std::strtod(text.c_str(), &end);
   const bool ok = !text.empty() && *end == '\0' && errno != ERANGE && std::isfinite(v) &&
-                  (!whole || v == std::floor(v)) && v >= row.min && v <= row.max;
-  if (!ok)
-    throw InputError(std::string("expected ") + (whole ? "a whole number" : "a number") + " in " + range_text(row) +
-                     ", got '" + text + "'");
+                  (row.type == OptionType::real || v == std::floor(v));
+  if (!ok) throw InputError(expected_number(row) + ", got '" + text + "'");
   return v;
 }
 
@@ -556,15 +553,27 @@ static std::vector<int> list_of(const OptionRow& row, const std::string& text) {
 
 // Checks the scope, then the value's type and range, then lets the row set it;
 // every message starts with how the option was named.
+// Checks the scope and the value's type, lets the row set it, then the core's
+// checks (validate(), whose messages every surface shares: "layers (L) must be
+// at least 1, got 0"), then the row's range. Messages about the option itself
+// start with how it was named ("--lr", "lr").
 static void set_checked(RunSpec& spec, const OptionRow& row, const std::string& shown, bool cli,
                         const std::function<OptionValue()>& value) {
-  if (row.turns_on_scope) turn_on(row.scope, spec);
-  if (!in_scope(row.scope, spec)) throw InputError(shown + " " + scope_requirement(row.scope, cli));
+  RunSpec trial = spec;
+  if (row.turns_on_scope) turn_on(row.scope, trial);
+  if (!in_scope(row.scope, trial)) throw InputError(shown + " " + scope_requirement(row.scope, cli));
+  OptionValue v;
   try {
-    row.set(spec, value());
+    v = value();
+    row.set(trial, v);
   } catch (const InputError& e) {
     throw InputError(shown + ": " + e.what());
   }
+  validate(trial);
+  const bool numeric = row.type == OptionType::integer || row.type == OptionType::real || row.type == OptionType::seed;
+  if (numeric && !(v.number >= row.min && v.number <= row.max))
+    throw InputError(shown + ": " + expected_number(row) + ", got '" + shortest(v.number, false) + "'");
+  spec = std::move(trial);
 }
 
 static OptionValue value_of_text(const OptionRow& row, const std::string& text) {
@@ -759,6 +768,25 @@ std::string command_help(Command command, const std::string& usage, const std::v
     for (const CommandOption& o : extra) line("--" + o.name + (o.metavar.empty() ? "" : " " + o.metavar), o.help, "");
   }
   return out + examples;
+}
+
+std::vector<std::string> to_command_line(const RunSpec& spec) {
+  const RunSpec defaults = default_spec(spec.data_kind());
+  std::vector<std::string> out;
+  for (const OptionRow& r : option_table()) {
+    if (!(r.commands & kTrain) || !in_scope(r.scope, spec)) continue;
+    const std::string text = option_text(r, spec);
+    // The data always: it picks the defaults. A seed that follows --seed is left out.
+    const bool is_default = r.follows_seed ? r.get(spec).number == double(spec.seed())
+                                           : in_scope(r.scope, defaults) && option_text(r, defaults) == text;
+    if (r.name != "data" && is_default) continue;
+    if (text.empty()) continue;  // an empty list or name: not given
+    if (r.type == OptionType::flag)
+      out.push_back("--" + r.name + (text == "1" ? "" : "=0"));
+    else
+      out.push_back("--" + r.name + "=" + text);
+  }
+  return out;
 }
 
 // [SECTION] Links -----------------------------------------------------------------------------

@@ -50,6 +50,7 @@ enum class Scope {
   sgd,            // --optimizer sgd
   noise,          // dataset noise on (--noise KIND)
   attack,         // a parameter attack on (any attack option turns it on)
+  attack_random,  // an attack on K random layers (no layer list given)
 };
 bool in_scope(Scope scope, const RunSpec& spec);
 
@@ -122,6 +123,10 @@ std::string command_help(Command command, const std::string& usage, const std::v
                          const std::string& examples);
 // The closest accepted option to a misspelt one ("" when none is close).
 std::string closest_option(const std::string& given, const std::vector<std::string>& accepted);
+
+// The shortest `hqnn train` options that give `spec`: every option that
+// applies and differs from the defaults of its data kind ("Copy as command").
+std::vector<std::string> to_command_line(const RunSpec& spec);
 
 // [SECTION] Links
 

@@ -10,11 +10,15 @@
 //   optimiser        Adam, lr 0.01, batch 16    Adam, lr 0.001, batch 64
 //   epochs           100                        10
 //   split            stratified, 30 % test      the set's own split
+//   scaling          auto (docs/scaling.md)     none (pixels in [0, 1])
 //   classes          —                          0,1,2,3 (D13)
 //
 // One seed (set_seed) drives the initialisation and the shuffling, and is the
 // default of the split, noise and attack seeds; each can be set on its own.
-// The option table (option_table.hpp) reads and writes every field here.
+// The option table (option_table.hpp) reads and writes every field here. The
+// structs' own initial values are the paper's plain run (raw features, the
+// tabular D6 values), which `hqnn reproduce` starts from; every other surface
+// starts from default_spec().
 #pragma once
 
 #include <cstdint>

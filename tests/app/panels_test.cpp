@@ -9,6 +9,7 @@
 #include <string>
 
 #include "app.hpp"
+#include "copy_command.hpp"
 #include "imgui.h"
 #include "lessons.hpp"
 #include "platform.hpp"
@@ -199,6 +200,18 @@ TEST(Panels, WidthBeyondThePlaygroundIsRefusedWithAMessage) {
   ASSERT_TRUE(p.run_until([](const Snapshot& s) { return !s.error.empty(); }, 100));
   EXPECT_NE(p.app->snap->error.find("more than the playground shows"), std::string::npos) << p.app->snap->error;
   for (int i = 0; i < 5; ++i) p.frame();  // the error is drawn, nothing else breaks
+  expect_clean_frames(p.stats);
+}
+
+TEST(Panels, CopyAsCommandPutsTheCliLineOfTheRunOnTheClipboard) {
+  HeadlessPlayground p("#data=iris&model=qrfnn&epochs=12&seed=4&noise=uniform-sym&noise_m=0.2");
+  p.frame();
+  p.app->copy_command();
+  p.frame();
+  const std::string expected = train_command_line(p.app->settings.run);
+  EXPECT_EQ(expected, "hqnn train --data iris --model qrfnn --epochs 12 --seed 4 --noise uniform-sym --noise-magnitude 0.2");
+  EXPECT_EQ(p.app->command_line, expected);
+  EXPECT_EQ(std::string(ImGui::GetClipboardText()), expected);
   expect_clean_frames(p.stats);
 }
 

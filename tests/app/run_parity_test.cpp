@@ -5,10 +5,13 @@
 // CSV's text through the page's reader, the committed image subset files) and
 // is driven as the UI drives it: "step epoch", then "play", in slices of a
 // fraction of a millisecond (many slices per epoch), with view commands in
-// between. The CLI side reads the "Copy as command" line of the same link
-// with the CLI's parser, loads its data from disk and runs to the end.
+// between. The CLI side trains the same link through `hqnn train` (the CLI's
+// own command: its parser, its data loading from disk, its run to the end, its
+// JSON), once as the "Copy as command" line and once as `hqnn train --link`
+// with the address bar's hash.
 //
-// Compared per epoch, exactly (NaN equals NaN): train and test loss and
+// Compared per epoch, exactly (JSON writes NaN and infinity as null, so any
+// non-finite value equals any other): train and test loss and
 // accuracy, and the mean and max gradient norm of every parameter block; and
 // where the run diverged.
 //
@@ -25,7 +28,9 @@
 #include <string>
 #include <thread>
 
+#include "cli/train_command.hpp"
 #include "copy_command.hpp"
+#include "core/json.hpp"
 #include "data/csv_loader.hpp"
 #include "data/image_datasets.hpp"
 #include "data/image_set.hpp"
@@ -45,16 +50,59 @@ struct Curves {
   std::string diverged_block;
 };
 
-// The command line: the link's "Copy as command" words, the CLI's parser, the data from disk.
-Curves train_on_the_command_line(const run::RunSpec& link_spec) {
-  const run::CommandLine line = run::parse_command_line(train_arguments(link_spec), run::kTrain, {});
-  EXPECT_TRUE(run::same_run(line.spec, link_spec)) << train_command_line(link_spec);
-  run::RunLoop loop(line.spec, run::prepare_data(line.spec));
-  while (!loop.done()) loop.step();
+std::string read_all(std::FILE* f) {
+  std::string text;
+  std::rewind(f);
+  char buf[4096];
+  for (size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;) text.append(buf, n);
+  return text;
+}
+
+double number_or_nan(const Json& v) { return v.is_null() ? std::nan("") : v.as_number(); }
+
+std::vector<double> numbers(const Json& array) {
+  std::vector<double> out;
+  for (const Json& v : array.items()) out.push_back(number_or_nan(v));
+  return out;
+}
+
+// `hqnn train ARGS --json --quiet`; the curves and the divergence read from its output.
+Curves train_with_hqnn(std::vector<std::string> args) {
+  args.push_back("--json");
+  args.push_back("--quiet");
+  std::FILE* out = std::tmpfile();
+  std::FILE* err = std::tmpfile();
+  const int code = cli::train_command(args, out, err);
+  const std::string text = read_all(out), errors = read_all(err);
+  std::fclose(out);
+  std::fclose(err);
+  EXPECT_EQ(code, 0) << errors;
+  const Json run = Json::parse(text, "hqnn train --json");
+  const Json& curves = run.at("curves");
+  const std::vector<double> train_loss = numbers(curves.at("train_loss")), test_loss = numbers(curves.at("test_loss"));
+  const std::vector<double> train_acc = numbers(curves.at("train_accuracy")), test_acc = numbers(curves.at("test_accuracy"));
   Curves c;
-  c.history = loop.history();
-  c.blocks = loop.block_names();
-  if (loop.divergence().diverged) c.diverged_epoch = loop.divergence().epoch, c.diverged_block = loop.divergence().block;
+  for (size_t e = 0; e < train_loss.size(); ++e) {
+    EpochRecord r;
+    r.epoch = static_cast<int>(e) + 1;
+    r.train_loss = train_loss[e], r.test_loss = test_loss[e];
+    r.train_accuracy = train_acc[e], r.test_accuracy = test_acc[e];
+    c.history.push_back(r);
+  }
+  for (const auto& [block, norms] : curves.at("grad_norm").members()) {
+    c.blocks.push_back(block);
+    const std::vector<double> mean = numbers(norms.at("mean")), max = numbers(norms.at("max"));
+    for (size_t e = 0; e < c.history.size(); ++e) {
+      c.history[e].grad_norm_mean.push_back(mean.at(e));
+      c.history[e].grad_norm_max.push_back(max.at(e));
+    }
+  }
+  const Json& divergence = run.at("divergence");
+  if (divergence.at("diverged").as_bool()) {
+    c.diverged_epoch = static_cast<int>(divergence.at("epoch").as_number());
+    const Json& block = divergence.at("block");
+    c.diverged_block = block.is_null() ? "" : block.as_string();
+  }
   return c;
 }
 
@@ -112,7 +160,7 @@ Curves train_in_the_playground(const PlaygroundSettings& settings) {
 
 // [SECTION] Comparison ------------------------------------------------------------------------
 
-bool same_value(double a, double b) { return a == b || (std::isnan(a) && std::isnan(b)); }
+bool same_value(double a, double b) { return a == b || (!std::isfinite(a) && !std::isfinite(b)); }
 
 void expect_identical_curves(const Curves& cli, const Curves& app, int epochs) {
   ASSERT_EQ(static_cast<int>(cli.history.size()), epochs);
@@ -136,14 +184,24 @@ void expect_identical_curves(const Curves& cli, const Curves& app, int epochs) {
   EXPECT_EQ(app.diverged_block, cli.diverged_block);
 }
 
-// Reads the link as the page does, trains it on both sides and compares.
+// Reads the link as the page does and trains it three ways: in the playground,
+// with the "Copy as command" line, and with hqnn train --link '<the address bar's hash>'.
 Curves expect_parity(const std::string& link) {
   const ParsedHash parsed = parse_hash(link);
   EXPECT_TRUE(parsed.errors.empty()) << link << ": " << (parsed.errors.empty() ? "" : parsed.errors[0]);
-  const Curves cli = train_on_the_command_line(parsed.settings.run);
+  const int epochs = parsed.settings.run.train.epochs;
   const Curves app = train_in_the_playground(parsed.settings);
-  expect_identical_curves(cli, app, parsed.settings.run.train.epochs);
-  return cli;
+  const Curves command = train_with_hqnn(train_arguments(parsed.settings.run));
+  const Curves linked = train_with_hqnn({"--link", to_hash(parsed.settings)});
+  {
+    SCOPED_TRACE(train_command_line(parsed.settings.run));
+    expect_identical_curves(command, app, epochs);
+  }
+  {
+    SCOPED_TRACE("hqnn train --link '" + to_hash(parsed.settings) + "'");
+    expect_identical_curves(linked, app, epochs);
+  }
+  return command;
 }
 
 // A CSV with features on different scales (cm, kg, a count), semicolons and

@@ -277,6 +277,36 @@ TEST(PlaygroundLimits, LinkWithAWidthBeyondThePlaygroundIsRefusedWithTheCommandT
             "(the CLI trains any width: hqnn train --width 5000)");
 }
 
+TEST(PlaygroundLimits, LinkToAnImageSetThePageDoesNotShipIsReportedAndShowsIris) {
+  const ParsedHash parsed = parse_hash("#data=cifar10:/data/cifar&model=qdcnn&seed=5&play=1");
+  ASSERT_EQ(parsed.errors.size(), 1u);
+  EXPECT_EQ(parsed.errors[0],
+            "data: the playground shows iris, fashion-mnist-subset, mnist-subset or your CSV, not cifar10:/data/cifar "
+            "(the CLI trains on it: hqnn train --data cifar10:/data/cifar)");
+  expect_catalogued(parsed.errors[0]);
+  EXPECT_EQ(parsed.settings.dataset(), "iris");
+  EXPECT_TRUE(parsed.settings.autoplay);
+}
+
+TEST(PlaygroundLimits, LinkToAFullImageSetShowsItsSubsetAndSaysSo) {
+  const ParsedHash parsed = parse_hash("#data=fashion-mnist&epochs=3");
+  ASSERT_EQ(parsed.errors.size(), 1u);
+  EXPECT_EQ(parsed.errors[0],
+            "data: the playground has the committed fashion-mnist-subset only (hqnn train --data fashion-mnist trains "
+            "on the full set); showing the subset");
+  expect_catalogued(parsed.errors[0]);
+  EXPECT_EQ(parsed.settings.dataset(), "fashion-mnist-subset");
+  EXPECT_EQ(parsed.settings.run.train.epochs, 3);
+}
+
+TEST(PlaygroundLimits, RunOnACsvThePageHasNotLoadedIsRefused) {
+  PlaygroundSettings settings;
+  settings.run.data.name = "their.csv";
+  const std::string message = reset_error(settings);
+  EXPECT_EQ(message, "their.csv is a CSV file the playground does not have: load it with \"Open CSV\"");
+  expect_catalogued(message);
+}
+
 TEST(PlaygroundLimits, MoreClassesThanThePlaygroundShowsAreRefused) {
   std::string csv = "x,y,label\n";
   for (int c = 0; c < kPlaygroundMaxClasses + 1; ++c)

@@ -199,6 +199,13 @@ async function main() {
       check(s && s.arena && s.arena.model === 'mlp-leaky' && s.arena.attack.active, 'the arena trains a classical model under the same attack',
             s && s.arena && JSON.stringify(s.arena));
       check(s && /attack=outside/.test(s.hash) && /arena=1/.test(s.hash), 'the attack stays in the URL', s && s.hash);
+      // "Copy as command" gives the hqnn train line of the same run.
+      const [cx, cy, cw, ch] = s ? s.copy_command_button : [0, 0, 0, 0];
+      await t.page.mouse.click(cx + cw / 2, cy + ch / 2);
+      const copied = await waitStatus(t.page, (s) => /^hqnn train /.test(s.command), 10000);
+      check(copied && /--data iris/.test(copied.command) && /--attack-form outside/.test(copied.command) &&
+            /--attack-noise gaussian-asym/.test(copied.command) && /--attack-magnitude 0\.05/.test(copied.command),
+            '"Copy as command" gives the hqnn train line of the run', copied && copied.command);
       check(t.errors.length === 0, 'no console errors under attack', t.errors.slice(0, 3).join(' | '));
       await t.page.screenshot({path: path.join(out, 'web-attack.png')});
       await t.finish();

@@ -1,0 +1,145 @@
+#include "eval_command.hpp"
+
+#include <algorithm>
+
+#include "core/metrics.hpp"
+#include "core/model_io.hpp"
+#include "core/trainer.hpp"
+#include "report.hpp"
+#include "run/data_preparation.hpp"
+#include "run/option_table.hpp"
+#include "run/run_writers.hpp"
+
+namespace hqnn::cli {
+
+static const std::vector<run::CommandOption>& eval_extras() {
+  static const std::vector<run::CommandOption> extras = {
+      {"model", true, "FILE.json", "the model file (written by hqnn train --out)"},
+      {"on", true, "train|test", "image data given with --data: the split evaluated [test]"},
+      {"json", false, "", "one JSON object on stdout instead of tables"},
+  };
+  return extras;
+}
+
+std::string eval_help() {
+  return run::command_help(run::kEval,
+                           "usage: hqnn eval --model FILE.json [--data NAME ...]\n\n"
+                           "Evaluates a saved model. Without --data: on the data it was trained on (same split, noise "
+                           "and scaling), train and test. With --data: a CSV whole, an image set's test split.\n",
+                           eval_extras(),
+                           "\nexamples:\n"
+                           "  hqnn eval --model qdfnn.json\n"
+                           "  hqnn eval --model qdfnn.json --data iris\n"
+                           "  hqnn eval --model qdcnn.json --data fashion-mnist --on train\n");
+}
+
+static std::string joined(const std::vector<std::string>& names) {
+  std::string all;
+  for (const auto& n : names) all += (all.empty() ? "" : ", ") + n;
+  return all;
+}
+
+void check_feature_names(const std::vector<std::string>& model_features, const std::vector<std::string>& data_features,
+                         const std::string& data_name) {
+  if (model_features.empty() || model_features == data_features) return;
+  const std::string expected = " (the model's features: " + joined(model_features) + ")";
+  if (model_features.size() != data_features.size())
+    throw InputError(data_name + " has " + std::to_string(data_features.size()) + " features, the model expects " +
+                     std::to_string(model_features.size()) + expected);
+  for (const std::string& f : model_features)
+    if (std::find(data_features.begin(), data_features.end(), f) == data_features.end())
+      throw InputError(data_name + " has no feature column '" + f + "'" + expected);
+  for (size_t i = 0; i < model_features.size(); ++i)
+    if (model_features[i] != data_features[i])
+      throw InputError(data_name + " has the model's features in another order: feature " + std::to_string(i + 1) +
+                       " is '" + data_features[i] + "', the model expects '" + model_features[i] + "'" + expected);
+}
+
+// Relabels `data` to the model's classes by name: the data may hold fewer classes, in any order.
+static void match_classes(Dataset& data, const std::vector<std::string>& model_classes) {
+  std::vector<int> model_class(data.class_names.size(), -1);
+  for (size_t c = 0; c < data.class_names.size(); ++c) {
+    for (size_t k = 0; k < model_classes.size(); ++k)
+      if (model_classes[k] == data.class_names[c]) model_class[c] = static_cast<int>(k);
+    if (model_class[c] < 0)
+      throw InputError(data.name + " has a class '" + data.class_names[c] +
+                       "' that the model was not trained on (its classes: " + joined(model_classes) + ")");
+  }
+  for (auto& label : data.labels) label = model_class[static_cast<size_t>(label)];
+  data.class_names = model_classes;
+}
+
+int eval_command(const std::vector<std::string>& argv, std::FILE* out) {
+  const run::CommandLine cl = run::parse_command_line(argv, run::kEval, eval_extras());
+  if (!cl.has("model")) throw InputError("eval needs --model FILE (a file written by hqnn train --out)");
+  const std::string model_path = cl.str("model");
+  ModelInfo info;
+  auto model = load_model(model_path, &info);
+  const bool json = cl.has("json");
+
+  if (cl.given.empty()) {  // the data it was trained on
+    if (cl.has("on")) throw InputError("--on applies with --data only; without it both splits are evaluated");
+    const run::RunSpec spec = run::spec_of_model(info, model_path);
+    const run::PreparedData data = run::prepare_data(spec);
+    check_feature_names(info.feature_names, data.train.feature_names, data.name);
+    const Evaluation train = evaluate(*model, data.train), test = evaluate(*model, data.test);
+    const ClassificationReport report = classification_report(data.test.labels, test.probabilities, data.test.class_count());
+    if (json) {
+      Json j = Json::object();
+      j.set("model_file", model_path);
+      j.set("data", data.name);
+      j.set("scaling", scaling_kind_name(data.scaling));
+      j.set("train_samples", static_cast<long long>(data.train.size()));
+      j.set("test_samples", static_cast<long long>(data.test.size()));
+      j.set("train_accuracy", train.accuracy);
+      j.set("train_loss", train.loss);
+      j.set("test_accuracy", test.accuracy);
+      j.set("test_loss", test.loss);
+      j.set("metrics", run::report_json(report, info.class_names));
+      std::fprintf(out, "%s\n", j.dump(2).c_str());
+    } else {
+      std::fprintf(out, "\n%s (%s) on %s, the data it was trained on: %ld train / %ld test samples, scaling %s\n\n"
+                        "  train accuracy %.4f   loss %.4f\n  test  accuracy %.4f   loss %.4f\n\n%s",
+                   model_path.c_str(), model_kind_name(model->options().kind), data.name.c_str(),
+                   static_cast<long>(data.train.size()), static_cast<long>(data.test.size()),
+                   scaling_kind_name(data.scaling), train.accuracy, train.loss, test.accuracy, test.loss,
+                   report_table(report, info.class_names).c_str());
+    }
+    return 0;
+  }
+
+  // Data given: a tabular set whole, an image set's test split (or --on train).
+  const std::string on = cl.str("on", "test");
+  if (on != "train" && on != "test") throw InputError("--on: expected train or test, got '" + on + "'");
+  const run::DataSpec& dc = cl.spec.data;
+  const bool image = run::data_kind_of(dc.name) == run::DataKind::image;
+  if (!image && cl.has("on")) throw InputError("--on applies to image datasets only");
+  const run::SourceData source = run::load_source_data(dc);
+  Dataset data = image ? (on == "train" ? source.split->train : source.split->test) : source.samples;
+  if (!image) check_feature_names(info.feature_names, data.feature_names, data.name);
+  if (data.feature_count() != model->input_width())
+    throw InputError(data.name + " has " + std::to_string(data.feature_count()) + " features, the model expects " +
+                     std::to_string(model->input_width()));
+  match_classes(data, info.class_names);
+  if (info.scaler) info.scaler->apply(data);
+  const Evaluation ev = evaluate(*model, data);
+  const ClassificationReport report = classification_report(data.labels, ev.probabilities, data.class_count());
+  if (json) {
+    Json j = Json::object();
+    j.set("model_file", model_path);
+    j.set("data", data.name);
+    j.set("scaling", info.scaler ? scaling_kind_name(info.scaler->kind) : "none");
+    j.set("samples", static_cast<long long>(data.size()));
+    j.set("accuracy", ev.accuracy);
+    j.set("loss", ev.loss);
+    j.set("metrics", run::report_json(report, info.class_names));
+    std::fprintf(out, "%s\n", j.dump(2).c_str());
+  } else {
+    std::fprintf(out, "\n%s (%s) on %s, %ld samples\n\n  accuracy %.4f   loss %.4f\n\n%s", model_path.c_str(),
+                 model_kind_name(model->options().kind), data.name.c_str(), static_cast<long>(data.size()), ev.accuracy,
+                 ev.loss, report_table(report, info.class_names).c_str());
+  }
+  return 0;
+}
+
+}  // namespace hqnn::cli

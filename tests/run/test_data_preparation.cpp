@@ -1,0 +1,81 @@
+// Data preparation (run/data_preparation.hpp): load → split → noise → scale in
+// that order, one random stream per purpose, and `--scale auto` choosing on
+// the training split only.
+#include <gtest/gtest.h>
+
+#include <cstring>
+
+#include "core/noise.hpp"
+#include "core/rng.hpp"
+#include "data/csv_loader.hpp"
+#include "run/data_preparation.hpp"
+#include "run/option_table.hpp"
+
+using namespace hqnn;
+using namespace hqnn::run;
+
+namespace {
+
+RunSpec spec_of(const std::vector<std::string>& argv) { return parse_command_line(argv, kTrain, {}).spec; }
+
+bool same_bits(const Matrix& a, const Matrix& b) {
+  return a.rows() == b.rows() && a.cols() == b.cols() &&
+         std::memcmp(a.data(), b.data(), sizeof(Real) * static_cast<size_t>(a.size())) == 0;
+}
+
+}  // namespace
+
+TEST(DataPreparation, SplitThenNoiseInRawUnitsThenScalingFittedOnTheNoisyTrainingSet) {
+  const RunSpec spec = spec_of({"--noise", "gaussian-sym", "--noise-magnitude", "0.3", "--scale", "standard", "--seed", "5"});
+  const PreparedData p = prepare_data(spec);
+  // The same steps written out.
+  TrainTestSplit split = stratified_split(load_iris(), 0.3, 5);
+  Rng rng(5, kStreamNoise);
+  add_dataset_noise(split.train.features, *spec.noise, rng);
+  add_dataset_noise(split.test.features, *spec.noise, rng);
+  const FeatureScaler scaler = FeatureScaler::fit(ScalingKind::standard, split.train);
+  scaler.apply(split.train);
+  scaler.apply(split.test);
+  EXPECT_TRUE(same_bits(p.train.features, split.train.features));
+  EXPECT_TRUE(same_bits(p.test.features, split.test.features));
+  EXPECT_EQ(p.scaling, ScalingKind::standard);
+  // The clean copies are the raw features before noise.
+  EXPECT_TRUE(same_bits(p.clean_train, stratified_split(load_iris(), 0.3, 5).train.features));
+  EXPECT_GT(p.noisy_values, 0);
+}
+
+TEST(DataPreparation, EachPurposeHasItsOwnStream) {
+  const PreparedData a = prepare_data(spec_of({"--noise", "uniform-sym", "--seed", "2"}));
+  // Another noise seed: the same split, other noise.
+  const PreparedData b = prepare_data(spec_of({"--noise", "uniform-sym", "--seed", "2", "--noise-seed", "3"}));
+  EXPECT_EQ(a.train.labels, b.train.labels);
+  EXPECT_TRUE(same_bits(a.clean_train, b.clean_train));
+  EXPECT_FALSE(same_bits(a.train.features, b.train.features));
+  // Another split seed: another split.
+  const PreparedData c = prepare_data(spec_of({"--seed", "2", "--split-seed", "3"}));
+  EXPECT_FALSE(same_bits(c.train.features, prepare_data(spec_of({"--seed", "2"})).train.features));
+}
+
+TEST(DataPreparation, AutoScalingChoosesOnTheTrainingSplitAlone) {
+  const RunSpec spec = spec_of({"--scale", "auto", "--epochs", "15", "--seed", "3"});
+  SourceData source;
+  source.name = "iris";
+  source.samples = load_iris();
+  const TrainTestSplit split = split_source(spec.data, source);
+  SourceData given;
+  given.name = "iris";
+  given.split = split;
+  const PreparedData p = prepare_data(spec, given);
+  ASSERT_TRUE(p.scaling_choice.has_value());
+  // The choice is the best validation accuracy.
+  const double* v = p.scaling_choice->validation_accuracy;
+  const int chosen = p.scaling == ScalingKind::none ? 0 : p.scaling == ScalingKind::standard ? 1 : 2;
+  for (int i = 0; i < 3; ++i) EXPECT_LE(v[i], v[chosen]);
+  // A test set turned upside down changes nothing about the choice.
+  given.split->test.features = -given.split->test.features;
+  given.split->test.labels.assign(given.split->test.labels.size(), 0);
+  const PreparedData q = prepare_data(spec, given);
+  EXPECT_EQ(q.scaling, p.scaling);
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(q.scaling_choice->validation_accuracy[i], v[i]);
+  EXPECT_TRUE(same_bits(q.train.features, p.train.features));
+}

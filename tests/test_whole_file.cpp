@@ -1,0 +1,45 @@
+// The one whole-file reader and writer: bytes round-trip exactly, and every
+// failure names the path in the shape "PATH: what happened".
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <functional>
+
+#include "core/input_error.hpp"
+#include "core/whole_file.hpp"
+
+using namespace hqnn;
+
+namespace {
+
+std::string error_of(const std::function<void()>& action) {
+  try {
+    action();
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "(no error)";
+}
+
+TEST(WholeFile, BytesRoundTripExactlyIncludingZerosAndHighBytes) {
+  const std::string path = ::testing::TempDir() + "whole_file_bytes.bin";
+  std::string bytes("a\0b\r\n\xff\x1f\x8b", 8);
+  bytes += std::string(200000, '\x7f');  // more than one read chunk
+  write_whole_file(path, bytes);
+  EXPECT_EQ(read_whole_file(path), bytes);
+  write_whole_file(path, "");  // replaces, not appends
+  EXPECT_EQ(read_whole_file(path), "");
+}
+
+TEST(WholeFile, MissingFileDirectoryAndUnwritablePathAreNamed) {
+  EXPECT_EQ(error_of([] { read_whole_file("/nonexistent/dir/data.csv"); }),
+            "/nonexistent/dir/data.csv: cannot open (No such file or directory)");
+  const std::string dir = ::testing::TempDir() + "whole_file_dir";
+  std::filesystem::create_directories(dir);
+  EXPECT_EQ(error_of([&] { read_whole_file(dir); }), dir + ": is a directory, not a file (name a file inside it)");
+  EXPECT_EQ(error_of([&] { write_whole_file(dir, "x"); }), dir + ": is a directory, not a file (name a file inside it)");
+  EXPECT_EQ(error_of([] { write_whole_file("/nonexistent/dir/m.json", "x"); }),
+            "/nonexistent/dir/m.json: cannot create (No such file or directory)");
+}
+
+}  // namespace
