@@ -1,7 +1,6 @@
 // Index of this file
 //   [SECTION] Usage
 //   [SECTION] Inputs: model, layer, --input, --data
-//   [SECTION] Circuits and their description
 //   [SECTION] Formats: qasm, quirk, stats
 //   [SECTION] Command
 #include "circuit_command.hpp"
@@ -14,10 +13,8 @@
 #include <optional>
 
 #include "args.hpp"
-#include "core/circuit_compiler.hpp"
 #include "core/circuit_lcu.hpp"
-#include "core/circuit_lowering.hpp"
-#include "core/circuit_qasm.hpp"
+#include "core/circuit_program.hpp"
 #include "core/circuit_quirk.hpp"
 #include "core/model_io.hpp"
 #include "data/csv_loader.hpp"
@@ -107,65 +104,6 @@ Dataset load_average_data(const Args& args) {
   return load_csv(dc.name, csv);
 }
 
-// [SECTION] Circuits -------------------------------------------------------------------------
-struct CompiledModel {
-  std::vector<CircuitPart> parts;    // multi-controlled (Quirk)
-  std::vector<CircuitPart> lowered;  // qelib1.inc (OpenQASM, counts)
-  std::vector<int> layers;           // the U_l compiled, in order
-  bool has_preparation = false;
-};
-
-CompiledModel compile_model(const QuantumStack& stack, const std::vector<int>& layers,
-                            const std::optional<std::vector<double>>& psi0, MultiControl strategy) {
-  CompiledModel m;
-  m.layers = layers;
-  if (psi0) {
-    m.parts.push_back({"amplitude encoding of the input (Eq. 6)", amplitude_preparation(*psi0)});
-    m.has_preparation = true;
-  }
-  for (int l : layers)
-    m.parts.push_back({"U_" + std::to_string(l) + ": " + std::to_string(stack.gates_per_layer()) +
-                           " Givens rotations, the V chain of Eq. (5)",
-                       compile_layer(stack, l)});
-  for (const CircuitPart& p : m.parts) m.lowered.push_back({p.label, lower_to_qelib1(p.circuit, strategy)});
-  return m;
-}
-
-std::vector<std::string> describe(const std::string& path, const Model& model, const CompiledModel& m,
-                                  MultiControl strategy) {
-  const QuantumStack& stack = *model.quantum_stack();
-  const int n = stack.options().width, N = qubits_for_width(n), k = N - 1;
-  int ancillas = 0;
-  for (const CircuitPart& p : m.lowered) ancillas = std::max(ancillas, p.circuit.ancillas);
-  std::vector<std::string> lines;
-  std::string layers;
-  for (int l : m.layers) layers += (layers.empty() ? "U_" : ", U_") + std::to_string(l);
-  lines.push_back("hqnn circuit: " + path + " (" + model_kind_name(model.options().kind) + ", n = " + std::to_string(n) +
-                  ", L = " + std::to_string(stack.options().layers) + "): " +
-                  (m.has_preparation ? "amplitude encoding of --input, then " : "") + layers +
-                  (m.layers.size() + m.has_preparation > 1 ? " in this order" : ""));
-  lines.push_back("basis: amplitude k is |k> with q[0] the least significant bit; q[0.." + std::to_string(N - 1) +
-                  "] hold the n = " + std::to_string(n) + " amplitudes");
-  if (n < (1 << N))
-    lines.push_back("padding: n = " + std::to_string(n) + " is not a power of two; amplitudes " + std::to_string(n) +
-                    ".." + std::to_string((1 << N) - 1) + " start at 0 and stay 0");
-  if (ancillas > 0)
-    lines.push_back("ancillas: q[" + std::to_string(N) + ".." + std::to_string(N + ancillas - 1) +
-                    "] start and end in |0>");
-  lines.push_back("Givens gate T(a) on amplitudes (p, p+1) = RY(2a) on one qubit" +
-                  (k > 0 ? " controlled by the other " + std::to_string(k) + (k == 1 ? " qubit" : " qubits") : "") +
-                  ", between CNOT ladders (docs/circuits.md)");
-  const MultiControl used = resolve_multi_control(strategy, k);
-  lines.push_back("multi-controlled RY: " + std::string(multi_control_name(used)) +
-                  (strategy == MultiControl::fewest_cnots && k >= 3 ? " (the fewer CNOTs for " + std::to_string(k) + " controls)" : "") +
-                  ", " + std::to_string(multi_controlled_ry_cnots(k, used)) + " CNOTs and " +
-                  std::to_string(multi_controlled_ry_ancillas(k, used)) + " ancillas per rotation");
-  if (stack.options().topology != SkipTopology::plain)
-    lines.push_back(std::string("the ") + skip_topology_name(stack.options().topology) +
-                    " skip sums of Eq. (7)/(8) are not unitary and not in this circuit; their cost: --format stats");
-  return lines;
-}
-
 // [SECTION] Formats --------------------------------------------------------------------------
 Json stats_json(const CircuitStats& s) {
   Json j = Json::object();
@@ -185,14 +123,16 @@ Json array_of(const std::vector<T>& values) {
   return a;
 }
 
-void print_stats(const std::string& path, const Model& model, const CompiledModel& m, MultiControl strategy,
+std::string part_name(const CircuitProgram& p, size_t i) {
+  return p.has_preparation && i == 0 ? "preparation" : "U_" + std::to_string(p.layers[i - (p.has_preparation ? 1 : 0)]);
+}
+
+void print_stats(const std::string& path, const Model& model, const CircuitProgram& m, const std::string& title,
                  const SkipSumCost& cost, const std::string& averaged_over,
                  const std::optional<std::vector<double>>& output_state, bool json) {
   const QuantumStack& stack = *model.quantum_stack();
-  const int n = stack.options().width, N = qubits_for_width(n);
+  const int n = m.width, N = m.qubits;
   const bool skips = stack.options().topology != SkipTopology::plain;
-  int ancillas = 0;
-  for (const CircuitPart& p : m.lowered) ancillas = std::max(ancillas, p.circuit.ancillas);
   if (json) {
     Json j = Json::object();
     j.set("model_file", path);
@@ -200,14 +140,13 @@ void print_stats(const std::string& path, const Model& model, const CompiledMode
     j.set("width", n);
     j.set("qubits", N);
     j.set("padding", (1 << N) - n);
-    j.set("ancillas", ancillas);
-    j.set("multi_control", multi_control_name(resolve_multi_control(strategy, N - 1)));
-    j.set("cnots_per_rotation", multi_controlled_ry_cnots(N - 1, strategy));
+    j.set("ancillas", m.ancillas);
+    j.set("multi_control", multi_control_name(resolve_multi_control(m.multi_control, N - 1)));
+    j.set("cnots_per_rotation", multi_controlled_ry_cnots(N - 1, m.multi_control));
     Json circuits = Json::array();
-    for (size_t i = 0; i < m.lowered.size(); ++i) {
-      Json c = stats_json(circuit_stats(m.lowered[i].circuit));
-      const bool prep = m.has_preparation && i == 0;
-      c.set("circuit", prep ? std::string("preparation") : "U_" + std::to_string(m.layers[i - (m.has_preparation ? 1 : 0)]));
+    for (size_t i = 0; i < m.stats.size(); ++i) {
+      Json c = stats_json(m.stats[i]);
+      c.set("circuit", part_name(m, i));
       circuits.push(c);
     }
     j.set("circuits", circuits);
@@ -227,12 +166,11 @@ void print_stats(const std::string& path, const Model& model, const CompiledMode
     std::cout << j.dump(2) << std::endl;
     return;
   }
-  for (const std::string& line : describe(path, model, m, strategy)) std::printf("%s\n", line.c_str());
+  for (const std::string& line : program_header(m, stack, title)) std::printf("%s\n", line.c_str());
   std::printf("\n  %-22s %8s %8s %8s %8s %8s %8s\n", "circuit", "gates", "x", "cx", "ry", "CNOTs", "depth");
-  for (size_t i = 0; i < m.lowered.size(); ++i) {
-    const CircuitStats s = circuit_stats(m.lowered[i].circuit);
-    const std::string name = m.has_preparation && i == 0 ? "encoding of --input"
-                                                         : "U_" + std::to_string(m.layers[i - (m.has_preparation ? 1 : 0)]);
+  for (size_t i = 0; i < m.stats.size(); ++i) {
+    const CircuitStats& s = m.stats[i];
+    const std::string name = m.has_preparation && i == 0 ? "encoding of --input" : part_name(m, i);
     std::printf("  %-22s %8d %8d %8d %8d %8d %8d\n", name.c_str(), s.gates(), s.x, s.cx, s.ry, s.cnots, s.depth);
   }
   if (!skips) {
@@ -323,9 +261,11 @@ int run_circuit_command(const std::vector<std::string>& argv) {
     averaged_over = "the mean over " + data.name + " (" + std::to_string(data.size()) + " samples)";
   }
 
-  const CompiledModel m = compile_model(*stack, layers, psi0, *strategy);
+  const CircuitProgram m = compile_program(*stack, layers, psi0, *strategy);
+  const std::string title = path + " (" + model_kind_name(model->options().kind) + ", n = " + std::to_string(n) +
+                            ", L = " + std::to_string(L) + ")";
   if (format == "qasm") {
-    std::printf("%s", write_openqasm(m.lowered, describe(path, *model, m, *strategy)).c_str());
+    std::printf("%s", write_openqasm(m.lowered, program_header(m, *stack, title)).c_str());
   } else if (format == "quirk") {
     std::printf("%s\n", quirk_url(m.parts).c_str());
   } else {
@@ -338,8 +278,7 @@ int run_circuit_command(const std::vector<std::string>& argv) {
       for (double& v : *output_state) v /= std::sqrt(norm);
       for (int l : layers) apply_givens_chain(layer_angles(*stack, l), n, *output_state);
     }
-    print_stats(path, *model, m, *strategy, skip_sum_cost(*stack, averaged), averaged_over, output_state,
-                args.flag("json"));
+    print_stats(path, *model, m, title, skip_sum_cost(*stack, averaged), averaged_over, output_state, args.flag("json"));
   }
   return 0;
 }
