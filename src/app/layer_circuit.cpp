@@ -1,8 +1,14 @@
 #include "layer_circuit.hpp"
 
+#include <algorithm>
+
 #include "core/circuit_compiler.hpp"
 #include "core/circuit_lowering.hpp"
+#include "core/circuit_program.hpp"
 #include "core/circuit_quirk.hpp"
+#include "core/quantum_stack.hpp"
+#include "core/rng.hpp"
+#include "training_session.hpp"
 
 namespace hqnn::app {
 
@@ -19,23 +25,36 @@ LoweredCost lowered_cost(const LayerCircuit& c) {
   return {circuit_stats(lowered), lowered.ancillas};
 }
 
-static std::string label(const LayerCircuit& c) { return "U_" + std::to_string(c.layer); }
-
-std::string layer_openqasm(const LayerCircuit& c) {
-  const int padded = 1 << c.compiled.qubits;
-  std::vector<std::string> header = {
-      "hqnn playground: layer " + std::to_string(c.layer) + " (" + label(c) + ") of the model, n = " +
-          std::to_string(c.width) + " amplitudes on " + std::to_string(c.compiled.qubits) + " qubits",
-      "basis: amplitude k is |k>, q[0] the least significant bit"};
-  const Circuit lowered = lower_to_qelib1(c.compiled);
-  if (lowered.ancillas > 0)
-    header.push_back("q[" + std::to_string(c.compiled.qubits) + "] and up: ancillas, |0> in and out");
-  if (padded > c.width)
-    header.push_back("amplitudes " + std::to_string(c.width) + ".." + std::to_string(padded - 1) +
-                     " are padding: zero in, zero out");
-  return write_openqasm({{label(c), lowered}}, header);
+// The snapshot's quantum stack again, with its angles (the λ do not enter a circuit).
+static CircuitProgram snapshot_program(const Snapshot& s, int layer, std::vector<std::string>& header) {
+  QuantumStackOptions options;
+  switch (s.settings.run.model.kind) {  // the skip topology of each hybrid (Eq. 7 / Eq. 8)
+    case ModelKind::tqfnn: case ModelKind::tqcnn: options.topology = SkipTopology::plain; break;
+    case ModelKind::qrfnn: case ModelKind::qrcnn: options.topology = SkipTopology::residual; break;
+    default: options.topology = SkipTopology::dense; break;
+  }
+  options.width = s.width;
+  options.layers = s.layers;
+  Rng rng(0);
+  QuantumStack stack("quantum", options, rng);
+  for (int l = 0; l < s.layers && l < static_cast<int>(s.angles.size()); ++l)
+    std::copy(s.angles[l].begin(), s.angles[l].end(), stack.layer_angles(l));
+  CircuitProgram program = compile_program(stack, {layer}, std::nullopt);
+  header = program_header(program, stack,
+                          "the playground's " + std::string(model_kind_name(s.settings.run.model.kind)) + " (n = " +
+                              std::to_string(s.width) + ", L = " + std::to_string(s.layers) + ")");
+  return program;
 }
 
-std::string layer_quirk_url(const LayerCircuit& c) { return quirk_url({{label(c), c.compiled}}); }
+std::string layer_openqasm(const Snapshot& s, int layer) {
+  std::vector<std::string> header;
+  const CircuitProgram program = snapshot_program(s, layer, header);
+  return write_openqasm(program.lowered, header);
+}
+
+std::string layer_quirk_url(const Snapshot& s, int layer) {
+  std::vector<std::string> header;
+  return quirk_url(snapshot_program(s, layer, header).parts);
+}
 
 }  // namespace hqnn::app

@@ -11,10 +11,11 @@
 #include <vector>
 
 #include "core/circuit.hpp"
-#include "core/circuit_qasm.hpp"
 #include "core/real.hpp"
 
 namespace hqnn::app {
+
+struct Snapshot;
 
 struct LayerCircuit {
   int layer = -1;            // 0-based: U_layer
@@ -44,11 +45,12 @@ struct QubitViewCache {
   double compiled_ms = -1e9; // when `circuit` was compiled (platform::now_ms)
 };
 
-// The layer as a program: OpenQASM 2.0 (lowered) and a Quirk link (the
-// compiled circuit, multi-controlled gates kept as one column each). The
-// header says which layer, the basis convention and the padding.
-std::string layer_openqasm(const LayerCircuit& circuit);
-std::string layer_quirk_url(const LayerCircuit& circuit);
+// The shown model's layer as `hqnn circuit --layer l` writes it from the
+// model's file (core/circuit_program.hpp: the same gates and header, the
+// padding, ancillas and skip sums included): OpenQASM 2.0 (lowered) and a
+// Quirk link (multi-controlled gates kept as one column each).
+std::string layer_openqasm(const Snapshot& snapshot, int layer);
+std::string layer_quirk_url(const Snapshot& snapshot, int layer);
 
 // Quirk becomes unusably slow long before its 16-qubit limit: the link is
 // offered up to this width.

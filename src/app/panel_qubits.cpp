@@ -184,14 +184,14 @@ void draw_qubit_view(App& app) {
   }
   ImGui::BeginDisabled(n > kAutoCountMaxWidth);
   if (ImGui::Button("Copy OpenQASM")) {
-    platform::copy_to_clipboard(layer_openqasm(c.circuit));
+    platform::copy_to_clipboard(layer_openqasm(s, c.circuit.layer));
     app.status_line = "copied the OpenQASM 2.0 of U_" + std::to_string(c.circuit.layer);
   }
   ImGui::EndDisabled();
   ImGui::SameLine();
   ImGui::BeginDisabled(n > kQuirkLinkMaxWidth);
   if (ImGui::Button("Open in Quirk")) {
-    const std::string url = layer_quirk_url(c.circuit);
+    const std::string url = layer_quirk_url(s, c.circuit.layer);
     platform::open_link(url);
     app.status_line = "opened U_" + std::to_string(c.circuit.layer) + " in Quirk";
   }

@@ -6,6 +6,7 @@
 #include "core/circuit_compiler.hpp"
 #include "core/givens_chain.hpp"
 #include "layer_circuit.hpp"
+#include "training_session.hpp"
 
 namespace hqnn::app {
 namespace {
@@ -35,18 +36,40 @@ TEST(LayerCircuit, OneMultiControlledRotationPerGivensGate) {
   EXPECT_EQ(c.layer, 1);
 }
 
-TEST(LayerCircuit, OpenQasmNamesTheLayerThePaddingAndTheBasis) {
-  const std::string qasm = layer_openqasm(compile_layer_circuit(angles_for(5), 5, 1));
+Snapshot snapshot_of(ModelKind kind, int n, int layers) {
+  Snapshot s;
+  s.settings.run.model.kind = kind;
+  s.hybrid = true;
+  s.width = n;
+  s.layers = layers;
+  for (int l = 0; l < layers; ++l) s.angles.push_back(angles_for(n));
+  return s;
+}
+
+TEST(LayerCircuit, OpenQasmIsTheCommandLinesProgramWithPaddingBasisAndSkipSums) {
+  const std::string qasm = layer_openqasm(snapshot_of(ModelKind::qrfnn, 5, 2), 1);
   EXPECT_NE(qasm.find("OPENQASM 2.0;"), std::string::npos);
-  EXPECT_NE(qasm.find("qreg q[3];"), std::string::npos) << qasm.substr(0, 400);
+  EXPECT_NE(qasm.find("qreg q[3];"), std::string::npos) << qasm.substr(0, 600);
   EXPECT_NE(qasm.find("U_1"), std::string::npos);
-  EXPECT_NE(qasm.find("amplitudes 5..7 are padding"), std::string::npos) << qasm.substr(0, 400);
+  EXPECT_NE(qasm.find("amplitudes 5..7 start at 0 and stay 0"), std::string::npos) << qasm.substr(0, 600);
   EXPECT_NE(qasm.find("q[0] the least significant bit"), std::string::npos);
-  EXPECT_EQ(layer_openqasm(compile_layer_circuit(angles_for(8), 8, 0)).find("padding"), std::string::npos);
+  EXPECT_NE(qasm.find("residual skip sums"), std::string::npos) << qasm.substr(0, 600);
+  const std::string plain = layer_openqasm(snapshot_of(ModelKind::tqfnn, 8, 1), 0);
+  EXPECT_EQ(plain.find("padding"), std::string::npos);
+  EXPECT_EQ(plain.find("skip sums"), std::string::npos);
+}
+
+TEST(LayerCircuit, OpenQasmFollowsTheShownLayersAnglesOnly) {
+  Snapshot s = snapshot_of(ModelKind::qdfnn, 4, 2);
+  const std::string before = layer_openqasm(s, 1);
+  s.angles[0][2] += 0.5f;  // another layer
+  EXPECT_EQ(layer_openqasm(s, 1), before);
+  s.angles[1][2] += 0.5f;  // the shown layer
+  EXPECT_NE(layer_openqasm(s, 1), before);
 }
 
 TEST(LayerCircuit, QuirkLinkOpensQuirkWithTheCircuit) {
-  const std::string url = layer_quirk_url(compile_layer_circuit(angles_for(8), 8, 0));
+  const std::string url = layer_quirk_url(snapshot_of(ModelKind::qdfnn, 8, 2), 0);
   EXPECT_EQ(url.rfind("https://algassert.com/quirk#circuit=", 0), 0u) << url.substr(0, 80);
   EXPECT_NE(url.find("Ryft"), std::string::npos);
 }

@@ -171,6 +171,7 @@ TEST(Panels, LessonPanelAndQubitViewDrawFiniteAndCountTheLayer) {
   EXPECT_EQ(p.app->qubit_cache.cost_width, 8);
   EXPECT_EQ(p.app->qubit_cache.cost.stats.cnots, 64) << "docs/reproduction.md: n = 8 costs 64 CNOTs per layer";
   EXPECT_EQ(p.app->qubit_cache.angles, s.angles[p.app->qubit_layer]) << "the view follows the trained angles";
+  EXPECT_NE(layer_openqasm(s, 0).find("qreg q[3];"), std::string::npos) << "what Copy OpenQASM copies";
   expect_clean_frames(p.stats);
 
   p.app->open_lesson(5);  // Next
