@@ -51,8 +51,19 @@ AxisRange nice_range(AxisRange r, int max_ticks) {
     const double pad = r.log ? 0.5 : std::max(0.5, std::fabs(r.lo) * 0.1);
     r.lo -= pad, r.hi += pad;
   }
-  if (r.log) {
-    r.lo = std::floor(r.lo + 1e-9), r.hi = std::ceil(r.hi - 1e-9);
+  if (r.log) {  // out to 1, 2 or 5 times a power of ten; whole decades when the range spans more than two
+    if (r.hi - r.lo > 2) {
+      r.lo = std::floor(r.lo + 1e-9), r.hi = std::ceil(r.hi - 1e-9);
+      return r;
+    }
+    const double lo = r.lo, hi = r.hi;
+    r.lo = std::floor(lo), r.hi = std::ceil(hi);
+    for (double e = std::floor(lo) - 1; e <= std::ceil(hi) + 1; e += 1)
+      for (double m : {1.0, 2.0, 5.0}) {
+        const double t = e + std::log10(m);
+        if (t <= lo + 1e-9) r.lo = std::max(r.lo, t);
+        if (t >= hi - 1e-9) r.hi = std::min(r.hi, t);
+      }
     return r;
   }
   const double step = nice_step(r.hi - r.lo, max_ticks);

@@ -46,9 +46,12 @@ TEST(PlotAxes, NiceRangeFramesTheDataOnTicks) {
   const AxisRange r = nice_range({0.013, 0.87, false}, 5);
   EXPECT_DOUBLE_EQ(r.lo, 0.0);
   EXPECT_DOUBLE_EQ(r.hi, 1.0);
-  const AxisRange l = nice_range({std::log10(0.03), std::log10(2.5), true}, 5);
-  EXPECT_DOUBLE_EQ(l.lo, -2);
-  EXPECT_DOUBLE_EQ(l.hi, 1);
+  const AxisRange l = nice_range({std::log10(0.03), std::log10(2.5), true}, 5);  // 0.02 .. 5
+  EXPECT_NEAR(l.lo, std::log10(0.02), 1e-12);
+  EXPECT_NEAR(l.hi, std::log10(5.0), 1e-12);
+  const AxisRange wide = nice_range({std::log10(0.003), std::log10(2.5), true}, 5);  // over two decades: whole ones
+  EXPECT_DOUBLE_EQ(wide.lo, -3);
+  EXPECT_DOUBLE_EQ(wide.hi, 1);
   const AxisRange flat = nice_range({3, 3, false}, 5);  // a constant series still gets a range around it
   EXPECT_LT(flat.lo, 3);
   EXPECT_GT(flat.hi, 3);
