@@ -306,6 +306,11 @@ void App::poll_platform() {
     else
       import_model_text(file.text);
   }
+  if (snap->import_serial != import_serial_) {  // the imported model's run is now the run: the link says so
+    import_serial_ = snap->import_serial;
+    settings.run = snap->settings.run;
+    write_hash();
+  }
   if (export_pending_ && snap->model_json_serial != saved_model_serial_) {
     saved_model_serial_ = snap->model_json_serial;
     export_pending_ = false;

@@ -106,6 +106,7 @@ class App {
   bool reset_pending_ = false;                 // a reset waits for image files
   std::string last_hash_;
   uint64_t saved_model_serial_ = 0;
+  uint64_t import_serial_ = 0;
   bool export_pending_ = false;
   std::string last_message_;
   std::vector<double> frame_ms_, ui_ms_;      // rings of recent frame times

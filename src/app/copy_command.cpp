@@ -4,26 +4,6 @@
 
 namespace hqnn::app {
 
-std::vector<std::string> train_arguments(const run::RunSpec& spec) {
-  const run::RunSpec defaults = run::default_spec(spec.data_kind());
-  std::vector<std::string> args;
-  for (const run::OptionRow& row : run::option_table()) {
-    if (!(row.commands & run::kTrain) || !run::in_scope(row.scope, spec)) continue;
-    const std::string text = run::option_text(row, spec);
-    if (row.name != "data") {
-      if (row.follows_seed ? row.get(spec).number == double(spec.seed()) : text == run::option_text(row, defaults))
-        continue;
-    }
-    if (row.type == run::OptionType::flag) {
-      args.push_back("--" + row.name + (text == "1" ? "" : "=" + text));
-    } else {
-      args.push_back("--" + row.name);
-      args.push_back(text);
-    }
-  }
-  return args;
-}
-
 // Single quotes keep every character but the quote itself, which becomes '\''.
 static std::string shell_word(const std::string& word) {
   const bool plain = !word.empty() && word.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -36,7 +16,7 @@ static std::string shell_word(const std::string& word) {
 
 std::string train_command_line(const run::RunSpec& spec) {
   std::string line = "hqnn train";
-  for (const std::string& word : train_arguments(spec)) line += " " + shell_word(word);
+  for (const std::string& word : run::to_command_line(spec)) line += " " + shell_word(word);
   return line;
 }
 

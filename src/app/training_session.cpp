@@ -18,6 +18,7 @@ constexpr double kViewsShare = 0.1;          // ... and at most ~10% of the time
 constexpr double kWorkerSliceMs = 20;        // training between two looks at the command queue
 constexpr double kTargetAccuracy = 0.90;
 constexpr int kBoundaryResolution = 48;
+constexpr Index kBoundaryChunk = 256;       // grid points per forward pass
 }  // namespace
 
 TrainingSession::TrainingSession(bool threaded) : threaded_(threaded) {
@@ -319,6 +320,7 @@ void TrainingSession::import_model_json(const std::string& text) {
     std::vector<ParamBlock> from = imported->params(), to = loop_->model().params();
     for (size_t i = 0; i < to.size() && i < from.size(); ++i)
       std::copy(from[i].value, from[i].value + std::min(from[i].size, to[i].size), to[i].value);
+    ++import_serial_;
     message_ = "imported a " + std::string(model_kind_name(s.run.model.kind)) + " model with " +
                std::to_string(loop_->model().parameter_count()) + " parameters";
   } catch (const std::exception& e) {
@@ -352,6 +354,7 @@ void TrainingSession::publish(bool force) {
   s->message = message_;
   s->model_json = model_json_;
   s->model_json_serial = model_json_serial_;
+  s->import_serial = import_serial_;
   s->dataset_name = dataset_name_;
   s->feature_names = feature_names_;
   s->class_names = class_names_;
@@ -519,8 +522,15 @@ std::shared_ptr<const BoundaryView> TrainingSession::compute_boundary_view() {
       grid(i, b.feature_x) = b.x_min + (b.x_max - b.x_min) * (col + 0.5f) / n;
       grid(i, b.feature_y) = b.y_min + (b.y_max - b.y_min) * (row + 0.5f) / n;
     }
-  const Matrix probabilities = softmax(loop_->model().forward(to_model_inputs(std::move(grid))));
-  const int classes = static_cast<int>(probabilities.cols());
+  // In chunks: a forward keeps every layer's state, and 2,304 states of a wide
+  // model at once (n = 4096: 150 MB) do not fit the threaded web build's memory.
+  const Matrix inputs = to_model_inputs(std::move(grid));
+  const int classes = loop_->model().class_count();
+  Matrix probabilities(inputs.rows(), classes);
+  for (Index start = 0; start < inputs.rows(); start += kBoundaryChunk) {
+    const Index count = std::min<Index>(kBoundaryChunk, inputs.rows() - start);
+    probabilities.middleRows(start, count) = softmax(loop_->model().forward(inputs.middleRows(start, count)));
+  }
   b.probabilities.resize(static_cast<size_t>(n) * n * classes);
   for (int i = 0; i < n * n; ++i)
     for (int c = 0; c < classes; ++c) b.probabilities[size_t(i) * classes + c] = static_cast<float>(probabilities(i, c));

@@ -115,6 +115,7 @@ struct Snapshot {
 
   std::string model_json;                    // the latest export (see Command::export_model)
   uint64_t model_json_serial = 0;
+  uint64_t import_serial = 0;                // changes when a model file replaced the run (settings.run is its run)
   std::string message;                       // the latest notice (import done, ...)
 };
 
@@ -215,6 +216,7 @@ class TrainingSession {
   std::vector<std::vector<double>> lambda_history_;
   std::string model_json_;
   uint64_t model_json_serial_ = 0;
+  uint64_t import_serial_ = 0;
 };
 
 }  // namespace hqnn::app

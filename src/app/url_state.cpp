@@ -4,7 +4,7 @@
 #include <cerrno>
 #include <cstdlib>
 
-#include "core/dataset.hpp"
+#include "core/input_error.hpp"
 #include "run/option_table.hpp"
 
 namespace hqnn::app {

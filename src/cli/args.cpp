@@ -5,33 +5,17 @@
 #include <cstdlib>
 
 #include "core/input_error.hpp"
+#include "run/option_table.hpp"
 
 namespace hqnn::cli {
 
 Args::Args(const std::vector<std::string>& argv, const std::set<std::string>& valued, const std::set<std::string>& flags) {
-  for (size_t i = 0; i < argv.size(); ++i) {
-    std::string a = argv[i];
-    if (a.rfind("--", 0) != 0) throw InputError("unexpected argument '" + a + "' (options start with --; see --help)");
-    std::string key = a.substr(2), value;
-    bool inline_value = false;
-    if (const size_t eq = key.find('='); eq != std::string::npos) {
-      value = key.substr(eq + 1);
-      key = key.substr(0, eq);
-      inline_value = true;
-    }
-    if (flags.count(key)) {
-      if (inline_value) throw InputError("--" + key + " takes no value");
-      flags_.insert(key);
-    } else if (valued.count(key)) {
-      if (!inline_value) {
-        if (i + 1 >= argv.size()) throw InputError("--" + key + " needs a value");
-        value = argv[++i];
-      }
-      values_[key] = value;
-    } else {
-      throw InputError("unknown option --" + key + " (see --help)");
-    }
-  }
+  std::vector<run::CommandOption> options;
+  for (const std::string& v : valued) options.push_back({v, true, "", ""});
+  for (const std::string& f : flags) options.push_back({f, false, "", ""});
+  const run::CommandLine cl = run::parse_command_line(argv, run::kReproduce, options);
+  values_ = cl.extra;
+  flags_ = cl.extra_flags;
 }
 
 std::string Args::str(const std::string& key, const std::string& fallback) const {

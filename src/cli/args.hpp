@@ -1,6 +1,6 @@
-// A small command-line parser: --key value, --key=value and boolean --flags.
-// Every option must be declared; unknown options and malformed values are
-// reported as InputError with the option's name.
+// The options of `hqnn reproduce`: --key value, --key=value and boolean --flags,
+// read by the run library's command-line parser (unknown options get "did you
+// mean"); malformed values are reported as InputError with the option's name.
 #pragma once
 
 #include <map>

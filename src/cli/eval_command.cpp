@@ -24,8 +24,8 @@ static const std::vector<run::CommandOption>& eval_extras() {
 std::string eval_help() {
   return run::command_help(run::kEval,
                            "usage: hqnn eval --model FILE.json [--data NAME ...]\n\n"
-                           "Evaluates a saved model. Without --data: on the data it was trained on (same split, noise "
-                           "and scaling), train and test. With --data: a CSV whole, an image set's test split.\n",
+                           "Evaluates a saved model. Without --data: on the data it was trained on (same split,\n"
+                           "noise and scaling), train and test. With --data: a CSV whole, an image set's test split.\n",
                            eval_extras(),
                            "\nexamples:\n"
                            "  hqnn eval --model qdfnn.json\n"

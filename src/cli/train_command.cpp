@@ -30,8 +30,9 @@ static const std::vector<run::CommandOption>& train_extras() {
 }
 
 std::string train_help() {
-  return run::command_help(run::kTrain, "usage: hqnn train [options]\n\nTrains a model and prints its metrics. "
-                                        "Defaults depend on the data: tabular (iris, CSV) or image sets (D6, D9, D13).\n",
+  return run::command_help(run::kTrain,
+                           "usage: hqnn train [options]\n\nTrains a model and prints its metrics. Defaults depend on the "
+                           "data:\ntabular (iris, CSV) or image sets (D6, D9, D13).\n",
                            train_extras(),
                            "\nexamples:\n"
                            "  hqnn train --model qdfnn --epochs 100 --out qdfnn.json\n"

@@ -627,6 +627,15 @@ static RunSpec start_spec(const RunSpec* base, const std::string* data_name) {
 
 // [SECTION] Command line and help ---------------------------------------------------------------
 
+const char* command_name(Command command) {
+  switch (command) {
+    case kTrain: return "train";
+    case kEval: return "eval";
+    case kReproduce: return "reproduce";
+  }
+  return "";
+}
+
 std::string CommandLine::str(const std::string& extra_name, const std::string& fallback) const {
   const auto it = extra.find(extra_name);
   return it == extra.end() ? fallback : it->second;
@@ -705,7 +714,7 @@ CommandLine parse_command_line(const std::vector<std::string>& argv, Command com
       if (inline_value) throw InputError("--" + key + " takes no value");
       run_values[cli_aliases().at(key).first] = cli_aliases().at(key).second;
     } else {
-      const char* cmd = command == kTrain ? "train" : "eval";
+      const std::string cmd = command_name(command);
       if (row) throw InputError("--" + key + " is not an option of hqnn " + cmd + " (see hqnn " + cmd + " --help)");
       const std::string guess = closest_option(key, accepted);
       throw InputError("unknown option --" + key + (guess.empty() ? "" : "; did you mean --" + guess + "?") +
@@ -740,11 +749,30 @@ static std::string default_text(const OptionRow& row, DataKind kind) {
 std::string command_help(Command command, const std::string& usage, const std::vector<CommandOption>& extra,
                          const std::string& examples) {
   std::string out = usage;
+  // "  --name ARG   help words wrapped at 100 columns  [default]"
   const auto line = [&](const std::string& left, const std::string& help, const std::string& def) {
+    constexpr size_t kIndent = 26, kWidth = 100;
     std::string l = "  " + left;
-    l += std::string(l.size() < 26 ? 26 - l.size() : 1, ' ');
-    l += help;
-    if (!def.empty()) l += "  [" + def + "]";
+    l += std::string(l.size() < kIndent ? kIndent - l.size() : 1, ' ');
+    size_t column = l.size();
+    std::string text = help + (def.empty() ? "" : "  [" + def + "]");
+    for (size_t pos = 0; pos < text.size();) {
+      size_t end = text.find(' ', pos + 1);
+      if (end == std::string::npos) end = text.size();
+      const std::string word = text.substr(pos, end - pos);  // with its leading space, if any
+      if (column + word.size() > kWidth && column > kIndent) {
+        while (!l.empty() && l.back() == ' ') l.pop_back();
+        l += "\n" + std::string(kIndent, ' ');
+        column = kIndent;
+        const std::string bare = word.substr(word.find_first_not_of(' ') == std::string::npos ? 0 : word.find_first_not_of(' '));
+        l += bare;
+        column += bare.size();
+      } else {
+        l += word;
+        column += word.size();
+      }
+      pos = end;
+    }
     out += l + "\n";
   };
   std::string group;
@@ -756,7 +784,7 @@ std::string command_help(Command command, const std::string& usage, const std::v
     }
     const std::string tab = default_text(r, DataKind::tabular), img = default_text(r, DataKind::image);
     std::string def = tab;
-    if (r.name == "data") def = tab;  // the image defaults apply once an image set is named
+    if (r.name == "data") def = command == kEval ? "the data the model was trained on" : tab;  // one name, not a kind
     else if (img != tab && r.scope != Scope::image && r.scope != Scope::tabular && r.scope != Scope::csv)
       def = (tab.empty() ? "-" : tab) + "; image data " + img;
     else if (r.scope == Scope::image)
@@ -943,13 +971,15 @@ RunSpec spec_from_json(const Json& json, const std::string& context) {
   const auto& members = json.members(context);
   std::map<std::string, Setter> setters;
   const std::string* data_name = nullptr;
-  for (const auto& [key, value] : members) {
+  for (const auto& member : members) {
+    const std::string& key = member.first;
+    const Json& value = member.second;
     const OptionRow* row = nullptr;
     for (const OptionRow& r : option_table())
       if (r.json_key == key) row = &r;
     if (!row) throw InputError(context + ": unknown option '" + key + "'");
     if (row->name == "data") data_name = &value.as_string(context + ".data");
-    setters[row->name] = [&value, context, key = key](RunSpec& s, const OptionRow& r) {
+    setters[row->name] = [&value, context, key](RunSpec& s, const OptionRow& r) {
       set_checked(s, r, context + "." + key, false, [&] { return value_of_json(r, value, context + "." + key); });
     };
   }

@@ -54,7 +54,9 @@ enum class Scope {
 };
 bool in_scope(Scope scope, const RunSpec& spec);
 
-enum Command : unsigned { kTrain = 1u, kEval = 2u };
+// The commands; a command without rows in the table (reproduce) still parses its own options.
+enum Command : unsigned { kTrain = 1u, kEval = 2u, kReproduce = 4u };
+const char* command_name(Command command);  // "train", ...
 
 // A value as the table moves it around; which member is used depends on the type.
 struct OptionValue {

@@ -129,6 +129,7 @@ static Json scaling_choice_json(const PreparedData& data) {
 Json run_json(const RunSpec& spec, const PreparedData& data, const RunResult& r, const Model& model) {
   Json j = Json::object();
   j.set("spec", spec_to_json(spec));
+  j.set("link", to_link(spec));  // the same run in the playground
   j.set("model", to_json(model.options()));
   j.set("data", data.name);
   j.set("data_source", data.source);

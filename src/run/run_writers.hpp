@@ -2,7 +2,7 @@
 // the curves CSV, and a model file's `training` section. Each records the
 // whole spec (spec_to_json), so the run can be read back and repeated.
 //
-//   run JSON  { "spec": {...}, "scaling": "standard", "data": ..., "train_accuracy": ...,
+//   run JSON  { "spec": {...}, "link": "#data=...", "scaling": "standard", "data": ..., "train_accuracy": ...,
 //               "test_accuracy": ..., "curves": {...}, "metrics": {...}, ... }
 //   training  { "spec": {...}, "scaling": "standard", "epochs_trained": E,
 //               "train_accuracy": ..., "test_accuracy": ..., "train_samples": ..., "test_samples": ... }

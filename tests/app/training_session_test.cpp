@@ -10,6 +10,8 @@
 
 #include "data/csv_loader.hpp"
 #include "data/image_datasets.hpp"
+#include "run/option_table.hpp"
+#include "session_commands.hpp"
 
 namespace hqnn::app {
 
@@ -23,7 +25,7 @@ static Command reset_command(const PlaygroundSettings& settings) {
 TEST(TrainingSession, StepEpochPublishesViews) {
   TrainingSession session(false);
   session.post(reset_command(PlaygroundSettings{}));
-  session.post(Command{Command::Kind::step_epoch, {}, nullptr, {}});
+  session.post(command_of(Command::Kind::step_epoch));
   session.pump(1000);
   const auto s = session.snapshot();
   ASSERT_TRUE(s->error.empty()) << s->error;
@@ -93,11 +95,11 @@ TEST(TrainingSession, ViewsDoNotChangeATransientAttackRun) {
     TrainingSession session(false);
     session.post(reset_command(settings));
     for (int e = 0; e < settings.run.train.epochs; ++e) {
-      session.post(Command{Command::Kind::step_epoch, {}, nullptr, {}});
+      session.post(command_of(Command::Kind::step_epoch));
       for (int i = 0; i < 1000 && static_cast<int>(session.snapshot()->history.size()) <= e; ++i) {
         session.pump(1);
         if (look_often) {
-          Command view{Command::Kind::view, settings, nullptr, {}};
+          Command view = command_of(Command::Kind::view, settings);
           view.settings.sample = i % 7;
           session.post(view);
           session.pump(0);
@@ -135,9 +137,9 @@ TEST(TrainingSession, UnusableDataIsReportedNotThrown) {
 TEST(TrainingSession, ExportThenImportKeepsTheModel) {
   TrainingSession session(false);
   session.post(reset_command(PlaygroundSettings{}));
-  session.post(Command{Command::Kind::step_epoch, {}, nullptr, {}});
+  session.post(command_of(Command::Kind::step_epoch));
   session.pump(1000);
-  session.post(Command{Command::Kind::export_model, {}, nullptr, {}});
+  session.post(command_of(Command::Kind::export_model));
   session.pump(0);
   const auto exported = session.snapshot();
   ASSERT_FALSE(exported->model_json.empty());
@@ -152,6 +154,12 @@ TEST(TrainingSession, ExportThenImportKeepsTheModel) {
   const auto s = session.snapshot();
   EXPECT_NE(s->message.find("imported"), std::string::npos) << s->message;
   EXPECT_EQ(s->sample.probabilities, exported->sample.probabilities);
+  // The file records its run (the CLI's writer); on the same data the import takes it, seeds and split
+  // included, with the scaling that scale=auto chose in place of auto.
+  EXPECT_EQ(s->import_serial, 1u);
+  EXPECT_EQ(run::run_differences(s->settings.run, exported->settings.run), std::vector<std::string>{"scale"});
+  EXPECT_EQ(scaling_kind_name(s->settings.run.data.scaling), exported->scaling);
+  EXPECT_EQ(s->settings.run.data.split_seed, 1u);
 }
 
 TEST(TrainingSession, ImageModelShowsImageEncodingAndStates) {
@@ -164,7 +172,7 @@ TEST(TrainingSession, ImageModelShowsImageEncodingAndStates) {
   reset.images = std::make_shared<ImageData>(load_image_dataset("fashion-mnist-subset", options));
   TrainingSession session(false);
   session.post(std::move(reset));
-  session.post(Command{Command::Kind::step_epoch, {}, nullptr, {}});
+  session.post(command_of(Command::Kind::step_epoch));
   session.pump(60000);
   const auto s = session.snapshot();
   ASSERT_TRUE(s->error.empty()) << s->error;
@@ -210,10 +218,10 @@ TEST(TrainingSession, AttackShowsInTheGates) {
     settings.run.attack_epoch = 1;
     TrainingSession session(false);
     session.post(reset_command(settings));
-    session.post(Command{Command::Kind::step_epoch, {}, nullptr, {}});
+    session.post(command_of(Command::Kind::step_epoch));
     session.pump(60000);
     EXPECT_FALSE(session.snapshot()->attack.active);  // from epoch 1 on
-    session.post(Command{Command::Kind::step_epoch, {}, nullptr, {}});
+    session.post(command_of(Command::Kind::step_epoch));
     session.pump(60000);
     const auto s = session.snapshot();
     ASSERT_TRUE(s->error.empty()) << s->error;
@@ -277,26 +285,30 @@ TEST(PlaygroundLimits, LinkWithAWidthBeyondThePlaygroundIsRefusedWithTheCommandT
             "(the CLI trains any width: hqnn train --width 5000)");
 }
 
+// The link's one error is `message`, word for word, and docs/bad-inputs.md lists it.
+static PlaygroundSettings expect_one_catalogued_link_error(const std::string& link, const std::string& message) {
+  const ParsedHash parsed = parse_hash(link);
+  EXPECT_EQ(parsed.errors, std::vector<std::string>{message});
+  expect_catalogued(message);
+  return parsed.settings;
+}
+
 TEST(PlaygroundLimits, LinkToAnImageSetThePageDoesNotShipIsReportedAndShowsIris) {
-  const ParsedHash parsed = parse_hash("#data=cifar10:/data/cifar&model=qdcnn&seed=5&play=1");
-  ASSERT_EQ(parsed.errors.size(), 1u);
-  EXPECT_EQ(parsed.errors[0],
-            "data: the playground shows iris, fashion-mnist-subset, mnist-subset or your CSV, not cifar10:/data/cifar "
-            "(the CLI trains on it: hqnn train --data cifar10:/data/cifar)");
-  expect_catalogued(parsed.errors[0]);
-  EXPECT_EQ(parsed.settings.dataset(), "iris");
-  EXPECT_TRUE(parsed.settings.autoplay);
+  const PlaygroundSettings s = expect_one_catalogued_link_error(
+      "#data=cifar10:/data/cifar&model=qdcnn&seed=5&play=1",
+      "data: the playground shows iris, fashion-mnist-subset, mnist-subset or your CSV, not cifar10:/data/cifar "
+      "(the CLI trains on it: hqnn train --data cifar10:/data/cifar)");
+  EXPECT_EQ(s.dataset(), "iris");
+  EXPECT_TRUE(s.autoplay);
 }
 
 TEST(PlaygroundLimits, LinkToAFullImageSetShowsItsSubsetAndSaysSo) {
-  const ParsedHash parsed = parse_hash("#data=fashion-mnist&epochs=3");
-  ASSERT_EQ(parsed.errors.size(), 1u);
-  EXPECT_EQ(parsed.errors[0],
-            "data: the playground has the committed fashion-mnist-subset only (hqnn train --data fashion-mnist trains "
-            "on the full set); showing the subset");
-  expect_catalogued(parsed.errors[0]);
-  EXPECT_EQ(parsed.settings.dataset(), "fashion-mnist-subset");
-  EXPECT_EQ(parsed.settings.run.train.epochs, 3);
+  const PlaygroundSettings s = expect_one_catalogued_link_error(
+      "#data=fashion-mnist&epochs=3",
+      "data: the playground has the committed fashion-mnist-subset only (hqnn train --data fashion-mnist trains "
+      "on the full set); showing the subset");
+  EXPECT_EQ(s.dataset(), "fashion-mnist-subset");
+  EXPECT_EQ(s.run.train.epochs, 3);
 }
 
 TEST(PlaygroundLimits, RunOnACsvThePageHasNotLoadedIsRefused) {
