@@ -26,10 +26,10 @@ void draw_curves_panel(App& app) {
   line_chart("loss", {{"train", &train_loss, train_color}, {"test", &test_loss, test_color}}, ImVec2(-1, h), 0, 0,
              true, "loss (cross-entropy, log)");
   if (!test_acc.empty()) {
-    ImGui::TextDisabled("last epoch: test accuracy %.3f, train %.3f", test_acc.back(), train_acc.back());
+    ImGui::TextDisabled("accuracy now: test %.3f, train %.3f", test_acc.back(), train_acc.back());
     if (s.target_epoch > 0) {
       ImGui::SameLine();
-      ImGui::TextDisabled("  0.90 at epoch %d", s.target_epoch);
+      ImGui::TextDisabled("(test 0.90 at epoch %d)", s.target_epoch);
     }
   } else {
     ImGui::TextDisabled("(curves after the first epoch)");
