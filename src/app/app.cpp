@@ -13,6 +13,7 @@
 #include "core/json.hpp"
 #include "data/csv_loader.hpp"
 #include "imgui.h"
+#include "lessons.hpp"
 #include "panels.hpp"
 #include "run/run_writers.hpp"
 
@@ -22,6 +23,8 @@ namespace hqnn::app {
 
 const std::vector<PanelInfo>& panel_registry() {
   static const std::vector<PanelInfo> panels = {
+      {"lesson", "Lesson", PanelColumn::left, 0.42f, true, draw_lesson_panel,
+       [](const App& app) { return app.lesson > 0; }},
       {"controls", "Data and model", PanelColumn::left, 0.62f, false, draw_controls_panel, nullptr},
       {"lab", "Robustness lab: noise and attacks", PanelColumn::left, 0.38f, false, draw_lab_panel, nullptr},
       {"curves", "Training curves", PanelColumn::middle, 0.45f, true, draw_curves_panel, nullptr},
@@ -40,12 +43,24 @@ const std::vector<PanelInfo>& panel_registry() {
 
 static bool panel_visible(const PanelInfo& p, const App& app) { return !p.visible || p.visible(app); }
 
+// Drawn in this layout: embed mode shows the panels the hash names (or the embed defaults).
+static bool panel_shown(const PanelInfo& p, const App& app) {
+  if (!panel_visible(p, app)) return false;
+  if (!app.settings.embed) return true;
+  const auto& named = app.settings.panels;
+  return named.empty() ? p.in_embed_default : std::find(named.begin(), named.end(), p.id) != named.end();
+}
+
 // [SECTION] App: construction and actions --------------------------------------------------
 
 App::App() {
   session_ = std::make_unique<TrainingSession>(platform::threads_available());
-  const ParsedHash parsed = parse_hash(platform::read_hash());
+  const LessonLink lesson_link = take_lesson_key(platform::read_hash());
+  const ParsedHash parsed = parse_hash(lesson_link.hash);
   settings = parsed.settings;
+  lesson = lesson_link.lesson;
+  if (lesson > 0) qubit_view = lessons()[lesson - 1].qubit_view;
+  if (!lesson_link.error.empty()) hash_errors = lesson_link.error;
   for (const std::string& e : parsed.errors) hash_errors += (hash_errors.empty() ? "" : "; ") + e;
   if (!settings.image() && settings.dataset() != "iris") {
     status_line = "the link names the CSV file " + settings.dataset() +
@@ -57,7 +72,7 @@ App::App() {
 }
 
 void App::write_hash() {
-  last_hash_ = to_hash(settings);
+  last_hash_ = to_hash(settings) + lesson_key(lesson);
   platform::write_hash(last_hash_);
 }
 
@@ -253,13 +268,30 @@ void App::copy_command() {
   status_line = "copied the command line of this run";
 }
 
+void App::open_lesson(int n) {
+  lesson = n;
+  if (n == 0) {
+    write_hash();
+    return;
+  }
+  const Lesson& l = lessons().at(static_cast<size_t>(n - 1));
+  settings = parse_hash(l.link).settings;
+  qubit_view = l.qubit_view;
+  qubit_layer = 0;
+  reset();
+}
+
 // [SECTION] Platform events ----------------------------------------------------------------
 
 void App::poll_platform() {
   std::string hash;
   if (platform::take_hash_change(hash) && hash != last_hash_) {
-    const ParsedHash parsed = parse_hash(hash);
-    hash_errors.clear();
+    const LessonLink lesson_link = take_lesson_key(hash);
+    const ParsedHash parsed = parse_hash(lesson_link.hash);
+    if (lesson_link.lesson > 0 && lesson_link.lesson != lesson)
+      qubit_view = lessons()[lesson_link.lesson - 1].qubit_view;
+    lesson = lesson_link.lesson;
+    hash_errors = lesson_link.error;
     for (const std::string& e : parsed.errors) hash_errors += (hash_errors.empty() ? "" : "; ") + e;
     settings = parsed.settings;
     if (!settings.image() && settings.dataset() != "iris" && !(user_data && user_data->name == settings.dataset()))
@@ -400,6 +432,25 @@ void App::publish_status() {
   j.set("status", status_line);
   j.set("hash", last_hash_);
   j.set("command", command_line);
+  j.set("lesson", lesson);
+  Json panels = Json::array();
+  for (const PanelInfo& p : panel_registry())
+    if (panel_shown(p, *this)) panels.push(p.id);
+  j.set("panels", std::move(panels));
+  {
+    Json q = Json::object();  // what the state viewer's qubit view shows
+    const bool shown = qubit_view && qubit_cache.cost_width == s.width && s.hybrid;
+    q.set("shown", shown);
+    q.set("layer", shown ? qubit_cache.circuit.layer : -1);
+    q.set("qubits", shown ? qubit_cache.circuit.compiled.qubits : 0);
+    q.set("gates", shown ? qubit_cache.cost.stats.gates() : 0);
+    q.set("cnots", shown ? qubit_cache.cost.stats.cnots : 0);
+    q.set("depth", shown ? qubit_cache.cost.stats.depth : 0);
+    Json toggle = Json::array();
+    for (float v : qubit_toggle) toggle.push(static_cast<double>(v));
+    q.set("toggle", std::move(toggle));
+    j.set("qubit_view", std::move(q));
+  }
   Json button = Json::array();
   for (float v : open_csv_button) button.push(static_cast<double>(v));
   j.set("open_csv_button", std::move(button));
@@ -451,10 +502,8 @@ void App::draw_layout(float width, float height) {
   const auto& registry = panel_registry();
   if (settings.embed) {
     std::vector<const PanelInfo*> shown;
-    for (const PanelInfo& p : registry) {
-      const bool named = std::find(settings.panels.begin(), settings.panels.end(), p.id) != settings.panels.end();
-      if ((settings.panels.empty() ? p.in_embed_default : named) && panel_visible(p, *this)) shown.push_back(&p);
-    }
+    for (const PanelInfo& p : registry)
+      if (panel_shown(p, *this)) shown.push_back(&p);
     if (shown.empty()) return;
     const float w = width / static_cast<float>(shown.size());
     for (size_t i = 0; i < shown.size(); ++i) {

@@ -14,6 +14,7 @@
 #include "core/attack.hpp"
 #include "core/noise.hpp"
 #include "data/image_set.hpp"
+#include "layer_circuit.hpp"
 #include "platform.hpp"
 #include "training_session.hpp"
 #include "url_state.hpp"
@@ -57,6 +58,11 @@ class App {
   char csv_path[512] = "";                     // desktop: CSV path field
   char model_path[512] = "hqnn-model.json";    // desktop: model file path field
   bool heat_strips = false;                    // state viewer: heat strips instead of signed bars
+  bool qubit_view = false;                     // state viewer: the layers as quantum circuits
+  int qubit_layer = 0;                         // the layer the qubit view shows
+  QubitViewCache qubit_cache;                  // its circuit and cost, kept between frames
+  float qubit_toggle[4] = {0, 0, 0, 0};        // x, y, w, h of the "qubit view" checkbox, for browser tests
+  int lesson = 0;                              // the open guided lesson (lessons.hpp), 0: none
   float open_csv_button[4] = {0, 0, 0, 0};     // x, y, w, h of "Open CSV...", published for browser tests
   float copy_command_button[4] = {0, 0, 0, 0}; // x, y, w, h of "Copy as command", the same
 
@@ -71,6 +77,7 @@ class App {
   void import_model_text(const std::string& text);
   void export_curves_csv();
   void copy_command();                         // the `hqnn train` line of this run, to the clipboard
+  void open_lesson(int lesson);                // its run and text (0: closes the text, keeps the run)
   TrainingSession& session() { return *session_; }
   bool loading_images() const { return reset_pending_; }
 

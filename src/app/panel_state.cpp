@@ -1,6 +1,7 @@
 // The state viewer for one test sample: ψ₀ (amplitude encoding, Eq. 6) and
 // ψ_1 … ψ_L layer by layer, the V circuit of each layer gate by gate (Eq. 3-5)
-// with its angle, and the predicted class probabilities.
+// with its angle, and the predicted class probabilities. The qubit view
+// (panel_qubits.cpp) shows a layer as a circuit on qubits instead.
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -94,6 +95,12 @@ void draw_state_panel(App& app) {
     app.set_view(sample, app.settings.feature_x, app.settings.feature_y);
   ImGui::SameLine();
   ImGui::Checkbox("heat strips", &app.heat_strips);
+  if (s.hybrid) {
+    ImGui::SameLine();
+    ImGui::Checkbox("qubit view", &app.qubit_view);
+    const ImVec2 at = ImGui::GetItemRectMin(), size = ImGui::GetItemRectSize();
+    app.qubit_toggle[0] = at.x, app.qubit_toggle[1] = at.y, app.qubit_toggle[2] = size.x, app.qubit_toggle[3] = size.y;
+  }
   if (!v.image.is_image()) ImGui::TextDisabled("x =");
   for (size_t i = 0; i < v.features.size() && i < 8 && !v.image.is_image(); ++i) {
     ImGui::SameLine();
@@ -114,6 +121,10 @@ void draw_state_panel(App& app) {
   }
   ImGui::Separator();
   ImGui::BeginChild("##layers");
+  if (app.qubit_view) {
+    draw_qubit_view(app);
+    ImGui::Separator();
+  }
   const int n = s.width;
   for (size_t l = 0; l < v.states.size(); ++l) {
     std::vector<float> psi(v.states[l].begin(), v.states[l].end());
@@ -131,7 +142,7 @@ void draw_state_panel(App& app) {
       heat_strip(id, psi.data(), int(psi.size()), ImVec2(-1, 18), scale);
     else
       signed_bars(id, psi.data(), int(psi.size()), ImVec2(-1, 44), scale);
-    if (l < s.angles.size()) {
+    if (l < s.angles.size() && !app.qubit_view) {
       const std::vector<Real>* ortho =
           s.attack.active && l < s.attack.orthogonality_error.size() ? &s.attack.orthogonality_error[l] : nullptr;
       ImGui::TextDisabled("V circuit of layer %zu (%d gates, first applied on the left)", l + 1,

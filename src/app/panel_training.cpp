@@ -2,6 +2,7 @@
 // gradient norm of every parameter block, and the skip coefficients λ.
 #include <cmath>
 #include <cstdio>
+#include <string>
 
 #include "app.hpp"
 #include "imgui.h"
@@ -20,19 +21,21 @@ void draw_curves_panel(App& app) {
     test_acc.push_back(static_cast<float>(r.test_accuracy));
   }
   const ImU32 train_color = IM_COL32(240, 150, 60, 255), test_color = IM_COL32(90, 170, 255, 255);
-  const float h = std::max(60.0f, (ImGui::GetContentRegionAvail().y - 2 * ImGui::GetTextLineHeightWithSpacing()) / 2);
-  ImGui::Text("loss (cross-entropy)");
-  line_chart("loss", {{"train", &train_loss, train_color}, {"test", &test_loss, test_color}}, ImVec2(-1, h), 0, 0);
-  ImGui::Text("accuracy");
+  const float h = std::max(80.0f, (ImGui::GetContentRegionAvail().y - ImGui::GetTextLineHeightWithSpacing()) / 2 - 4);
+  // Cross-entropy falls over decades while a model learns: a log scale keeps the late epochs readable.
+  line_chart("loss", {{"train", &train_loss, train_color}, {"test", &test_loss, test_color}}, ImVec2(-1, h), 0, 0,
+             true, "loss (cross-entropy, log)");
   if (!test_acc.empty()) {
-    ImGui::SameLine();
-    ImGui::TextDisabled("  test %.3f  train %.3f", test_acc.back(), train_acc.back());
+    ImGui::TextDisabled("accuracy now: test %.3f, train %.3f", test_acc.back(), train_acc.back());
     if (s.target_epoch > 0) {
       ImGui::SameLine();
-      ImGui::TextDisabled("  0.90 at epoch %d", s.target_epoch);
+      ImGui::TextDisabled("(test 0.90 at epoch %d)", s.target_epoch);
     }
+  } else {
+    ImGui::TextDisabled("(curves after the first epoch)");
   }
-  line_chart("acc", {{"train", &train_acc, train_color}, {"test", &test_acc, test_color}}, ImVec2(-1, h), 0, 1);
+  line_chart("acc", {{"train", &train_acc, train_color}, {"test", &test_acc, test_color}}, ImVec2(-1, h), 0, 1,
+             false, "accuracy");
 }
 
 static void draw_confusion(const Snapshot& s) {
@@ -84,9 +87,9 @@ static void draw_gradient_norms(const Snapshot& s) {
   for (const EpochRecord& r : s.history)
     for (size_t i = 0; i < lines.size() && i < r.grad_norm_mean.size(); ++i)
       lines[i].push_back(static_cast<float>(r.grad_norm_mean[i]));
-  std::vector<Series> series;
-  for (size_t i = 0; i < lines.size(); ++i) series.push_back({"", &lines[i], class_color(int(i))});  // the bars above are the legend
-  line_chart("grad-history", series, ImVec2(-1, 90), 0, 0, true);
+  std::vector<Series> series;  // the bars above are the legend; the readout names each block
+  for (size_t i = 0; i < lines.size(); ++i) series.push_back({s.param_names[i].c_str(), &lines[i], class_color(int(i))});
+  line_chart("grad-history", series, ImVec2(-1, 120), 0, 0, true, "mean gradient norm (log)");
 }
 
 static void draw_lambdas(const Snapshot& s) {
@@ -111,9 +114,14 @@ static void draw_lambdas(const Snapshot& s) {
   std::vector<std::vector<float>> lines(s.lambda_history.empty() ? 0 : s.lambda_history.back().size());
   for (const auto& epoch : s.lambda_history)
     for (size_t i = 0; i < lines.size() && i < epoch.size(); ++i) lines[i].push_back(static_cast<float>(epoch[i]));
+  std::vector<std::string> names;  // λ_{l,j} in the order the history flattens them
+  for (size_t l = 0; l < s.lambdas.size(); ++l)
+    for (size_t j = 0; j < s.lambdas[l].size(); ++j)
+      names.push_back("lambda_" + std::to_string(l + 1) + "," + std::to_string(l + 1 - s.lambdas[l].size() + j));
   std::vector<Series> series;
-  for (size_t i = 0; i < lines.size(); ++i) series.push_back({"", &lines[i], class_color(int(i))});
-  if (!series.empty()) line_chart("lambda-history", series, ImVec2(-1, 70), 0, 0);
+  for (size_t i = 0; i < lines.size(); ++i)
+    series.push_back({i < names.size() ? names[i].c_str() : "", &lines[i], class_color(int(i))});
+  if (!series.empty()) line_chart("lambda-history", series, ImVec2(-1, 100), 0, 0, false, "lambda");
 }
 
 void draw_diagnostics_panel(App& app) {

@@ -57,6 +57,10 @@ std::string save_text(const std::string& filename, const std::string& text, cons
 // in the browser, the system clipboard through navigator.clipboard.
 void copy_to_clipboard(const std::string& text);
 
+// Opens an outside link (e.g. Quirk): a new tab in the browser, a line on
+// stdout on the desktop. Nothing in the app depends on it.
+void open_link(const std::string& url);
+
 // Publishes the app's status as JSON: window.hqnnStatus on the web, a line on
 // stdout on the desktop (with --status).
 void publish_status(const std::string& json);

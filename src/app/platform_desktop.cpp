@@ -75,6 +75,8 @@ std::string save_text(const std::string& filename, const std::string& text, cons
 
 void copy_to_clipboard(const std::string& text) { ImGui::SetClipboardText(text.c_str()); }
 
+void open_link(const std::string& url) { std::printf("open in a browser: %s\n", url.c_str()), std::fflush(stdout); }
+
 void publish_status(const std::string& json) {
   if (g_print_status) std::printf("hqnn-status %s\n", json.c_str()), std::fflush(stdout);
 }

@@ -152,6 +152,10 @@ EM_JS(void, hqnn_js_copy_to_clipboard, (const char* text), {
   if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(t).catch(function() {});
 });
 
+EM_JS(void, hqnn_js_open_link, (const char* url), {
+  window.open(UTF8ToString(url), "_blank", "noopener");
+});
+
 EM_JS(void, hqnn_js_set_status, (const char* json), {
   window.hqnnStatus = JSON.parse(UTF8ToString(json));
 });
@@ -240,6 +244,8 @@ void copy_to_clipboard(const std::string& text) {
   ImGui::SetClipboardText(text.c_str());
   hqnn_js_copy_to_clipboard(text.c_str());
 }
+
+void open_link(const std::string& url) { hqnn_js_open_link(url.c_str()); }
 
 void publish_status(const std::string& json) { hqnn_js_set_status(json.c_str()); }
 

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <limits>
+#include <string>
 
 namespace hqnn::app {
 
@@ -33,67 +34,137 @@ ImU32 signed_color(float v) {
                                                mid.z + (base.z - mid.z) * a, 1));
 }
 
+// [SECTION] Axes -----------------------------------------------------------------------------
+
+static constexpr ImU32 kAxisText = IM_COL32(150, 150, 160, 255), kGrid = IM_COL32(52, 52, 60, 255);
+
+PlotArea plot_area(ImVec2 p0, ImVec2 size) {
+  const float line = ImGui::GetTextLineHeight();
+  const float left = ImGui::CalcTextSize("-0.000").x + 8;
+  return {ImVec2(p0.x + left, p0.y + line + 4), ImVec2(p0.x + size.x - 6, p0.y + size.y - line - 4)};
+}
+
+PlotArea draw_plot_axes(ImVec2 p0, ImVec2 size, const AxisRange& x, const AxisRange& y, const char* x_name,
+                        const char* y_name) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const PlotArea a = plot_area(p0, size);
+  const float line = ImGui::GetTextLineHeight();
+  dl->AddRectFilled(p0, ImVec2(p0.x + size.x, p0.y + size.y), IM_COL32(24, 24, 28, 255));
+  const auto to_x = [&](double v) { return a.min.x + float((v - x.lo) / (x.hi - x.lo)) * a.width(); };
+  const auto to_y = [&](double v) { return a.max.y - float((v - y.lo) / (y.hi - y.lo)) * a.height(); };
+  for (double t : axis_ticks(y, std::max(2, int(a.height() / (line * 1.8f))))) {
+    const float py = to_y(t);
+    dl->AddLine(ImVec2(a.min.x, py), ImVec2(a.max.x, py), kGrid);
+    const std::string label = tick_label(t, y);
+    const ImVec2 ts = ImGui::CalcTextSize(label.c_str());
+    dl->AddText(ImVec2(a.min.x - ts.x - 4, py - ts.y * 0.5f), kAxisText, label.c_str());
+  }
+  // The x axis name sits at the right end of the tick row; tick labels stop before it.
+  const ImVec2 name_size = ImGui::CalcTextSize(x_name);
+  const float name_x = a.max.x - name_size.x;
+  float last_label_end = -1e30f;
+  for (double t : axis_ticks(x, std::max(2, int(a.width() / 60)))) {
+    const float px = to_x(t);
+    dl->AddLine(ImVec2(px, a.min.y), ImVec2(px, a.max.y), kGrid);
+    dl->AddLine(ImVec2(px, a.max.y), ImVec2(px, a.max.y + 3), kAxisText);
+    const std::string label = tick_label(t, x);
+    const float w = ImGui::CalcTextSize(label.c_str()).x;
+    const float lx = std::max(px - w * 0.5f, p0.x);
+    if (lx > last_label_end + 6 && lx + w < name_x - 8) {
+      dl->AddText(ImVec2(lx, a.max.y + 3), kAxisText, label.c_str());
+      last_label_end = lx + w;
+    }
+  }
+  dl->AddText(ImVec2(name_x, a.max.y + 3), IM_COL32(190, 190, 200, 255), x_name);
+  dl->AddText(ImVec2(p0.x + 2, p0.y + 1), IM_COL32(190, 190, 200, 255), y_name);
+  dl->AddRect(a.min, a.max, IM_COL32(90, 90, 100, 255));
+  return a;
+}
+
+// [SECTION] Line charts ----------------------------------------------------------------------
+
 void line_chart(const char* id, const std::vector<Series>& series, ImVec2 size, float y_min, float y_max,
-                bool log_y) {
+                bool log_y, const char* y_name, const char* x_name) {
   size = resolve_size(size);
   ImGui::PushID(id);
   const ImVec2 p0 = ImGui::GetCursorScreenPos();
   ImGui::InvisibleButton("##chart", size);
+  const bool hovered = ImGui::IsItemHovered();
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  const ImVec2 p1(p0.x + size.x, p0.y + size.y);
-  dl->AddRectFilled(p0, p1, IM_COL32(24, 24, 28, 255));
-  dl->AddRect(p0, p1, IM_COL32(70, 70, 80, 255));
-
-  const auto transform = [&](float v) { return log_y ? std::log10(std::max(v, 1e-12f)) : v; };
+  // Non-positive values have no logarithm: they are left out of a log chart's range and drawn on its floor.
+  const auto transform = [&](float v) -> double { return log_y ? (v > 0 ? std::log10(double(v)) : -1e300) : v; };
   size_t n = 0;
+  for (const Series& s : series) n = std::max(n, s.values->size());
+  AxisRange y{transform(y_min), transform(y_max), log_y};
   if (y_min == y_max) {
-    y_min = 1e30f;
-    y_max = -1e30f;
+    y.lo = 1e300, y.hi = -1e300;
     for (const Series& s : series)
       for (float v : *s.values)
-        if (std::isfinite(v)) y_min = std::min(y_min, transform(v)), y_max = std::max(y_max, transform(v));
-    if (y_min > y_max) y_min = 0, y_max = 1;
-    if (y_max - y_min < 1e-6f) y_max = y_min + 1;
+        if (const double t = transform(v); std::isfinite(t) && t > -1e299) y.lo = std::min(y.lo, t), y.hi = std::max(y.hi, t);
+    if (y.lo > y.hi) y.lo = 0, y.hi = log_y ? 0 : 1;
+    y = nice_range(y, std::max(2, int(plot_area(p0, size).height() / (ImGui::GetTextLineHeight() * 1.8f))));
   }
-  for (const Series& s : series) n = std::max(n, s.values->size());
-  const float left = p0.x + 4, right = p1.x - 4, top = p0.y + 16, bottom = p1.y - 4;
-  char label[32];
-  std::snprintf(label, sizeof label, log_y ? "1e%.1f" : "%.3g", y_max);
-  dl->AddText(ImVec2(p0.x + 4, p0.y + 1), IM_COL32(150, 150, 160, 255), label);
-  std::snprintf(label, sizeof label, log_y ? "min 1e%.1f" : "min %.3g", y_min);
-  dl->AddText(ImVec2(p0.x + 70, p0.y + 1), IM_COL32(150, 150, 160, 255), label);
-  float legend_x = p1.x - 8;
-  for (auto it = series.rbegin(); it != series.rend(); ++it) {
-    if (!*it->label) continue;
-    legend_x -= ImGui::CalcTextSize(it->label).x + 12;
-    dl->AddText(ImVec2(legend_x, p0.y + 1), it->color, it->label);
+  const AxisRange x{1, std::max<double>(2, double(n)), false};
+  const PlotArea a = draw_plot_axes(p0, size, x, y, x_name, y_name);
+  // The legend, right-aligned in the top row, when it fits beside the y name.
+  float legend_w = 0;
+  for (const Series& s : series) legend_w += *s.label ? ImGui::CalcTextSize(s.label).x + 12 : 0;
+  if (legend_w > 0 && legend_w < size.x - ImGui::CalcTextSize(y_name).x - 16) {
+    float lx = p0.x + size.x - 6 - legend_w;
+    for (const Series& s : series) {
+      if (!*s.label) continue;
+      dl->AddText(ImVec2(lx, p0.y + 1), s.color, s.label);
+      lx += ImGui::CalcTextSize(s.label).x + 12;
+    }
   }
+  const auto point = [&](size_t i, double t) {
+    const float px = n > 1 ? a.min.x + float(i) / float(n - 1) * a.width() : (a.min.x + a.max.x) * 0.5f;
+    const float fy = std::clamp(float((t - y.lo) / (y.hi - y.lo)), 0.0f, 1.0f);
+    return ImVec2(px, a.max.y - fy * a.height());
+  };
   // A NaN or infinite value breaks the line and gets a tick at the top edge:
   // a diverged run stays readable up to the step where it diverged.
-  if (n >= 1) {
-    for (const Series& s : series) {
-      const std::vector<float>& v = *s.values;
-      ImVec2 prev;
-      bool have_prev = false;
-      for (size_t i = 0; i < v.size(); ++i) {
-        const float t = n > 1 ? float(i) / float(n - 1) : 0.5f;
-        const float x = left + t * (right - left);
-        const float tv = transform(v[i]);
-        if (!std::isfinite(tv)) {
-          dl->AddLine(ImVec2(x, top - 2), ImVec2(x, top + 6), kNotFiniteColor, 2.0f);
-          have_prev = false;
-          continue;
-        }
-        const float y = std::clamp((tv - y_min) / (y_max - y_min), 0.0f, 1.0f);
-        const ImVec2 p(x, bottom - y * (bottom - top));
-        if (have_prev) dl->AddLine(prev, p, s.color, 1.5f);
-        prev = p;
-        have_prev = true;
+  for (const Series& s : series) {
+    const std::vector<float>& v = *s.values;
+    ImVec2 prev;
+    bool have_prev = false;
+    for (size_t i = 0; i < v.size(); ++i) {
+      const double t = transform(v[i]);
+      if (!std::isfinite(v[i])) {
+        const float px = point(i, y.hi).x;
+        dl->AddLine(ImVec2(px, a.min.y - 2), ImVec2(px, a.min.y + 6), kNotFiniteColor, 2.0f);
+        have_prev = false;
+        continue;
       }
+      const ImVec2 p = point(i, std::max(t, y.lo));
+      if (have_prev) dl->AddLine(prev, p, s.color, 1.5f);
+      else if (v.size() == 1) dl->AddCircleFilled(p, 2.5f, s.color, 8);
+      prev = p;
+      have_prev = true;
     }
+  }
+  if (hovered && n > 0) {  // the readout at the epoch under the mouse
+    const float mx = ImGui::GetIO().MousePos.x;
+    const size_t i = n > 1 ? size_t(std::clamp(std::lround((mx - a.min.x) / a.width() * float(n - 1)), 0L, long(n - 1))) : 0;
+    const float px = point(i, y.lo).x;
+    dl->AddLine(ImVec2(px, a.min.y), ImVec2(px, a.max.y), IM_COL32(200, 200, 210, 120));
+    std::string text = std::string(x_name) + " " + std::to_string(i + 1);
+    for (size_t k = 0; k < series.size(); ++k) {
+      const Series& s = series[k];
+      if (i >= s.values->size()) continue;
+      const float v = (*s.values)[i];
+      if (std::isfinite(v)) dl->AddCircleFilled(point(i, std::max(transform(v), y.lo)), 3.5f, s.color, 10);
+      char row[96];
+      std::snprintf(row, sizeof row, "\n%s: %.4g", *s.label ? s.label : ("series " + std::to_string(k + 1)).c_str(),
+                    double(v));
+      text += row;
+    }
+    ImGui::SetTooltip("%s", text.c_str());
   }
   ImGui::PopID();
 }
+
+// [SECTION] Bars and strips ------------------------------------------------------------------
 
 // More values than pixel columns (a wide state): each column shows the value
 // of largest magnitude among its amplitudes, so the draw list stays small

@@ -1,11 +1,12 @@
-// Small drawing helpers on top of ImGui's draw lists: line charts, signed bars,
-// heat strips, a class palette.
+// Small drawing helpers on top of ImGui's draw lists: plot axes, line charts,
+// signed bars, heat strips, a class palette.
 #pragma once
 
 #include <string>
 #include <vector>
 
 #include "imgui.h"
+#include "plot_axes.hpp"
 
 namespace hqnn::app {
 
@@ -15,10 +16,25 @@ struct Series {
   ImU32 color;
 };
 
-// A line chart of several series sharing an x axis (index) and a y range.
-// y_min == y_max: fitted to the data. log_y plots log10 of positive values.
+// The frame of a plot occupying [p0, p0 + size]: a left margin for the y tick
+// labels, a top row for the y axis name (and a legend), a bottom row for the
+// x tick labels and name. Draws the background, grid lines, ticks and names
+// (ranges in axis units: log10 on log axes) and returns the data rectangle.
+struct PlotArea {
+  ImVec2 min, max;
+  float width() const { return max.x - min.x; }
+  float height() const { return max.y - min.y; }
+};
+PlotArea plot_area(ImVec2 p0, ImVec2 size);  // the data rectangle alone (to size a square plot)
+PlotArea draw_plot_axes(ImVec2 p0, ImVec2 size, const AxisRange& x, const AxisRange& y, const char* x_name,
+                        const char* y_name);
+
+// A line chart of several series against the epoch (value i is epoch i + 1)
+// with ticks, axis names, a legend and a readout of every series at the epoch
+// under the mouse. y_min == y_max: fitted to the data. log_y plots log10 of
+// positive values (loss, gradient norms: they span decades).
 void line_chart(const char* id, const std::vector<Series>& series, ImVec2 size, float y_min, float y_max,
-                bool log_y = false);
+                bool log_y = false, const char* y_name = "", const char* x_name = "epoch");
 
 // Signed bars of values in [-1, 1]: positive up (blue), negative down (red).
 // More values than pixel columns are shown as the largest |value| per column.

@@ -11,6 +11,7 @@
 #include "app.hpp"
 #include "copy_command.hpp"
 #include "imgui.h"
+#include "lessons.hpp"
 #include "platform.hpp"
 
 namespace hqnn::app {
@@ -148,6 +149,49 @@ TEST(Panels, WidestStateThePlaygroundAllowsFitsTheDrawLists) {
   p.app->heat_strips = true;
   for (int i = 0; i < 10; ++i) p.frame();
   expect_clean_frames(p.stats);
+  // The qubit view of a 4096-amplitude layer: 12 wires and 24,521 gates, of which only the visible are drawn.
+  p.app->qubit_view = true;
+  p.app->qubit_layer = 1;
+  for (int i = 0; i < 10; ++i) p.frame();
+  expect_clean_frames(p.stats);
+  EXPECT_EQ(p.app->qubit_cache.circuit.compiled.qubits, 12);
+  EXPECT_EQ(p.app->qubit_cache.circuit.layer, 1);
+  EXPECT_EQ(p.app->qubit_cache.cost_width, 0) << "a million-gate lowering waits for the button";
+}
+
+TEST(Panels, LessonPanelAndQubitViewDrawFiniteAndCountTheLayer) {
+  HeadlessPlayground p("#lesson=4");
+  ASSERT_EQ(p.app->lesson, 4);
+  EXPECT_TRUE(p.app->qubit_view) << "lesson 4 opens the qubit view";
+  ASSERT_TRUE(p.run_until([](const Snapshot& s) { return s.done && !s.history.empty(); }));
+  for (int i = 0; i < 60; ++i) p.frame();
+  const Snapshot& s = *p.app->snap;
+  ASSERT_TRUE(s.error.empty()) << s.error;
+  ASSERT_EQ(s.width, 8);
+  EXPECT_EQ(p.app->qubit_cache.cost_width, 8);
+  EXPECT_EQ(p.app->qubit_cache.cost.stats.cnots, 64) << "docs/reproduction.md: n = 8 costs 64 CNOTs per layer";
+  EXPECT_EQ(p.app->qubit_cache.angles, s.angles[p.app->qubit_layer]) << "the view follows the trained angles";
+  EXPECT_NE(layer_openqasm(s, 0).find("qreg q[3];"), std::string::npos) << "what Copy OpenQASM copies";
+  expect_clean_frames(p.stats);
+
+  p.app->open_lesson(5);  // Next
+  EXPECT_EQ(p.app->lesson, 5);
+  EXPECT_FALSE(p.app->qubit_view);
+  ASSERT_TRUE(p.run_until([](const Snapshot& s) { return s.done && s.settings.run.noise.has_value(); }));
+  for (int i = 0; i < 20; ++i) p.frame();
+  EXPECT_GT(p.app->snap->noisy_values, 0) << "lesson 5 is the noisy run";
+  expect_clean_frames(p.stats);
+}
+
+TEST(Panels, EveryLessonStartsItsRunWithoutErrors) {
+  for (size_t i = 1; i <= lessons().size(); ++i) {
+    HeadlessPlayground p("#lesson=" + std::to_string(i));
+    ASSERT_TRUE(p.run_until([](const Snapshot& s) { return s.history.size() >= 2 || !s.error.empty(); }, 5000)) << i;
+    EXPECT_TRUE(p.app->snap->error.empty()) << "lesson " << i << ": " << p.app->snap->error;
+    EXPECT_TRUE(p.app->hash_errors.empty()) << "lesson " << i << ": " << p.app->hash_errors;
+    for (int f = 0; f < 10; ++f) p.frame();
+    expect_clean_frames(p.stats);
+  }
 }
 
 TEST(Panels, WidthBeyondThePlaygroundIsRefusedWithAMessage) {

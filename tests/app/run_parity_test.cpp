@@ -35,6 +35,7 @@
 #include "data/image_datasets.hpp"
 #include "data/image_set.hpp"
 #include "run/option_table.hpp"
+#include "session_commands.hpp"
 #include "training_session.hpp"
 #include "url_state.hpp"
 
@@ -133,15 +134,15 @@ Command page_reset(const PlaygroundSettings& settings) {
 Curves train_in_the_playground(const PlaygroundSettings& settings) {
   TrainingSession session(false);
   session.post(page_reset(settings));
-  session.post(Command{Command::Kind::step_epoch, {}, nullptr, {}});
+  session.post(command_of(Command::Kind::step_epoch));
   std::shared_ptr<const Snapshot> s;
   for (int slice = 0; slice < 2000000; ++slice) {
     session.pump(0.2);
     s = session.snapshot();
     if (!s->error.empty()) break;
-    if (s->history.size() == 1 && !s->playing) session.post(Command{Command::Kind::play, {}, nullptr, {}});
+    if (s->history.size() == 1 && !s->playing) session.post(command_of(Command::Kind::play));
     if (slice % 5 == 0) {  // the UI looks at another sample now and then
-      Command view{Command::Kind::view, settings, nullptr, {}};
+      Command view = command_of(Command::Kind::view, settings);
       view.settings.sample = slice % 11;
       session.post(view);
     }

@@ -11,6 +11,7 @@
 #include "data/csv_loader.hpp"
 #include "data/image_datasets.hpp"
 #include "run/option_table.hpp"
+#include "session_commands.hpp"
 
 namespace hqnn::app {
 
@@ -24,7 +25,7 @@ static Command reset_command(const PlaygroundSettings& settings) {
 TEST(TrainingSession, StepEpochPublishesViews) {
   TrainingSession session(false);
   session.post(reset_command(PlaygroundSettings{}));
-  session.post(Command{Command::Kind::step_epoch, {}, nullptr, {}});
+  session.post(command_of(Command::Kind::step_epoch));
   session.pump(1000);
   const auto s = session.snapshot();
   ASSERT_TRUE(s->error.empty()) << s->error;
@@ -94,11 +95,11 @@ TEST(TrainingSession, ViewsDoNotChangeATransientAttackRun) {
     TrainingSession session(false);
     session.post(reset_command(settings));
     for (int e = 0; e < settings.run.train.epochs; ++e) {
-      session.post(Command{Command::Kind::step_epoch, {}, nullptr, {}});
+      session.post(command_of(Command::Kind::step_epoch));
       for (int i = 0; i < 1000 && static_cast<int>(session.snapshot()->history.size()) <= e; ++i) {
         session.pump(1);
         if (look_often) {
-          Command view{Command::Kind::view, settings, nullptr, {}};
+          Command view = command_of(Command::Kind::view, settings);
           view.settings.sample = i % 7;
           session.post(view);
           session.pump(0);
@@ -136,9 +137,9 @@ TEST(TrainingSession, UnusableDataIsReportedNotThrown) {
 TEST(TrainingSession, ExportThenImportKeepsTheModel) {
   TrainingSession session(false);
   session.post(reset_command(PlaygroundSettings{}));
-  session.post(Command{Command::Kind::step_epoch, {}, nullptr, {}});
+  session.post(command_of(Command::Kind::step_epoch));
   session.pump(1000);
-  session.post(Command{Command::Kind::export_model, {}, nullptr, {}});
+  session.post(command_of(Command::Kind::export_model));
   session.pump(0);
   const auto exported = session.snapshot();
   ASSERT_FALSE(exported->model_json.empty());
@@ -171,7 +172,7 @@ TEST(TrainingSession, ImageModelShowsImageEncodingAndStates) {
   reset.images = std::make_shared<ImageData>(load_image_dataset("fashion-mnist-subset", options));
   TrainingSession session(false);
   session.post(std::move(reset));
-  session.post(Command{Command::Kind::step_epoch, {}, nullptr, {}});
+  session.post(command_of(Command::Kind::step_epoch));
   session.pump(60000);
   const auto s = session.snapshot();
   ASSERT_TRUE(s->error.empty()) << s->error;
@@ -217,10 +218,10 @@ TEST(TrainingSession, AttackShowsInTheGates) {
     settings.run.attack_epoch = 1;
     TrainingSession session(false);
     session.post(reset_command(settings));
-    session.post(Command{Command::Kind::step_epoch, {}, nullptr, {}});
+    session.post(command_of(Command::Kind::step_epoch));
     session.pump(60000);
     EXPECT_FALSE(session.snapshot()->attack.active);  // from epoch 1 on
-    session.post(Command{Command::Kind::step_epoch, {}, nullptr, {}});
+    session.post(command_of(Command::Kind::step_epoch));
     session.pump(60000);
     const auto s = session.snapshot();
     ASSERT_TRUE(s->error.empty()) << s->error;

@@ -236,6 +236,61 @@ async function main() {
       await t.page.screenshot({path: path.join(out, 'web-docs.png')});
       await t.finish();
     }
+    // 10. Every guided lesson's link loads, trains and shows its panels without console errors.
+    for (let n = 1; n <= 6; n++) {
+      const t = await openPage(browser, `http://127.0.0.1:8631/#lesson=${n}`, `lesson-${n}`);
+      const s = await waitStatus(t.page, (s) => (s.lesson === n && s.epoch >= 3) || s.error, 60000);
+      check(s && s.lesson === n && s.epoch >= 3 && s.error === '', `lesson ${n} loads and trains`,
+            s && `lesson ${s.lesson}, epoch ${s.epoch}, ${s.model} on ${s.dataset} ${s.error}`);
+      const expected = ['lesson', 'controls', 'curves', 'state', n === 6 ? 'arena' : 'diagnostics', 'boundary'];
+      check(s && expected.every((p) => s.panels.includes(p)), `lesson ${n} shows its panels`, s && s.panels.join(','));
+      check(s && new RegExp(`lesson=${n}(&|$)`).test(s.hash), `lesson ${n} stays in the link`, s && s.hash);
+      if (n === 4) {
+        const q = s && s.qubit_view;
+        check(q && q.shown && q.qubits === 3 && q.cnots === 64 && q.gates > q.cnots,
+              'lesson 4 opens the qubit view with the layer\'s counts', q && JSON.stringify(q));
+        await t.page.screenshot({path: path.join(out, 'web-lesson-4.png')});
+      }
+      check(t.errors.length === 0, `no console errors in lesson ${n}`, t.errors.slice(0, 3).join(' | '));
+      await t.finish();
+    }
+    // 11. The qubit view toggles on a width-16 QDFNN and counts its layer (docs/reproduction.md: 272 CNOTs).
+    {
+      const t = await openPage(browser, 'http://127.0.0.1:8631/#data=iris&model=qdfnn&L=2&width=16&play=1', 'qubits');
+      const s = await waitStatus(t.page, (s) => s.epoch >= 1 && s.qubit_view.toggle[2] > 0, 30000);
+      check(s && !s.qubit_view.shown, 'the qubit view starts off', s && JSON.stringify(s.qubit_view));
+      const click = async (st) => {
+        const [x, y, w, h] = st.qubit_view.toggle;
+        await t.page.mouse.click(x + Math.min(w, h) / 2, y + h / 2);
+      };
+      if (s) await click(s);
+      const on = await waitStatus(t.page, (s) => s.qubit_view.shown, 10000);
+      const q = on && on.qubit_view;
+      check(q && q.shown && q.qubits === 4 && q.cnots === 272 && q.depth > 0 && q.layer === 0,
+            'the qubit view toggles on and shows the layer\'s counts', q && JSON.stringify(q));
+      await t.page.screenshot({path: path.join(out, 'web-qubits.png')});
+      if (on) await click(on);
+      const off = await waitStatus(t.page, (s) => !s.qubit_view.shown, 10000);
+      check(off && !off.qubit_view.shown, 'the qubit view toggles off');
+      check(t.errors.length === 0, 'no console errors in the qubit view', t.errors.slice(0, 3).join(' | '));
+      await t.finish();
+    }
+    // 12. The qubits documentation page embeds lesson 4 in the qubit view.
+    {
+      const t = await openPage(browser, 'http://127.0.0.1:8631/docs/qubits.html', 'docs-qubits');
+      await t.page.waitForTimeout(200);
+      const frame = t.page.frames().find((f) => f !== t.page.mainFrame());
+      let s = null;
+      for (let i = 0; frame && i < 300 && !(s && s.epoch > 0 && s.qubit_view.shown); i++) {
+        s = await frame.evaluate(() => window.hqnnStatus || null).catch(() => null);
+        await t.page.waitForTimeout(100);
+      }
+      check(s && s.lesson === 4 && s.epoch > 0 && s.qubit_view.shown && s.panels.join(',') === 'lesson,state',
+            'docs/qubits.html embeds lesson 4 in the qubit view', s && `lesson ${s.lesson}, panels ${s.panels}`);
+      check(t.errors.length === 0, 'no console errors on the qubits page', t.errors.slice(0, 3).join(' | '));
+      await t.page.screenshot({path: path.join(out, 'web-docs-qubits.png')});
+      await t.finish();
+    }
   } finally {
     await browser.close();
     isolated.kill();
