@@ -54,9 +54,9 @@ int main(int argc, char** argv) {
     const double cpu = double(std::clock() - cpu0) / CLOCKS_PER_SEC;
     const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall0).count();
     std::printf("{\"model\": \"%s\", \"data\": \"%s\", \"threads\": %d, \"epoch\": %d, \"seconds\": %.3f, "
-                "\"cpu_seconds\": %.3f, \"train_samples\": %lld, \"test_accuracy\": %.4f}\n",
+                "\"cpu_seconds\": %.3f, \"train_samples\": %lld, \"test_accuracy\": %.4f, \"simd\": \"%s\"}\n",
                 model_name.c_str(), data.c_str(), resolve_thread_count(threads), e.epoch, wall, cpu,
-                static_cast<long long>(images.train.size()), e.test_accuracy);
+                static_cast<long long>(images.train.size()), e.test_accuracy, simd_isa_name(simd_isa()));
     std::fflush(stdout);
   }
 }

@@ -27,15 +27,23 @@ void validate(const TrainOptions& o) {
     throw InputError("momentum must be in [0, 1), got " + short_number(o.optimizer.momentum));
 }
 
+// Samples rows[begin, end) of `data`, column by column, the columns shared out
+// over the pool (a random gather from a large set is bound by memory latency).
 static void gather_batch(const Dataset& data, const std::vector<Index>& rows, size_t begin, size_t end, Matrix& x,
-                         std::vector<int>& y) {
-  const Index count = static_cast<Index>(end - begin);
-  x.resize(count, data.feature_count());
+                         std::vector<int>& y, ThreadPool& pool) {
+  const Index count = static_cast<Index>(end - begin), features = data.feature_count();
+  x.resize(count, features);
   y.resize(static_cast<size_t>(count));
-  for (Index i = 0; i < count; ++i) {
-    x.row(i) = data.features.row(rows[begin + static_cast<size_t>(i)]);
-    y[static_cast<size_t>(i)] = data.labels[rows[begin + static_cast<size_t>(i)]];
-  }
+  for (Index i = 0; i < count; ++i) y[static_cast<size_t>(i)] = data.labels[rows[begin + static_cast<size_t>(i)]];
+  const Index* picked = rows.data() + begin;
+  const int parts = static_cast<int>(std::min<Index>(pool.size(), features));
+  pool.run(parts, [&](int part) {
+    for (Index c = features * part / parts; c < features * (part + 1) / parts; ++c) {
+      const Real* src = data.features.col(c).data();
+      Real* dst = x.col(c).data();
+      for (Index i = 0; i < count; ++i) dst[i] = src[picked[i]];
+    }
+  });
 }
 
 Evaluation evaluate(Model& model, const Dataset& data, int batch, ThreadPool* pool) {
@@ -45,15 +53,14 @@ Evaluation evaluate(Model& model, const Dataset& data, int batch, ThreadPool* po
   const Index n = data.size();
   ev.probabilities.resize(n, model.class_count());
   ev.predictions.resize(static_cast<size_t>(n));
-  std::vector<Index> rows(static_cast<size_t>(n));
-  std::iota(rows.begin(), rows.end(), Index(0));
   Matrix x;
-  std::vector<int> y;
   double loss_sum = 0;
   Index correct = 0;
   for (Index begin = 0; begin < n; begin += batch) {
     const Index end = std::min(n, begin + batch);
-    gather_batch(data, rows, static_cast<size_t>(begin), static_cast<size_t>(end), x, y);
+    // consecutive samples: a block copy, column by column
+    x = data.features.middleRows(begin, end - begin);
+    const std::vector<int> y(data.labels.begin() + begin, data.labels.begin() + end);
     const Matrix& logits = model.forward(x, *pool);
     loss_sum += softmax_cross_entropy(logits, y, nullptr) * static_cast<double>(end - begin);
     const Matrix p = softmax(logits);
@@ -90,7 +97,7 @@ Trainer::Trainer(Model& model, const Dataset& train, const Dataset& test, const 
 
 bool Trainer::step() {
   const size_t end = std::min(order_.size(), cursor_ + static_cast<size_t>(options_.batch));
-  gather_batch(train_, order_, cursor_, end, batch_x_, batch_y_);
+  gather_batch(train_, order_, cursor_, end, batch_x_, batch_y_, *pool_);
   last_loss_ = model_.forward_backward(batch_x_, batch_y_, *pool_);
   const auto blocks = model_.params();
   bool finite = std::isfinite(last_loss_);
