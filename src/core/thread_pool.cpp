@@ -11,10 +11,19 @@ constexpr bool kHaveThreads = false;
 constexpr bool kHaveThreads = true;
 #endif
 
+#ifdef __EMSCRIPTEN_PTHREADS__
+// A thread beyond the prespawned workers (-sPTHREAD_POOL_SIZE=4) starts only
+// when the browser's main thread returns to its event loop: a pool created on
+// the main thread must not wait for one.
+constexpr int kMaxThreads = 4;
+#else
+constexpr int kMaxThreads = 1024;
+#endif
+
 int resolve_thread_count(int requested) {
   if (!kHaveThreads) return 1;
-  if (requested > 0) return requested;
-  return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const int wanted = requested > 0 ? requested : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  return std::min(wanted, kMaxThreads);
 }
 
 ThreadPool::ThreadPool(int threads) {
