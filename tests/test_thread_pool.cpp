@@ -25,20 +25,22 @@ TEST(ThreadPool, RunsEveryIndexExactlyOnceForAnyThreadCount) {
 TEST(ThreadPool, ZeroThreadsMeansEveryCore) { EXPECT_GE(resolve_thread_count(0), 1); }
 
 TEST(ThreadPool, RethrowsTheExceptionOfTheLowestFailingIndexAfterAllTasksRan) {
-  ThreadPool pool(2);
-  std::atomic<int> ran{0};
-  try {
-    pool.run(8, [&](int i) {
-      ++ran;
-      if (i == 3 || i == 6) throw std::runtime_error("task " + std::to_string(i));
-    });
-    FAIL() << "no exception";
-  } catch (const std::runtime_error& e) {
-    EXPECT_STREQ(e.what(), "task 3");
+  for (int threads : {1, 2}) {
+    ThreadPool pool(threads);
+    std::atomic<int> ran{0};
+    try {
+      pool.run(8, [&](int i) {
+        ++ran;
+        if (i == 3 || i == 6) throw std::runtime_error("task " + std::to_string(i));
+      });
+      FAIL() << "no exception";
+    } catch (const std::runtime_error& e) {
+      EXPECT_STREQ(e.what(), "task 3");
+    }
+    EXPECT_EQ(ran.load(), 8);
+    // the pool is still usable afterwards
+    std::atomic<int> after{0};
+    pool.run(4, [&](int) { ++after; });
+    EXPECT_EQ(after.load(), 4);
   }
-  EXPECT_EQ(ran.load(), 8);
-  // the pool is still usable afterwards
-  std::atomic<int> after{0};
-  pool.run(4, [&](int) { ++after; });
-  EXPECT_EQ(after.load(), 4);
 }

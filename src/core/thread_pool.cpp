@@ -74,7 +74,15 @@ void ThreadPool::work_loop() {
 void ThreadPool::run(int count, const std::function<void(int)>& task) {
   if (count <= 0) return;
   if (workers_.empty() || count == 1) {
-    for (int i = 0; i < count; ++i) task(i);
+    std::exception_ptr first;
+    for (int i = 0; i < count; ++i) {
+      try {
+        task(i);
+      } catch (...) {
+        if (!first) first = std::current_exception();
+      }
+    }
+    if (first) std::rethrow_exception(first);
     return;
   }
   {
