@@ -1,5 +1,5 @@
-// ThreadPool: every index runs exactly once, on any number of threads, and a
-// failing task's exception reaches the caller.
+// ThreadPool: every index runs exactly once, on any number of threads, on a
+// thread numbered below size(), and a failing task's exception reaches the caller.
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -16,8 +16,13 @@ TEST(ThreadPool, RunsEveryIndexExactlyOnceForAnyThreadCount) {
     EXPECT_EQ(pool.size(), resolve_thread_count(threads));
     for (int round = 0; round < 50; ++round) {
       std::vector<std::atomic<int>> hits(37);
-      pool.run(37, [&](int i) { hits[static_cast<size_t>(i)]++; });
+      std::atomic<bool> thread_in_range{true};
+      pool.run(37, [&](int i, int thread) {
+        hits[static_cast<size_t>(i)]++;
+        if (thread < 0 || thread >= pool.size()) thread_in_range = false;
+      });
       for (const auto& h : hits) ASSERT_EQ(h.load(), 1) << threads << " threads, round " << round;
+      EXPECT_TRUE(thread_in_range.load());
     }
   }
 }
@@ -29,7 +34,7 @@ TEST(ThreadPool, RethrowsTheExceptionOfTheLowestFailingIndexAfterAllTasksRan) {
     ThreadPool pool(threads);
     std::atomic<int> ran{0};
     try {
-      pool.run(8, [&](int i) {
+      pool.run(8, [&](int i, int) {
         ++ran;
         if (i == 3 || i == 6) throw std::runtime_error("task " + std::to_string(i));
       });
@@ -40,7 +45,7 @@ TEST(ThreadPool, RethrowsTheExceptionOfTheLowestFailingIndexAfterAllTasksRan) {
     EXPECT_EQ(ran.load(), 8);
     // the pool is still usable afterwards
     std::atomic<int> after{0};
-    pool.run(4, [&](int) { ++after; });
+    pool.run(4, [&](int, int) { ++after; });
     EXPECT_EQ(after.load(), 4);
   }
 }

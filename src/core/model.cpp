@@ -232,24 +232,27 @@ void Model::copy_state_from(Model& source) {
   output_offsets_ = source.output_offsets_;
 }
 
-// Worker w takes chunks w, w + W, w + 2W, ... Which worker computes a chunk
-// does not change its result: every worker holds the same parameters.
+// Chunks are handed out one at a time; the thread that takes one runs it on
+// its own copy of the model (this model on the caller's thread), brought up to
+// date at its first chunk. Which thread computes a chunk does not change the
+// result: every copy holds the same parameters.
 void Model::for_each_chunk(const Matrix& inputs, ThreadPool& pool, const ChunkTask& after_forward) {
   if (attack_ && !keep_attack_draws_) attack_->before_forward(*this);
   const Index batch = inputs.rows();
   const int chunks = static_cast<int>((batch + kChunkRows - 1) / kChunkRows);
-  const int workers = std::min(pool.size(), chunks);
-  while (static_cast<int>(replicas_.size()) < workers - 1)
+  while (static_cast<int>(replicas_.size()) < pool.size() - 1)
     replicas_.push_back(std::make_unique<Model>(options_, input_width_, classes_));
-  pool.run(workers, [&](int w) {
-    Model& m = w == 0 ? *this : *replicas_[static_cast<size_t>(w - 1)];
-    if (w > 0) m.copy_state_from(*this);
-    for (int c = w; c < chunks; c += workers) {
-      const Index begin = Index(c) * kChunkRows, rows = std::min(kChunkRows, batch - begin);
-      m.activations_[0] = inputs.middleRows(begin, rows);
-      m.forward_layers();
-      after_forward(m, c, begin, rows);
+  std::vector<unsigned char> up_to_date(static_cast<size_t>(pool.size()), 0);
+  pool.run(chunks, [&](int c, int thread) {
+    Model& m = thread == 0 ? *this : *replicas_[static_cast<size_t>(thread - 1)];
+    if (thread > 0 && !up_to_date[static_cast<size_t>(thread)]) {
+      m.copy_state_from(*this);
+      up_to_date[static_cast<size_t>(thread)] = 1;
     }
+    const Index begin = Index(c) * kChunkRows, rows = std::min(kChunkRows, batch - begin);
+    m.activations_[0] = inputs.middleRows(begin, rows);
+    m.forward_layers();
+    after_forward(m, c, begin, rows);
   });
 }
 

@@ -28,7 +28,7 @@ int resolve_thread_count(int requested) {
 
 ThreadPool::ThreadPool(int threads) {
   const int total = resolve_thread_count(threads);
-  for (int i = 1; i < total; ++i) workers_.emplace_back([this] { work_loop(); });
+  for (int i = 1; i < total; ++i) workers_.emplace_back([this, i] { work_loop(i); });
 }
 
 ThreadPool::~ThreadPool() {
@@ -40,13 +40,13 @@ ThreadPool::~ThreadPool() {
   for (auto& w : workers_) w.join();
 }
 
-void ThreadPool::drain() {
+void ThreadPool::drain(int thread) {
   std::unique_lock<std::mutex> lock(mutex_);
   while (next_ < count_) {
     const int i = next_++;
     lock.unlock();
     try {
-      (*task_)(i);
+      (*task_)(i, thread);
     } catch (...) {
       lock.lock();
       errors_[static_cast<size_t>(i)] = std::current_exception();
@@ -56,7 +56,7 @@ void ThreadPool::drain() {
   }
 }
 
-void ThreadPool::work_loop() {
+void ThreadPool::work_loop(int thread) {
   unsigned long long seen = 0;
   std::unique_lock<std::mutex> lock(mutex_);
   for (;;) {
@@ -65,19 +65,19 @@ void ThreadPool::work_loop() {
     seen = generation_;
     ++running_;
     lock.unlock();
-    drain();
+    drain(thread);
     lock.lock();
     if (--running_ == 0) finished_.notify_all();
   }
 }
 
-void ThreadPool::run(int count, const std::function<void(int)>& task) {
+void ThreadPool::run(int count, const Task& task) {
   if (count <= 0) return;
   if (workers_.empty() || count == 1) {
     std::exception_ptr first;
     for (int i = 0; i < count; ++i) {
       try {
-        task(i);
+        task(i, 0);
       } catch (...) {
         if (!first) first = std::current_exception();
       }
@@ -94,7 +94,7 @@ void ThreadPool::run(int count, const std::function<void(int)>& task) {
     ++generation_;
   }
   wake_.notify_all();
-  drain();
+  drain(0);
   std::unique_lock<std::mutex> lock(mutex_);
   // Workers that woke late find no index left and leave at once.
   finished_.wait(lock, [&] { return running_ == 0; });

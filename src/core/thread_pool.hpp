@@ -1,7 +1,10 @@
 // A small fixed pool of worker threads for data-parallel loops.
 //
-// run(count, task) calls task(0) … task(count − 1), spread over the pool's
-// threads and the caller's, and returns when all are done. Which thread runs
+// run(count, task) calls task(i, thread) for i = 0 … count − 1, spread over
+// the pool's threads and the caller's, and returns when all are done. Indices
+// are handed out one at a time, so a thread that is descheduled delays the
+// others by one task at most. `thread` (0 = the caller, < size()) names the
+// thread running the task, for per-thread scratch space. Which thread runs
 // which index is not fixed, so a task must write only to its own slot of the
 // results; the caller combines the slots in index order, which makes the
 // result the same for any number of threads.
@@ -32,16 +35,17 @@ class ThreadPool {
 
   int size() const { return static_cast<int>(workers_.size()) + 1; }  // the caller counts
   // Rethrows the exception of the lowest failing index, after every task has finished.
-  void run(int count, const std::function<void(int)>& task);
+  using Task = std::function<void(int index, int thread)>;
+  void run(int count, const Task& task);
 
  private:
-  void work_loop();
-  void drain();  // takes indices until none is left
+  void work_loop(int thread);
+  void drain(int thread);  // takes indices until none is left
 
   std::vector<std::thread> workers_;
   std::mutex mutex_;
   std::condition_variable wake_, finished_;
-  const std::function<void(int)>* task_ = nullptr;
+  const Task* task_ = nullptr;
   int count_ = 0, next_ = 0, running_ = 0;
   unsigned long long generation_ = 0;
   bool stop_ = false;

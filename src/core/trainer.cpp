@@ -37,7 +37,7 @@ static void gather_batch(const Dataset& data, const std::vector<Index>& rows, si
   for (Index i = 0; i < count; ++i) y[static_cast<size_t>(i)] = data.labels[rows[begin + static_cast<size_t>(i)]];
   const Index* picked = rows.data() + begin;
   const int parts = static_cast<int>(std::min<Index>(pool.size(), features));
-  pool.run(parts, [&](int part) {
+  pool.run(parts, [&](int part, int) {
     for (Index c = features * part / parts; c < features * (part + 1) / parts; ++c) {
       const Real* src = data.features.col(c).data();
       Real* dst = x.col(c).data();
