@@ -5,10 +5,22 @@
 # every figure and CPU time where there is one, since wall time on a shared
 # machine says little.
 #
-#   scripts/bench_speed.sh          native figures (about 2 minutes)
-#   scripts/bench_speed.sh --web    also scripts/bench_web.sh (wasm/native, builds wasm: slow)
+#   scripts/bench_speed.sh               native figures (about 2 minutes)
+#   scripts/bench_speed.sh --web         also scripts/bench_web.sh (wasm/native, builds wasm: slow)
+#   scripts/bench_speed.sh --realtime    run the epochs at real-time priority (chrt -f, root): on a
+#                                        loaded machine the scheduler shares CPU per session, not per
+#                                        thread, so a second thread gains nothing unless the run takes
+#                                        the cores (for about 10 s)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+web=0 priority=()
+for arg in "$@"; do
+  case "$arg" in
+    --web) web=1 ;;
+    --realtime) priority=(chrt -f 10) ;;
+    *) echo "usage: $0 [--web] [--realtime]" >&2; exit 2 ;;
+  esac
+done
 jobs=${JOBS:-2}
 mkdir -p out/bench
 [ -f build-native/CMakeCache.txt ] || cmake --preset release >/dev/null
@@ -41,10 +53,10 @@ PY
 echo
 
 # 2-3. One epoch of QDCNN on FashionMNIST 0-3 with 1 and 2 threads.
-echo "== QDCNN, one epoch of FashionMNIST 0-3 (n = 64, L = 2, batch 64; steps + evaluation, as hqnn train reports)"
+echo "== QDCNN, one epoch of FashionMNIST 0-3 (n = 64, L = 2, batch 64; steps + evaluation, as hqnn train reports)${priority:+, real-time priority}"
 for threads in 1 2; do
   before=$(load)
-  line=$(build-native/bench/bench_training_epoch --threads "$threads" | tee "out/bench/epoch-$threads.json")
+  line=$("${priority[@]}" build-native/bench/bench_training_epoch --threads "$threads" | tee "out/bench/epoch-$threads.json")
   python3 - "$line" "$threads" "$before" <<'PY'
 import json, sys
 r, threads, before = json.loads(sys.argv[1]), sys.argv[2], sys.argv[3]
@@ -61,7 +73,7 @@ PY
 echo
 
 # 4-6. Figures measured elsewhere.
-if [ "${1:-}" = "--web" ]; then
+if [ "$web" = 1 ]; then
   echo "== wasm / native training throughput (scripts/bench_web.sh), load $(load)"
   scripts/bench_web.sh | tail -n 4
   echo "  old: iris 0.45, iris n = 64 0.51, fashion qdcnn 0.46, fashion cnn 0.53"
