@@ -1,5 +1,7 @@
-// The V chain: fast kernel vs the paper's way (build U from 2n-3 dense
-// products, then apply it), and whole-model training throughput.
+// The V chain: fast kernel (per instruction set) vs the plain loop compiled
+// for SSE2 and for this machine's best instruction set, vs the paper's way
+// (build U from 2n-3 dense products, then apply it), and whole-model training
+// throughput.
 //
 // Counters: "per_sample" is time per sample per layer (fwd or fwd+bwd);
 // items_per_second in the training benchmarks is samples/s of a full
@@ -13,6 +15,7 @@
 #include "core/optimizer.hpp"
 #include "core/rng.hpp"
 #include "data/csv_loader.hpp"
+#include "plain_loop_native_isa.hpp"
 
 using namespace hqnn;
 
@@ -70,6 +73,60 @@ void BM_GivensForwardBackward(benchmark::State& state) {
   per_sample_counter(state, batch);
 }
 
+// Forward + backward as in training (gates from the angles, forward, backward)
+// with a given pair of chain functions.
+template <class Forward, class Backward>
+void forward_backward_with(benchmark::State& state, Forward forward, Backward backward) {
+  const int n = static_cast<int>(state.range(0));
+  const Index batch = state.range(1);
+  const auto angles = random_angles(n);
+  GivensGates gates;
+  Matrix x = random_batch(batch, n, 1), g = random_batch(batch, n, 3);
+  std::vector<Real> angle_grad(angles.size(), 0);
+  for (auto _ : state) {
+    givens_rotation_gates(angles.data(), givens_gate_count(n), gates);
+    forward(gates, n, x.data(), batch, batch);
+    backward(gates, n, x.data(), g.data(), angle_grad.data(), batch, batch);
+    benchmark::DoNotOptimize(angle_grad.data());
+    benchmark::ClobberMemory();
+  }
+  per_sample_counter(state, batch);
+}
+
+// The fast kernel of one instruction set: /isa/n/batch with isa 0 portable, 1 avx2, 2 avx512.
+void BM_GivensKernelForwardBackward(benchmark::State& state) {
+  const SimdIsa isa = static_cast<SimdIsa>(state.range(2));
+  if (!simd_isa_available(isa)) {
+    state.SkipWithError("instruction set not available");
+    return;
+  }
+  state.SetLabel(simd_isa_name(isa));
+  forward_backward_with(
+      state, [isa](const GivensGates& g, int n, Real* s, Index b, Index ld) { givens_chain_forward(isa, g, n, s, b, ld); },
+      [isa](const GivensGates& g, int n, Real* s, Real* gr, Real* ag, Index b, Index ld) {
+        givens_chain_backward(isa, g, n, s, gr, ag, b, ld);
+      });
+}
+
+// The plain loop as the default build compiles it (SSE2 on x86-64).
+void BM_PlainLoopForwardBackward(benchmark::State& state) {
+  forward_backward_with(state, givens_chain_forward_reference, givens_chain_backward_reference);
+}
+
+// The plain loop compiled with -march=native: the target is 1.3x this.
+void BM_PlainLoopNativeIsaForwardBackward(benchmark::State& state) {
+  forward_backward_with(state, native_plain_chain_forward, native_plain_chain_backward);
+}
+
+void isa_args(benchmark::internal::Benchmark* b) {
+  for (int n : {16, 64, 256})
+    for (int isa : {0, 1, 2}) b->Args({n, 256, isa});
+}
+
+void yardstick_args(benchmark::internal::Benchmark* b) {
+  for (int n : {16, 64, 256}) b->Args({n, 256});
+}
+
 // The paper's cost model (C ~ B·I·L·n⁴): U = T(α_0)···T(α_{2n-4}) multiplied out
 // as dense n x n matrices once per batch, then applied to the batch.
 void BM_DenseUForward(benchmark::State& state) {
@@ -110,6 +167,9 @@ void dense_args(benchmark::internal::Benchmark* b) {
 
 BENCHMARK(BM_GivensForward)->Apply(kernel_args);
 BENCHMARK(BM_GivensForwardBackward)->Apply(kernel_args);
+BENCHMARK(BM_GivensKernelForwardBackward)->Apply(isa_args);
+BENCHMARK(BM_PlainLoopForwardBackward)->Apply(yardstick_args);
+BENCHMARK(BM_PlainLoopNativeIsaForwardBackward)->Apply(yardstick_args);
 BENCHMARK(BM_DenseUForward)->Apply(dense_args)->Unit(benchmark::kMicrosecond);
 
 // One optimiser step (forward, backward, Adam) of a model on a batch.

@@ -1,8 +1,8 @@
 // Training throughput of the playground's models, built natively and to
 // WebAssembly from this one file, so the two can be compared on one machine
 // (scripts/bench_web.sh builds both, runs the wasm build under node and prints
-// the ratio). Single-threaded in both builds; SIMD in both (SSE2 natively,
-// -msimd128 in wasm).
+// the ratio). Single-threaded in both builds; SIMD in both (natively the
+// widest the CPU has, -msimd128 in wasm).
 //
 //   bench_wasm_vs_native [--seconds S] [--assets DIR]
 //
@@ -50,6 +50,7 @@ void run_case(const Case& c, const hqnn::Dataset& train, const hqnn::Dataset& te
   hqnn::TrainOptions t;
   t.batch = c.batch;
   t.epochs = 1000000;
+  t.threads = 1;
   hqnn::Trainer trainer(model, train, test, t);
   const auto run = [&](double budget) {
     long long samples = 0;

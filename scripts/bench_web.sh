@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # WebAssembly vs native training throughput of the same models on this machine:
-# bench/bench_wasm_vs_native.cpp built natively (g++ -O3, SSE2 as in the release
-# build) and with emcc (-O3 -msimd128, no threads) against the libraries of the
-# release and single-threaded wasm builds, the wasm build run under node.
+# bench/bench_wasm_vs_native.cpp built natively (g++ -O3, against the release
+# build, whose kernels pick the machine's widest vectors at run time) and with
+# emcc (-O3 -msimd128 -fwasm-exceptions, no threads) against the single-threaded
+# wasm build, run under node.
 # Both single-threaded. Prints each case's samples/s and the wasm/native ratio,
 # and writes out/bench-wasm-vs-native.json.
 #
@@ -24,7 +25,7 @@ cmake --build build-wasm-st -j"$jobs" --target hqnn_data >/dev/null
 
 common=(-std=c++17 -O3 -DNDEBUG -fopenmp-simd -Isrc -isystem /usr/include/eigen3 bench/bench_wasm_vs_native.cpp)
 g++ "${common[@]}" build-native/libhqnn_data.a build-native/libhqnn_core.a -lz -pthread -o out/bench/native
-NODE_PATH=/usr/share/nodejs em++ "${common[@]}" -msimd128 -fexceptions build-wasm-st/libhqnn_data.a \
+NODE_PATH=/usr/share/nodejs em++ "${common[@]}" -msimd128 -fwasm-exceptions build-wasm-st/libhqnn_data.a \
   build-wasm-st/libhqnn_core.a -sNODERAWFS=1 -sENVIRONMENT=node -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=64MB \
   -o out/bench/wasm.js
 

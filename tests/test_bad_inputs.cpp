@@ -185,6 +185,12 @@ TEST(BadInputs, NegativeLearningRate) {
   expect_row(message_of([&] { validate(to); }), "learning rate must be a finite number > 0, got -0.1");
 }
 
+TEST(BadInputs, NegativeThreadCount) {
+  TrainOptions to;
+  to.threads = -1;
+  expect_row(message_of([&] { validate(to); }), "threads must be between 0 (every core) and 1024, got -1");
+}
+
 TEST(BadInputs, ModelTooLarge) {
   ModelOptions mo;
   mo.kind = ModelKind::mlp_leaky;

@@ -1,8 +1,11 @@
-// Convolution and max pooling on small hand-computed examples.
+// Convolution and max pooling on small hand-computed examples; the fast
+// convolution kernels against the reference and across instruction sets.
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
+#include <functional>
 
 #include "core/conv2d.hpp"
 #include "core/input_error.hpp"
@@ -221,3 +224,85 @@ TEST(Conv2d, MatchesTheDirectFormulaOnRandomShapes) {
     EXPECT_LT(worst, Real(1e-5)) << s.in_channels << "x" << s.height << "x" << s.width << " k" << s.kernel;
   }
 }
+
+namespace {
+
+// The direct kernels against the reference (im2col and Eigen products), and
+// the kernels of every instruction set against each other, bit for bit.
+struct ConvPass {
+  Matrix out, grad_in, weight_grad;
+  Vector bias_grad;
+};
+
+ConvPass run_conv(const Conv2dShape& s, Index batch, const std::function<void(Conv2d&)>& choose) {
+  Rng rng(13);
+  Conv2d conv("c", s, rng);
+  choose(conv);
+  Matrix x(batch, conv.input_width()), g(batch, conv.output_width());
+  for (Index c = 0; c < x.cols(); ++c)
+    for (Index b = 0; b < batch; ++b) x(b, c) = static_cast<Real>(rng.uniform(-1, 1));
+  for (Index c = 0; c < g.cols(); ++c)
+    for (Index b = 0; b < batch; ++b) g(b, c) = static_cast<Real>(rng.uniform(-1, 1));
+  ConvPass p;
+  conv.forward(x, p.out);
+  conv.backward(g, p.grad_in);
+  p.weight_grad = conv.weight_grad;
+  p.bias_grad = conv.bias_grad;
+  return p;
+}
+
+// channels 20, 17 and 5 take every register block (16, 8, 4, 1); batches
+// that are and are not multiples of 16
+const Conv2dShape kKernelShapes[] = {{1, 8, 28, 28, 3, 1, 1}, {8, 16, 14, 14, 3, 1, 1}, {3, 20, 7, 9, 3, 2, 2},
+                                     {17, 5, 6, 6, 5, 1, 1}, {4, 2, 5, 8, 1, 0, 3}};
+const Index kKernelBatches[] = {1, 5, 16, 21, 64};
+
+Real max_abs_difference(const Matrix& a, const Matrix& b) {
+  EXPECT_EQ(a.rows(), b.rows());
+  EXPECT_EQ(a.cols(), b.cols());
+  return (a - b).cwiseAbs().maxCoeff();
+}
+
+TEST(Conv2d, KernelsMatchTheIm2colReference) {
+  for (const Conv2dShape& s : kKernelShapes)
+    for (Index batch : kKernelBatches) {
+      const ConvPass ref = run_conv(s, batch, [](Conv2d& c) { c.use_reference(); });
+      const ConvPass fast = run_conv(s, batch, [](Conv2d& c) { c.use_kernels(simd_isa()); });
+      const std::string what = std::to_string(s.in_channels) + "->" + std::to_string(s.out_channels) + " batch " +
+                               std::to_string(batch);
+      // sums of up to batch·pixels products of values in [-1, 1], in another order
+      const Real tolerance = Real(1e-6) * Real(batch * s.out_height() * s.out_width() + 100);
+      EXPECT_LT(max_abs_difference(fast.out, ref.out), Real(1e-5)) << what;
+      EXPECT_LT(max_abs_difference(fast.grad_in, ref.grad_in), Real(1e-5)) << what;
+      EXPECT_LT(max_abs_difference(fast.weight_grad, ref.weight_grad), tolerance) << what;
+      EXPECT_LT((fast.bias_grad - ref.bias_grad).cwiseAbs().maxCoeff(), tolerance) << what;
+    }
+}
+
+bool bit_identical(const Matrix& a, const Matrix& b) {
+  return a.rows() == b.rows() && a.cols() == b.cols() &&
+         std::memcmp(a.data(), b.data(), sizeof(Real) * size_t(a.size())) == 0;
+}
+
+TEST(Conv2d, EveryInstructionSetGivesBitIdenticalResults) {
+  int compared = 0;
+  for (const Conv2dShape& s : kKernelShapes)
+    for (Index batch : kKernelBatches) {
+      const ConvPass portable = run_conv(s, batch, [](Conv2d& c) { c.use_kernels(SimdIsa::portable); });
+      for (SimdIsa isa : {SimdIsa::avx2, SimdIsa::avx512}) {
+        if (!simd_isa_available(isa)) continue;
+        const ConvPass wide = run_conv(s, batch, [isa](Conv2d& c) { c.use_kernels(isa); });
+        const std::string what = std::string(simd_isa_name(isa)) + " " + std::to_string(s.in_channels) + "->" +
+                                 std::to_string(s.out_channels) + " batch " + std::to_string(batch);
+        EXPECT_TRUE(bit_identical(portable.out, wide.out)) << what;
+        EXPECT_TRUE(bit_identical(portable.grad_in, wide.grad_in)) << what;
+        EXPECT_TRUE(bit_identical(portable.weight_grad, wide.weight_grad)) << what;
+        EXPECT_TRUE(bit_identical(portable.bias_grad, wide.bias_grad)) << what;
+        ++compared;
+      }
+    }
+  std::printf("compared %d cases against the portable kernels; this machine runs %s\n", compared,
+              simd_isa_name(simd_isa()));
+}
+
+}  // namespace

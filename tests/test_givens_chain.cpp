@@ -1,8 +1,11 @@
-// The fast V-chain kernel against the literal dense product of Eq. (5) (D1).
+// The fast V-chain kernel against the literal dense product of Eq. (5) (D1),
+// against the plain loop, and its copies for each instruction set against
+// each other (bit-identical: no fused multiply-add, sums in a fixed order).
 #include <gtest/gtest.h>
 
 #include <Eigen/Dense>
 #include <cmath>
+#include <cstring>
 
 #include "core/givens_chain.hpp"
 #include "core/rng.hpp"
@@ -115,6 +118,110 @@ TEST(GivensChain, ReconstructionErrorStaysSmallForWideLayers) {
   givens_chain_backward(gates, n, y.data(), g.data(), angle_grad.data(), batch, batch);
   const double rel = (y - x).norm() / x.norm();
   EXPECT_LT(rel, 1e-5) << "relative fp32 reconstruction error " << rel;
+}
+
+// Gates of a form-② attack (c = cos θ + ε, s = sin θ + ε): not rotations, so
+// inv_det and the derivative terms all take part.
+GivensGates attacked_gates(int n, uint64_t seed) {
+  const auto angles = random_angles(n, seed);
+  GivensGates g = gates_for(angles);
+  Rng rng(seed, 3);
+  for (int r = 0; r < g.count(); ++r) {
+    g.c[r] += static_cast<Real>(rng.uniform(-0.1, 0.1));
+    g.s[r] += static_cast<Real>(rng.uniform(-0.1, 0.1));
+    g.inv_det[r] = 1 / (g.c[r] * g.c[r] + g.s[r] * g.s[r]);
+  }
+  return g;
+}
+
+struct ChainResult {
+  Matrix forward, state, grad;
+  std::vector<Real> angle_grad;
+};
+
+// Forward, then backward from a random output gradient, on columns 0..batch of
+// a block with leading dimension ld > batch (the chunks of a training batch).
+template <class Forward, class Backward>
+ChainResult run_chain(const GivensGates& g, int n, Index batch, Forward forward, Backward backward) {
+  const Index ld = batch + 5;
+  ChainResult r;
+  Matrix x = random_batch(ld, n, 31), grad = random_batch(ld, n, 37);
+  forward(g, n, x.data(), batch, ld);
+  r.forward = x.topRows(batch);
+  r.angle_grad.assign(static_cast<size_t>(g.count()), Real(0.5));
+  backward(g, n, x.data(), grad.data(), r.angle_grad.data(), batch, ld);
+  r.state = x.topRows(batch);
+  r.grad = grad.topRows(batch);
+  // rows past the batch are untouched
+  EXPECT_EQ(x.bottomRows(5), random_batch(ld, n, 31).bottomRows(5));
+  return r;
+}
+
+bool bit_identical(const Matrix& a, const Matrix& b) {
+  return a.size() == b.size() && std::memcmp(a.data(), b.data(), sizeof(Real) * size_t(a.size())) == 0;
+}
+
+ChainResult run_isa(SimdIsa isa, const GivensGates& g, int n, Index batch) {
+  return run_chain(
+      g, n, batch,
+      [isa](const GivensGates& gg, int nn, Real* s, Index b, Index ld) { givens_chain_forward(isa, gg, nn, s, b, ld); },
+      [isa](const GivensGates& gg, int nn, Real* s, Real* gr, Real* ag, Index b, Index ld) {
+        givens_chain_backward(isa, gg, nn, s, gr, ag, b, ld);
+      });
+}
+
+TEST(GivensChain, EveryInstructionSetGivesBitIdenticalResults) {
+  int compared = 0;
+  for (int n : {2, 3, 5, 16, 64})
+    for (Index batch : {1, 15, 16, 33, 64, 100, 256}) {
+      const GivensGates g = attacked_gates(n, 100 + n);
+      const ChainResult portable = run_isa(SimdIsa::portable, g, n, batch);
+      for (SimdIsa isa : {SimdIsa::avx2, SimdIsa::avx512}) {
+        if (!simd_isa_available(isa)) continue;
+        const ChainResult wide = run_isa(isa, g, n, batch);
+        EXPECT_TRUE(bit_identical(portable.forward, wide.forward)) << simd_isa_name(isa) << " n " << n << " batch " << batch;
+        EXPECT_TRUE(bit_identical(portable.state, wide.state)) << simd_isa_name(isa) << " n " << n << " batch " << batch;
+        EXPECT_TRUE(bit_identical(portable.grad, wide.grad)) << simd_isa_name(isa) << " n " << n << " batch " << batch;
+        EXPECT_EQ(portable.angle_grad, wide.angle_grad) << simd_isa_name(isa) << " n " << n << " batch " << batch;
+        ++compared;
+      }
+    }
+  std::printf("compared %d cases against the portable kernel; this machine runs %s\n", compared, simd_isa_name(simd_isa()));
+}
+
+TEST(GivensChain, FastKernelMatchesThePlainLoop) {
+  for (int n : {2, 3, 5, 16, 64})
+    for (Index batch : {1, 15, 16, 33, 64, 100}) {
+      const GivensGates g = attacked_gates(n, 200 + n);
+      const ChainResult plain = run_chain(g, n, batch, givens_chain_forward_reference, givens_chain_backward_reference);
+      for (SimdIsa isa : {SimdIsa::portable, SimdIsa::avx2, SimdIsa::avx512}) {
+        if (!simd_isa_available(isa)) continue;
+        const ChainResult fast = run_isa(isa, g, n, batch);
+        // the same operations per sample; only the angle gradient's sum is ordered differently
+        EXPECT_LE((fast.forward - plain.forward).cwiseAbs().maxCoeff(), 1e-6 * (1 + plain.forward.cwiseAbs().maxCoeff()));
+        EXPECT_LE((fast.state - plain.state).cwiseAbs().maxCoeff(), 1e-6 * (1 + plain.state.cwiseAbs().maxCoeff()));
+        EXPECT_LE((fast.grad - plain.grad).cwiseAbs().maxCoeff(), 1e-6 * (1 + plain.grad.cwiseAbs().maxCoeff()));
+        for (int r = 0; r < g.count(); ++r)
+          EXPECT_NEAR(fast.angle_grad[size_t(r)], plain.angle_grad[size_t(r)],
+                      2e-5 * (double(batch) + std::abs(plain.angle_grad[size_t(r)])))
+              << simd_isa_name(isa) << " n " << n << " batch " << batch << " gate " << r;
+      }
+    }
+}
+
+TEST(GivensChain, ASamplesResultDoesNotDependOnItsPlaceInTheBatch) {
+  // Sample 40 of a batch of 100 runs in a full tile; the same sample alone runs padded.
+  const int n = 16;
+  const GivensGates g = attacked_gates(n, 5);
+  Matrix all = random_batch(100, n, 41), one = all.row(40), g_all = random_batch(100, n, 43), g_one = g_all.row(40);
+  givens_chain_forward(g, n, all.data(), 100, 100);
+  givens_chain_forward(g, n, one.data(), 1, 1);
+  EXPECT_TRUE(bit_identical(Matrix(all.row(40)), one));
+  std::vector<Real> angle_all(size_t(g.count()), 0), angle_one(size_t(g.count()), 0);
+  givens_chain_backward(g, n, all.data(), g_all.data(), angle_all.data(), 100, 100);
+  givens_chain_backward(g, n, one.data(), g_one.data(), angle_one.data(), 1, 1);
+  EXPECT_TRUE(bit_identical(Matrix(all.row(40)), one));
+  EXPECT_TRUE(bit_identical(Matrix(g_all.row(40)), g_one));
 }
 
 }  // namespace

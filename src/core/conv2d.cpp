@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "conv2d_kernels.hpp"
 #include "input_error.hpp"
 #include "rng.hpp"
 
@@ -58,7 +59,70 @@ void Conv2d::gather_patches(const Matrix& in) {
       }
 }
 
+namespace {
+
+struct ConvKernels {
+  decltype(&conv_portable::forward) forward;
+  decltype(&conv_portable::backward_input) backward_input;
+  decltype(&conv_portable::backward_weight) backward_weight;
+};
+
+ConvKernels kernels_for(SimdIsa isa) {
+  switch (isa) {
+#ifdef HQNN_X86_KERNELS
+    case SimdIsa::avx512: return {conv_avx512::forward, conv_avx512::backward_input, conv_avx512::backward_weight};
+    case SimdIsa::avx2: return {conv_avx2::forward, conv_avx2::backward_input, conv_avx2::backward_weight};
+#endif
+    default: return {conv_portable::forward, conv_portable::backward_input, conv_portable::backward_weight};
+  }
+}
+
+Index padded_batch(Index batch) { return (batch + kConvBatchMultiple - 1) / kConvBatchMultiple * kConvBatchMultiple; }
+
+// `m` itself when its rows are already a multiple of 16, else a zero-padded copy in `storage`.
+const Matrix& padded_rows(const Matrix& m, Matrix& storage) {
+  const Index rows = padded_batch(m.rows());
+  if (rows == m.rows()) return m;
+  storage.setZero(rows, m.cols());
+  storage.topRows(m.rows()) = m;
+  return storage;
+}
+
+}  // namespace
+
+// Zero samples pad the batch to a multiple of 16: they add exactly 0 to the
+// weight and bias sums, and their outputs are dropped.
 void Conv2d::forward(const Matrix& in, Matrix& out) {
+  if (reference_) return forward_reference(in, out);
+  batch_ = in.rows();
+  const Index rows = padded_batch(batch_);
+  input_.resize(rows, in.cols());
+  input_.topRows(batch_) = in;
+  input_.bottomRows(rows - batch_).setZero();
+  Matrix& result = rows == batch_ ? out : padded_;
+  result.resize(rows, output_width());
+  kernels_for(isa_).forward(shape_, input_.data(), rows, weight.data(), bias.data(), result.data());
+  if (rows != batch_) out = padded_.topRows(batch_);
+}
+
+void Conv2d::backward(const Matrix& grad_out, Matrix& grad_in) {
+  if (reference_) return backward_reference(grad_out, grad_in);
+  const ConvKernels k = kernels_for(isa_);
+  const Index rows = input_.rows();
+  Matrix padded_grad;
+  const Matrix& g = padded_rows(grad_out, padded_grad);
+  k.backward_weight(shape_, input_.data(), g.data(), rows, weight_grad.data(), bias_grad.data());
+  if (!input_gradient_) {
+    grad_in.resize(0, 0);
+    return;
+  }
+  Matrix& result = rows == batch_ ? grad_in : padded_;
+  result.resize(rows, input_width());
+  k.backward_input(shape_, g.data(), rows, weight.data(), result.data());
+  if (rows != batch_) grad_in = padded_.topRows(batch_);
+}
+
+void Conv2d::forward_reference(const Matrix& in, Matrix& out) {
   gather_patches(in);
   const Index rows = patches_.rows();
   out.resize(batch_, output_width());
@@ -69,7 +133,7 @@ void Conv2d::forward(const Matrix& in, Matrix& out) {
   out_view.rowwise() += bias.transpose();
 }
 
-void Conv2d::backward(const Matrix& grad_out, Matrix& grad_in) {
+void Conv2d::backward_reference(const Matrix& grad_out, Matrix& grad_in) {
   const Conv2dShape& s = shape_;
   const Index rows = patches_.rows();
   Eigen::Map<const Matrix> g(grad_out.data(), rows, s.out_channels);

@@ -11,6 +11,7 @@
 #pragma once
 
 #include "layer.hpp"
+#include "simd_isa.hpp"
 
 namespace hqnn {
 
@@ -41,6 +42,11 @@ class Conv2d : public Layer {
   // that product (a third of the layer's work) and leaves grad_in empty (0 x 0).
   void set_input_gradient(bool needed) { input_gradient_ = needed; }
   bool input_gradient() const { return input_gradient_; }
+  // The implementation: the direct kernels of an instruction set
+  // (conv2d_kernels.hpp; by default simd_isa()'s, all bit-identical), or the
+  // reference, im2col and Eigen products. Must be set before forward().
+  void use_kernels(SimdIsa isa) { reference_ = false, isa_ = isa; }
+  void use_reference() { reference_ = true; }
 
   // C_out x (C_in·k·k), row-major: the flat order is PyTorch's [o][c][i][j].
   using WeightMatrix = Eigen::Matrix<Real, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
@@ -54,9 +60,16 @@ class Conv2d : public Layer {
   // and patches_ · Wᵀ is, in memory, exactly the batch x (C_out·H_out·W_out) output.
   void gather_patches(const Matrix& in);
 
+  void forward_reference(const Matrix& in, Matrix& out);
+  void backward_reference(const Matrix& grad_out, Matrix& grad_in);
+
   std::string name_;
   Conv2dShape shape_;
-  Matrix patches_;  // (batch·H_out·W_out) x (C_in·k·k)
+  bool reference_ = false;
+  SimdIsa isa_ = simd_isa();
+  Matrix input_;      // the last input, zero-padded to a multiple of 16 samples (kernels)
+  Matrix padded_;     // output or gradient padded like input_
+  Matrix patches_;    // (batch·H_out·W_out) x (C_in·k·k) (reference)
   Matrix grad_patches_;
   Index batch_ = 0;
   bool input_gradient_ = true;

@@ -9,13 +9,16 @@
 // rightmost factor, gate 2n-4, acts on a state first.
 //
 // The fast kernel never builds U: it applies each gate to two contiguous rows
-// of the batch, O(n) per sample. givens_chain_dense() is the literal dense
-// product of Eq. (5), kept as the reference the tests compare against.
+// of the batch, O(n) per sample, at the widest vectors of the machine
+// (givens_chain_kernels.inc, simd_isa.hpp). Two references sit beside it: the
+// plain loop over the batch (givens_chain_plain_loop.hpp) and
+// givens_chain_dense(), the literal dense product of Eq. (5).
 #pragma once
 
 #include <vector>
 
 #include "real.hpp"
+#include "simd_isa.hpp"
 
 namespace hqnn {
 
@@ -46,6 +49,18 @@ void givens_chain_forward(const GivensGates& gates, int n, Real* state, Index ba
 // angle_grad: dL/dθ_r is added to angle_grad[r].
 void givens_chain_backward(const GivensGates& gates, int n, Real* state, Real* grad, Real* angle_grad,
                            Index batch, Index ld);
+
+// The same with the kernel of a given instruction set (simd_isa_available(isa)
+// must hold). All give bit-identical results.
+void givens_chain_forward(SimdIsa isa, const GivensGates& gates, int n, Real* state, Index batch, Index ld);
+void givens_chain_backward(SimdIsa isa, const GivensGates& gates, int n, Real* state, Real* grad, Real* angle_grad,
+                           Index batch, Index ld);
+
+// Reference: the plain loop, one gate at a time over the whole batch. Equal to
+// the fast kernels up to the order of the angle gradient's sum.
+void givens_chain_forward_reference(const GivensGates& gates, int n, Real* state, Index batch, Index ld);
+void givens_chain_backward_reference(const GivensGates& gates, int n, Real* state, Real* grad, Real* angle_grad,
+                                     Index batch, Index ld);
 
 // Reference: U built literally as the product of 2n-3 dense n x n matrices (Eq. 5).
 Eigen::MatrixXd givens_chain_dense(const std::vector<double>& angles, int n);

@@ -1,5 +1,6 @@
 #include "model.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "activation.hpp"
@@ -10,6 +11,7 @@
 #include "max_pool.hpp"
 #include "linear.hpp"
 #include "rng.hpp"
+#include "thread_pool.hpp"
 
 namespace hqnn {
 
@@ -157,11 +159,88 @@ Model::Model(const ModelOptions& options, Index input_width, int classes)
 const Matrix& Model::forward(const Matrix& inputs) {
   if (attack_ && !keep_attack_draws_) attack_->before_forward(*this);
   activations_[0] = inputs;
+  forward_layers();
+  return activations_.back();
+}
+
+void Model::forward_layers() {
   for (size_t i = 0; i < layers_.size(); ++i) {
     layers_[i]->forward(activations_[i], activations_[i + 1]);
     if (output_offsets_[i].size() > 0) activations_[i + 1].rowwise() += output_offsets_[i];
   }
-  return activations_.back();
+}
+
+// [SECTION] Chunked passes
+
+void Model::copy_state_from(Model& source) {
+  const auto from = source.params();
+  const auto to = params();
+  for (size_t i = 0; i < from.size(); ++i) std::copy(from[i].value, from[i].value + from[i].size, to[i].value);
+  if (QuantumStack* q = source.quantum_stack())
+    for (int l = 0; l < q->options().layers; ++l) quantum_->perturbation(l) = q->perturbation(l);
+  if (!quantum_)
+    for (int l = 0; l < options_.layers; ++l) hidden_linear(l).weight_offset = source.hidden_linear(l).weight_offset;
+  output_offsets_ = source.output_offsets_;
+}
+
+// Chunks are handed out one at a time; the thread that takes one runs it on
+// its own copy of the model (this model on the caller's thread), brought up to
+// date at its first chunk. Which thread computes a chunk does not change the
+// result: every copy holds the same parameters.
+void Model::for_each_chunk(const Matrix& inputs, ThreadPool& pool, const ChunkTask& after_forward) {
+  if (attack_ && !keep_attack_draws_) attack_->before_forward(*this);
+  const Index batch = inputs.rows();
+  const int chunks = static_cast<int>((batch + kChunkRows - 1) / kChunkRows);
+  while (static_cast<int>(replicas_.size()) < pool.size() - 1)
+    replicas_.push_back(std::make_unique<Model>(options_, input_width_, classes_));
+  std::vector<unsigned char> up_to_date(static_cast<size_t>(pool.size()), 0);
+  pool.run(chunks, [&](int c, int thread) {
+    Model& m = thread == 0 ? *this : *replicas_[static_cast<size_t>(thread - 1)];
+    if (thread > 0 && !up_to_date[static_cast<size_t>(thread)]) {
+      m.copy_state_from(*this);
+      up_to_date[static_cast<size_t>(thread)] = 1;
+    }
+    const Index begin = Index(c) * kChunkRows, rows = std::min(kChunkRows, batch - begin);
+    m.activations_[0] = inputs.middleRows(begin, rows);
+    m.forward_layers();
+    after_forward(m, c, begin, rows);
+  });
+}
+
+double Model::forward_backward(const Matrix& inputs, const std::vector<int>& labels, ThreadPool& pool) {
+  const Index batch = inputs.rows();
+  const size_t chunks = static_cast<size_t>((batch + kChunkRows - 1) / kChunkRows);
+  chunk_grads_.resize(chunks);
+  row_losses_.resize(static_cast<size_t>(batch));
+  for_each_chunk(inputs, pool, [&](Model& m, int c, Index begin, Index) {
+    softmax_cross_entropy_rows(m.activations_.back(), labels.data() + begin, batch, row_losses_.data() + begin,
+                               &m.grad_logits_);
+    m.backward(m.grad_logits_);
+    std::vector<Real>& g = chunk_grads_[static_cast<size_t>(c)];
+    g.clear();
+    for (const auto& block : m.params()) g.insert(g.end(), block.grad, block.grad + block.size);
+  });
+  // dL/dθ = Σ over chunks, in chunk order.
+  size_t offset = 0;
+  for (const auto& block : params()) {
+    std::copy(chunk_grads_[0].begin() + offset, chunk_grads_[0].begin() + offset + block.size, block.grad);
+    for (size_t c = 1; c < chunks; ++c) {
+      const Real* g = chunk_grads_[c].data() + offset;
+      for (Index k = 0; k < block.size; ++k) block.grad[k] += g[k];
+    }
+    offset += static_cast<size_t>(block.size);
+  }
+  double loss = 0;
+  for (double l : row_losses_) loss += l;
+  return loss / static_cast<double>(batch);
+}
+
+const Matrix& Model::forward(const Matrix& inputs, ThreadPool& pool) {
+  batch_logits_.resize(inputs.rows(), classes_);
+  for_each_chunk(inputs, pool, [&](Model& m, int, Index begin, Index rows) {
+    batch_logits_.middleRows(begin, rows) = m.activations_.back();
+  });
+  return batch_logits_;
 }
 
 Linear& Model::hidden_linear(int l) { return static_cast<Linear&>(*layers_[hidden_linear_index_.at(static_cast<size_t>(l))]); }
@@ -221,20 +300,27 @@ Matrix softmax(const Matrix& logits) {
   return p;
 }
 
-double softmax_cross_entropy(const Matrix& logits, const std::vector<int>& labels, Matrix* grad) {
-  const Index batch = logits.rows();
-  double loss = 0;
+void softmax_cross_entropy_rows(const Matrix& logits, const int* labels, Index mean_over, double* row_loss,
+                                Matrix* grad) {
   if (grad) grad->resize(logits.rows(), logits.cols());
-  for (Index b = 0; b < batch; ++b) {
+  for (Index b = 0; b < logits.rows(); ++b) {
     const Real m = logits.row(b).maxCoeff();
     const auto shifted = (logits.row(b).array() - m).eval();
     const double log_sum = std::log(static_cast<double>(shifted.exp().sum()));
-    loss += log_sum - static_cast<double>(shifted(labels[b]));
+    row_loss[b] = log_sum - static_cast<double>(shifted(labels[b]));
     if (grad) {
-      grad->row(b) = (shifted - static_cast<Real>(log_sum)).exp().matrix() / Real(batch);
-      (*grad)(b, labels[b]) -= Real(1) / Real(batch);
+      grad->row(b) = (shifted - static_cast<Real>(log_sum)).exp().matrix() / Real(mean_over);
+      (*grad)(b, labels[b]) -= Real(1) / Real(mean_over);
     }
   }
+}
+
+double softmax_cross_entropy(const Matrix& logits, const std::vector<int>& labels, Matrix* grad) {
+  const Index batch = logits.rows();
+  std::vector<double> row_loss(static_cast<size_t>(batch));
+  softmax_cross_entropy_rows(logits, labels.data(), batch, row_loss.data(), grad);
+  double loss = 0;
+  for (double l : row_loss) loss += l;
   return loss / static_cast<double>(batch);
 }
 

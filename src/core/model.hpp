@@ -16,6 +16,7 @@
 // The loss is softmax cross-entropy, the mean over the batch (D5).
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -30,6 +31,7 @@ namespace hqnn {
 
 class Linear;
 class ParameterAttack;
+class ThreadPool;
 struct AttackOptions;
 
 // One struct read by the CLI, the playground and the model files.
@@ -64,6 +66,24 @@ class Model {
   const Matrix& forward(const Matrix& inputs);
   // Back-propagates dL/dlogits of the last forward batch into every parameter gradient.
   void backward(const Matrix& grad_logits);
+
+  // Chunked passes, spread over a thread pool. A batch is cut into chunks of
+  // kChunkRows samples (the last may be shorter), whatever the number of
+  // threads; each chunk runs on its own copy of the model (parameters and
+  // attack offsets copied from this one), and the chunks' gradients are summed
+  // in chunk order. The result is therefore bit-identical for any number of
+  // threads. It differs in the last bits from forward() + backward() on the
+  // whole batch, whose batch reductions round in a different order.
+  // 16 rows: a batch of 64 (D6, images) gives 4 chunks, balanced on 1, 2 or 4
+  // threads, and a chunk is still one full AVX-512 vector per state row.
+  static constexpr Index kChunkRows = 16;
+  // One training step's gradients: the mean softmax cross-entropy of the batch
+  // (D5) is returned and its gradient written to every parameter block.
+  // Transient attacks draw once, as forward() does. The caches of the layers
+  // (QuantumStack::states()) then hold one of the batch's chunks.
+  double forward_backward(const Matrix& inputs, const std::vector<int>& labels, ThreadPool& pool);
+  // Logits of a batch, as forward(), computed chunk by chunk on the pool.
+  const Matrix& forward(const Matrix& inputs, ThreadPool& pool);
   std::vector<ParamBlock> params();
   Index parameter_count();
 
@@ -117,10 +137,26 @@ class Model {
   std::shared_ptr<ParameterAttack> attack_;
   bool keep_attack_draws_ = false;
   Matrix grad_a_, grad_b_;
+
+  void forward_layers();  // activations_[0] -> logits, no attack draw
+  // copies parameters and attack offsets of `source` (same options and shape)
+  void copy_state_from(Model& source);
+  // Runs the chunks of `inputs` through the model and its copies, then calls
+  // after_forward(worker model, chunk, first row, rows) on the same thread.
+  using ChunkTask = std::function<void(Model&, int, Index, Index)>;
+  void for_each_chunk(const Matrix& inputs, ThreadPool& pool, const ChunkTask& after_forward);
+  std::vector<std::unique_ptr<Model>> replicas_;
+  std::vector<std::vector<Real>> chunk_grads_;  // per chunk, all parameter blocks in order
+  std::vector<double> row_losses_;
+  Matrix batch_logits_, grad_logits_;
 };
 
 // Softmax cross-entropy, mean over the batch. Writes dL/dlogits when grad is given.
 double softmax_cross_entropy(const Matrix& logits, const std::vector<int>& labels, Matrix* grad);
+// The same for rows of a larger batch: row b's loss goes to row_loss[b], and
+// the gradient is that of the mean over `mean_over` samples.
+void softmax_cross_entropy_rows(const Matrix& logits, const int* labels, Index mean_over, double* row_loss,
+                                Matrix* grad);
 // Row-wise softmax (numerically stable).
 Matrix softmax(const Matrix& logits);
 

@@ -19,38 +19,49 @@ void validate(const TrainOptions& o) {
   if (o.epochs < 1) throw InputError("epochs must be at least 1, got " + std::to_string(o.epochs));
   if (o.epochs > 1000000) throw InputError("epochs must be at most 1000000, got " + std::to_string(o.epochs));
   if (o.batch < 1) throw InputError("batch size must be at least 1, got " + std::to_string(o.batch));
+  if (o.threads < 0 || o.threads > 1024)
+    throw InputError("threads must be between 0 (every core) and 1024, got " + std::to_string(o.threads));
   if (!(o.optimizer.lr > 0) || !std::isfinite(o.optimizer.lr))
     throw InputError("learning rate must be a finite number > 0, got " + short_number(o.optimizer.lr));
   if (!(o.optimizer.momentum >= 0 && o.optimizer.momentum < 1))
     throw InputError("momentum must be in [0, 1), got " + short_number(o.optimizer.momentum));
 }
 
+// Samples rows[begin, end) of `data`, column by column, the columns shared out
+// over the pool (a random gather from a large set is bound by memory latency).
 static void gather_batch(const Dataset& data, const std::vector<Index>& rows, size_t begin, size_t end, Matrix& x,
-                         std::vector<int>& y) {
-  const Index count = static_cast<Index>(end - begin);
-  x.resize(count, data.feature_count());
+                         std::vector<int>& y, ThreadPool& pool) {
+  const Index count = static_cast<Index>(end - begin), features = data.feature_count();
+  x.resize(count, features);
   y.resize(static_cast<size_t>(count));
-  for (Index i = 0; i < count; ++i) {
-    x.row(i) = data.features.row(rows[begin + static_cast<size_t>(i)]);
-    y[static_cast<size_t>(i)] = data.labels[rows[begin + static_cast<size_t>(i)]];
-  }
+  for (Index i = 0; i < count; ++i) y[static_cast<size_t>(i)] = data.labels[rows[begin + static_cast<size_t>(i)]];
+  const Index* picked = rows.data() + begin;
+  const int parts = static_cast<int>(std::min<Index>(pool.size(), features));
+  pool.run(parts, [&](int part, int) {
+    for (Index c = features * part / parts; c < features * (part + 1) / parts; ++c) {
+      const Real* src = data.features.col(c).data();
+      Real* dst = x.col(c).data();
+      for (Index i = 0; i < count; ++i) dst[i] = src[picked[i]];
+    }
+  });
 }
 
-Evaluation evaluate(Model& model, const Dataset& data, int batch) {
+Evaluation evaluate(Model& model, const Dataset& data, int batch, ThreadPool* pool) {
+  std::unique_ptr<ThreadPool> own_pool;
+  if (!pool) pool = (own_pool = std::make_unique<ThreadPool>(1)).get();
   Evaluation ev;
   const Index n = data.size();
   ev.probabilities.resize(n, model.class_count());
   ev.predictions.resize(static_cast<size_t>(n));
-  std::vector<Index> rows(static_cast<size_t>(n));
-  std::iota(rows.begin(), rows.end(), Index(0));
   Matrix x;
-  std::vector<int> y;
   double loss_sum = 0;
   Index correct = 0;
   for (Index begin = 0; begin < n; begin += batch) {
     const Index end = std::min(n, begin + batch);
-    gather_batch(data, rows, static_cast<size_t>(begin), static_cast<size_t>(end), x, y);
-    const Matrix& logits = model.forward(x);
+    // consecutive samples: a block copy, column by column
+    x = data.features.middleRows(begin, end - begin);
+    const std::vector<int> y(data.labels.begin() + begin, data.labels.begin() + end);
+    const Matrix& logits = model.forward(x, *pool);
     loss_sum += softmax_cross_entropy(logits, y, nullptr) * static_cast<double>(end - begin);
     const Matrix p = softmax(logits);
     ev.probabilities.middleRows(begin, end - begin) = p;
@@ -71,6 +82,7 @@ Trainer::Trainer(Model& model, const Dataset& train, const Dataset& test, const 
     : model_(model), train_(train), test_(test), options_(options), optimizer_(options.optimizer),
       shuffle_rng_(options.seed, kStreamShuffle) {
   validate(options);
+  pool_ = std::make_unique<ThreadPool>(options.threads);
   if (train.size() == 0) throw InputError("the training set is empty");
   if (train.feature_count() != model.input_width())
     throw InputError("the model expects " + std::to_string(model.input_width()) + " features, the data has " +
@@ -85,10 +97,8 @@ Trainer::Trainer(Model& model, const Dataset& train, const Dataset& test, const 
 
 bool Trainer::step() {
   const size_t end = std::min(order_.size(), cursor_ + static_cast<size_t>(options_.batch));
-  gather_batch(train_, order_, cursor_, end, batch_x_, batch_y_);
-  const Matrix& logits = model_.forward(batch_x_);
-  last_loss_ = softmax_cross_entropy(logits, batch_y_, &grad_logits_);
-  model_.backward(grad_logits_);
+  gather_batch(train_, order_, cursor_, end, batch_x_, batch_y_, *pool_);
+  last_loss_ = model_.forward_backward(batch_x_, batch_y_, *pool_);
   const auto blocks = model_.params();
   bool finite = std::isfinite(last_loss_);
   for (size_t i = 0; i < blocks.size(); ++i) {
@@ -112,11 +122,11 @@ bool Trainer::step() {
 void Trainer::finish_epoch() {
   EpochRecord rec;
   rec.epoch = epoch() + 1;
-  const Evaluation tr = evaluate(model_, train_);
+  const Evaluation tr = evaluate(model_, train_, 256, pool_.get());
   rec.train_loss = tr.loss;
   rec.train_accuracy = tr.accuracy;
   if (test_.size() > 0) {
-    const Evaluation te = evaluate(model_, test_);
+    const Evaluation te = evaluate(model_, test_, 256, pool_.get());
     rec.test_loss = te.loss;
     rec.test_accuracy = te.accuracy;
   }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,7 @@
 #include "model.hpp"
 #include "optimizer.hpp"
 #include "rng.hpp"
+#include "thread_pool.hpp"
 
 namespace hqnn {
 
@@ -19,6 +21,9 @@ struct TrainOptions {
   int batch = 16;                 // D6: 16 for iris, 64 for images
   OptimizerOptions optimizer;
   uint64_t seed = 1;              // shuffling
+  // Threads for the training steps and evaluations; 0 means every core. The
+  // results do not depend on it (Model::kChunkRows).
+  int threads = 0;
 };
 void validate(const TrainOptions& options);
 
@@ -35,8 +40,9 @@ struct Evaluation {
   Matrix probabilities;           // samples x classes
   std::vector<int> predictions;
 };
-// Evaluates in batches of `batch` samples. NaN logits give NaN loss and class 0.
-Evaluation evaluate(Model& model, const Dataset& data, int batch = 256);
+// Evaluates in batches of `batch` samples, each in chunks spread over `pool`
+// (one thread without it). NaN logits give NaN loss and class 0.
+Evaluation evaluate(Model& model, const Dataset& data, int batch = 256, ThreadPool* pool = nullptr);
 
 class Trainer {
  public:
@@ -68,6 +74,7 @@ class Trainer {
   const Dataset& train_;
   const Dataset& test_;
   TrainOptions options_;
+  std::unique_ptr<ThreadPool> pool_;
   Optimizer optimizer_;
   Rng shuffle_rng_;
   std::vector<Index> order_;
@@ -78,7 +85,7 @@ class Trainer {
   bool epoch_finite_ = true;
   double last_loss_ = 0;
   std::vector<EpochRecord> history_;
-  Matrix batch_x_, grad_logits_;
+  Matrix batch_x_;
   std::vector<int> batch_y_;
 };
 

@@ -1,0 +1,8 @@
+// The convolution kernels compiled for the avx512 instruction set (conv2d_kernels.inc).
+#include "conv2d_kernels.hpp"
+
+#ifdef HQNN_X86_KERNELS
+#define HQNN_KERNEL_NS conv_avx512
+#define HQNN_KERNEL_VECTOR_BYTES 64
+#include "conv2d_kernels.inc"
+#endif
