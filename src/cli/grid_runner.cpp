@@ -52,12 +52,17 @@ std::vector<Json> run_grid(const std::vector<const GridRun*>& runs, const GridDa
   std::atomic<int> finished{0};
   std::mutex print_mutex;
   std::string failure;
+  const int workers = std::min<int>(threads, static_cast<int>(std::max<size_t>(1, runs.size())));
   auto worker = [&] {
     for (size_t i = next++; i < runs.size(); i = next++) {
       const GridRun& run = *runs[i];
       try {
         const LoadedData& d = *data.at(run.dataset);
-        const ExperimentResult r = run_experiment(run.config, d);
+        // One training thread per run while runs outnumber the workers; the
+        // last runs share the cores that are freed (results do not depend on it).
+        ExperimentConfig config = run.config;
+        config.train.threads = std::max(1, threads / std::min<int>(workers, static_cast<int>(runs.size() - i)));
+        const ExperimentResult r = run_experiment(config, d);
         results[i] = run_summary_json(run, d, r);
         write_run_files(runs_dir, results[i]);
         const int done = ++finished;
@@ -74,8 +79,7 @@ std::vector<Json> run_grid(const std::vector<const GridRun*>& runs, const GridDa
     }
   };
   std::vector<std::thread> pool;
-  for (int t = 0; t < std::min<int>(threads, static_cast<int>(std::max<size_t>(1, runs.size()))); ++t)
-    pool.emplace_back(worker);
+  for (int t = 0; t < workers; ++t) pool.emplace_back(worker);
   for (auto& t : pool) t.join();
   if (!failure.empty())
     throw InputError("run " + failure + " (the remaining runs were not started; the " + std::to_string(finished.load()) +

@@ -1,5 +1,5 @@
-// Runs a list of grid runs on a pool of threads (each run single-threaded and
-// seeded by its own options, so the thread count changes no result), writing
+// Runs a list of grid runs on a pool of threads (each run seeded by its own
+// options, and training results do not depend on threads), writing
 // each run's files as it finishes; and the run-time estimate printed first.
 #pragma once
 

@@ -38,7 +38,7 @@ usage:
                           (quick: under 10 min on 2 cores; full: for a cluster, docs/slurm.md)
   --cifar100 DIR          also run CIFAR-100 classes 0-3 (train.bin, test.bin in DIR)
   --out DIR               output directory                              [reports]
-  --threads N             parallel runs (each run is single-threaded)   [all cores]
+  --threads N             cores: parallel runs, and the last runs' training threads [all cores]
   --shard I/N             run only the I-th of N slices of the grid (1-based); writes
                           DIR/runs/*.json and DIR/shard.json, no report
   --merge DIR...          combine shard directories into one report (in --out); names the

@@ -67,6 +67,7 @@ class Trainer {
   const std::vector<std::string>& param_names() const { return param_names_; }
   double last_batch_loss() const { return last_loss_; }
   const TrainOptions& options() const { return options_; }
+  ThreadPool* thread_pool() { return pool_.get(); }  // for evaluations beside training
 
  private:
   void finish_epoch();

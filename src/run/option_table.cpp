@@ -309,6 +309,14 @@ std::vector<OptionRow> build_table() {
   t.push_back(with(ranged(row("lr", "lr", "lr", T::real, "training", "X", "learning rate (D6)"), 1e-12, 10),
                    [](const RunSpec& s) { return num(s.train.optimizer.lr); },
                    [](RunSpec& s, const OptionValue& v) { s.train.optimizer.lr = v.number; }));
+  {
+    OptionRow threads = ranged(row("threads", "", "", T::integer, "training", "N",
+                                   "threads for training and evaluation, 0: every core; results do not depend on it"),
+                               0, 256);
+    threads.changes_results = false;
+    t.push_back(with(std::move(threads), [](const RunSpec& s) { return num(s.train.threads); },
+                     [](RunSpec& s, const OptionValue& v) { s.train.threads = int(v.number); }));
+  }
   t.push_back(with(chosen(row("optimizer", "opt", "optimizer", T::choice, "training", "KIND", "adam or sgd (D6)"),
                           {"adam", "sgd"}),
                    [](const RunSpec& s) { return word(optimizer_kind_name(s.train.optimizer.kind)); },
@@ -804,7 +812,7 @@ std::vector<std::string> to_command_line(const RunSpec& spec) {
   const RunSpec defaults = default_spec(spec.data_kind());
   std::vector<std::string> out;
   for (const OptionRow& r : option_table()) {
-    if (!(r.commands & kTrain) || !in_scope(r.scope, spec)) continue;
+    if (!(r.commands & kTrain) || !r.changes_results || !in_scope(r.scope, spec)) continue;
     const std::string text = option_text(r, spec);
     // The data always: it picks the defaults. A seed that follows --seed is left out.
     const bool is_default = r.follows_seed ? r.get(spec).number == double(spec.seed())
@@ -822,7 +830,8 @@ std::vector<std::string> to_command_line(const RunSpec& spec) {
 // [SECTION] Links -----------------------------------------------------------------------------
 
 const std::vector<std::string>& link_view_keys() {
-  static const std::vector<std::string> keys = {"fx", "fy", "sample", "play", "embed", "panels", "arena", "arena_model"};
+  static const std::vector<std::string> keys = {"fx", "fy", "sample", "play", "embed", "panels", "arena", "arena_model",
+                                                  "lesson"};
   return keys;
 }
 
@@ -928,7 +937,7 @@ std::string to_link(const RunSpec& spec) {
 Json spec_to_json(const RunSpec& spec) {
   Json j = Json::object();
   for (const OptionRow& r : option_table()) {
-    if (!in_scope(r.scope, spec)) continue;
+    if (!r.changes_results || !in_scope(r.scope, spec)) continue;
     const OptionValue v = r.get(spec);
     switch (r.type) {
       case OptionType::integer:
@@ -995,6 +1004,7 @@ RunSpec spec_from_json(const Json& json, const std::string& context) {
 std::vector<std::string> run_differences(const RunSpec& a, const RunSpec& b) {
   std::vector<std::string> out;
   for (const OptionRow& r : option_table()) {
+    if (!r.changes_results) continue;
     const bool in_a = in_scope(r.scope, a), in_b = in_scope(r.scope, b);
     if (in_a != in_b || (in_a && option_text(r, a) != option_text(r, b))) out.push_back(r.name);
   }

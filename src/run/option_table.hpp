@@ -82,6 +82,7 @@ struct OptionRow {
   Scope scope = Scope::always;
   bool turns_on_scope = false;  // giving it switches its scope on (attack options)
   bool follows_seed = false;    // defaults to the run's seed; links carry it only when it differs
+  bool changes_results = true;  // false (threads): not in links, JSON or run equality, since the numbers are the same
   std::function<OptionValue(const RunSpec&)> get;
   std::function<void(RunSpec&, const OptionValue&)> set;  // may throw InputError("expected ...")
 };

@@ -96,7 +96,7 @@ bool RunLoop::step() {
     // The epoch's one test evaluation (the trainer has just evaluated the training set).
     step_in_epoch_ = 0;
     EpochRecord rec = trainer_->history().back();
-    const Evaluation ev = evaluate(*model_, data_.test);
+    const Evaluation ev = evaluate(*model_, data_.test, 256, trainer_->thread_pool());
     if (data_.test.size() > 0) rec.test_loss = ev.loss, rec.test_accuracy = ev.accuracy;
     reports_.push_back(classification_report(data_.test.labels, ev.probabilities, data_.test.class_count()));
     history_.push_back(std::move(rec));
@@ -258,8 +258,8 @@ RunResult RunLoop::finish() {
   r.width = model_->width();
   r.noisy_values = data_.noisy_values;
   if (const ParameterAttack* a = model_->attack()) r.attacked_layers = a->attacked_layers();
-  r.train_eval = evaluate(*model_, data_.train);
-  r.test_eval = evaluate(*model_, data_.test);
+  r.train_eval = evaluate(*model_, data_.train, 256, trainer_->thread_pool());
+  r.test_eval = evaluate(*model_, data_.test, 256, trainer_->thread_pool());
   r.final_report = classification_report(data_.test.labels, r.test_eval.probabilities, data_.test.class_count());
   r.stats = run_statistics(r.reports, r.history, r.block_names);
   return r;

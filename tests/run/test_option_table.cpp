@@ -82,6 +82,7 @@ TEST(OptionTable, EveryRowChangesTheRunAndRoundTrips) {
   // the link and the JSON must carry it.
   Rng rng(7, 0);
   for (const OptionRow& r : option_table()) {
+    if (!r.changes_results) continue;  // threads: ThreadsChangeNoResultAndStayOutOfLinksAndFiles
     RunSpec base = parse_link(r.scope == Scope::image ? "#data=mnist-subset" : r.scope == Scope::csv ? "#data=a.csv" : "#").spec;
     if (r.scope == Scope::convolutional || r.scope == Scope::leaky) base = parse_link("#data=mnist-subset&model=qdcnn").spec;
     if (r.scope == Scope::sgd) set_option_text(base, option_row("optimizer"), "sgd", "opt");
@@ -102,6 +103,16 @@ TEST(OptionTable, EveryRowChangesTheRunAndRoundTrips) {
     }
     EXPECT_TRUE(changed) << r.name << ": no value changed the run";
   }
+}
+
+TEST(OptionTable, ThreadsChangeNoResultAndStayOutOfLinksAndFiles) {
+  const RunSpec base = parse_link("#").spec;
+  const RunSpec two = parse_command_line({"--threads", "2"}, kTrain, {}).spec;
+  EXPECT_EQ(two.train.threads, 2);
+  EXPECT_TRUE(same_run(base, two));
+  EXPECT_EQ(to_link(base), to_link(two));
+  EXPECT_EQ(spec_to_json(base).dump(), spec_to_json(two).dump());
+  EXPECT_TRUE(to_command_line(two) == to_command_line(base));
 }
 
 TEST(OptionTable, DefaultsComeFromDefaultSpecOnEverySurface) {
