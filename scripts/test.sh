@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # The whole test suite: installs what is missing, then
 #   1. native release build: unit tests and double-precision gradient checks (ctest)
-#   2. a short CLI run (train QDFNN on iris, save, evaluate the saved model)
-#   3. the unit tests again under ASan + UBSan, and a short libFuzzer run of every parser
-#   4. the playground: wasm unit tests under node, browser tests in chromium,
+#   2. a short CLI run (train QDFNN on iris, save, evaluate the saved model; resume; a link)
+#   3. exported circuits checked by an independent simulator; reproduce sharded on a
+#      single-node Slurm
+#   4. the unit tests again under ASan + UBSan, and a short libFuzzer run of every parser
+#   5. the playground: wasm unit tests under node, browser tests in chromium,
 #      the desktop app under Xvfb (scripts/test_web.sh)
 #
 #   scripts/test.sh            everything
@@ -52,7 +54,26 @@ if build-native/hqnn train --layers 0 2>"$tmp/err"; then echo "cli: --layers 0 w
 grep -q "layers (L) must be at least 1" "$tmp/err" || { echo "cli: unexpected message for --layers 0: $(cat "$tmp/err")"; exit 1; }
 echo "ok   cli refuses --layers 0: $(cat "$tmp/err")"
 
+# A playground link and the command line that "Copy as command" gives for it are one run.
+link='http://127.0.0.1:8080/#data=iris&model=qrfnn&seed=3&noise=gaussian-sym&noise_m=0.2&attack=inside&attack_mode=transient&attack_m=0.05'
+build-native/hqnn train --link "$link" --epochs 20 --quiet --json >"$tmp/link.json"
+build-native/hqnn train --data iris --model qrfnn --seed 3 --noise gaussian-sym --noise-magnitude 0.2 \
+  --attack-form inside --attack-mode transient --attack-magnitude 0.05 --epochs 20 --quiet --json >"$tmp/flags.json"
+node -e '
+  const a = require(process.argv[1]), b = require(process.argv[2]);
+  for (const j of [a, b]) delete j.seconds, delete j.cpu_seconds, delete j.link, delete j.spec;
+  if (JSON.stringify(a.curves) !== JSON.stringify(b.curves) || a.test_accuracy !== b.test_accuracy) {
+    console.error("cli: --link and the same options as flags trained different runs"); process.exit(1); }
+  console.log("ok   cli --link: the link and its flags train the same run (test accuracy", a.test_accuracy.toFixed(4) + ")");
+' "$tmp/link.json" "$tmp/flags.json"
+
 [ "$native_only" = 1 ] && exit 0
+
+echo "== exported circuits in an independent simulator (npm quantum-circuit)"
+node web/tests/circuit_check.js build-native/hqnn
+
+echo "== hqnn reproduce on a single-node Slurm (job array of shards + dependent merge)"
+scripts/test_slurm.sh
 
 echo "== unit tests under AddressSanitizer + UndefinedBehaviorSanitizer"
 cmake --preset sanitize >/dev/null
