@@ -1,5 +1,5 @@
 #!/bin/sh
-# Issue 4's accuracy table: TQCNN / QRCNN / QDCNN / CNN(leaky-relu) / CNN(rot-relu)
+# The convolutional models' accuracy table: TQCNN / QRCNN / QDCNN / CNN(leaky-relu) / CNN(rot-relu)
 # on classes 0-3 of FashionMNIST and MNIST, defaults (D6, D9), E epochs, seeds
 # 1..S; prints mean ± sd of the final test accuracy and the mean epoch time.
 #
