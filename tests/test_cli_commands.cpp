@@ -152,6 +152,12 @@ TEST(CliCommands, MistakesOnTheCommandLineAreAnswered) {
   expect_row(message_of([] { train({"--optimizer", "adam", "--momentum", "0.5"}); }),
              "--momentum applies to --optimizer sgd only");
   expect_row(message_of([] { train({"--link", "#data=iris&colour=red"}); }), "--link: unknown setting 'colour'");
+  expect_row(message_of([] { train({"--link", "#data=iris", "--resume", "run.ckpt"}); }),
+             "give either --resume FILE or --link URL, not both");
+  const std::string model = temp_dir() + "/one_epoch.json";
+  train({"--epochs", "1", "--out", model, "--quiet"});
+  expect_row(message_of([&] { eval({"--model", model, "--on", "train"}); }),
+             "--on applies with --data only; without it both splits are evaluated");
   expect_row(message_of([] { train({"--data", "fashion-mnist-subset", "--test-fraction", "0.2"}); }),
              "--test-fraction applies to tabular data only (iris or a CSV); image sets come with their own train/test split");
 }
