@@ -105,6 +105,19 @@ static std::string magnitude_ranges(const std::vector<double>& m, const std::vec
 
 static std::string form_symbol(AttackForm form) { return form == AttackForm::inside ? "①" : "②"; }
 
+// Calls cell(d, form, mode, asymmetric, noises) for each row of the verdict and ablation tables: every
+// (data set, form, mode, noise symmetry) the profile ran.
+template <typename Cell>
+static void for_each_map_row(const ReproduceProfile& profile, Cell cell) {
+  for (const auto& d : profile.datasets)
+    for (AttackForm form : d.map.forms)
+      for (AttackMode mode : d.map.modes)
+        for (bool asym : {true, false}) {
+          const std::vector<NoiseKind> noises = noises_of(d, asym);
+          if (!noises.empty()) cell(d, form, mode, asym, noises);
+        }
+}
+
 static std::string verdict_section(const ReproduceProfile& profile, const RobustnessMap& map) {
   std::string s = "## Verdict: where the paper's claim holds\n\n";
   s += "At magnitude m the claim *holds* when the residual and dense hybrids average at least " +
@@ -115,22 +128,18 @@ static std::string verdict_section(const ReproduceProfile& profile, const Robust
        "symmetry (the mean over the symmetric or the asymmetric kinds the data set ran).\n\n";
   s += table_head({"data set", "form", "mode", "noise", "claim holds at m =", "reverse holds at m =", "no difference at m ="});
   const auto& mags = profile.map_magnitudes;
-  for (const auto& d : profile.datasets)
-    for (AttackForm form : d.map.forms)
-      for (AttackMode mode : d.map.modes)
-        for (bool asym : {true, false}) {
-          const auto noises = noises_of(d, asym);
-          if (noises.empty()) continue;
-          std::vector<bool> holds, reverse, none;
-          for (double m : mags) {
-            const Verdict v = robustness_verdict(map.points(d, form, mode, noises, m), map.chance(d));
-            holds.push_back(v == Verdict::claim_holds);
-            reverse.push_back(v == Verdict::reverse_holds);
-            none.push_back(v == Verdict::no_difference);
-          }
-          s += table_row({d.key, form_symbol(form), attack_mode_name(mode), asym ? "asymmetric" : "symmetric",
-                          magnitude_ranges(mags, holds), magnitude_ranges(mags, reverse), magnitude_ranges(mags, none)});
-        }
+  for_each_map_row(profile, [&](const ReproduceDataset& d, AttackForm form, AttackMode mode, bool asym,
+                                const std::vector<NoiseKind>& noises) {
+    std::vector<bool> holds, reverse, none;
+    for (double m : mags) {
+      const Verdict v = robustness_verdict(map.points(d, form, mode, noises, m), map.chance(d));
+      holds.push_back(v == Verdict::claim_holds);
+      reverse.push_back(v == Verdict::reverse_holds);
+      none.push_back(v == Verdict::no_difference);
+    }
+    s += table_row({d.key, form_symbol(form), attack_mode_name(mode), asym ? "asymmetric" : "symmetric",
+                    magnitude_ranges(mags, holds), magnitude_ranges(mags, reverse), magnitude_ranges(mags, none)});
+  });
   return s + "\n";
 }
 
@@ -146,25 +155,21 @@ static std::string ablation_section(const ReproduceProfile& profile, const Robus
   s += table_head({"data set", "form", "mode", "noise", "residual + dense hold at m =", "plain holds too at m =",
                    "only with skips at m ="});
   const auto& mags = profile.map_magnitudes;
-  for (const auto& d : profile.datasets)
-    for (AttackForm form : d.map.forms)
-      for (AttackMode mode : d.map.modes)
-        for (bool asym : {true, false}) {
-          const auto noises = noises_of(d, asym);
-          if (noises.empty()) continue;
-          std::vector<bool> skipped, plain_too, skips_only;
-          for (double m : mags) {
-            const auto p = map.points(d, form, mode, noises, m);
-            const bool both = robustness_verdict(p, map.chance(d)) == Verdict::claim_holds;
-            const bool tq = beats_collapsed_classical(p, p[0].accuracy, map.chance(d));
-            skipped.push_back(both);
-            plain_too.push_back(both && tq);
-            skips_only.push_back(both && !tq);
-          }
-          s += table_row({d.key, form_symbol(form), attack_mode_name(mode), asym ? "asymmetric" : "symmetric",
-                          magnitude_ranges(mags, skipped), magnitude_ranges(mags, plain_too),
-                          magnitude_ranges(mags, skips_only)});
-        }
+  for_each_map_row(profile, [&](const ReproduceDataset& d, AttackForm form, AttackMode mode, bool asym,
+                                const std::vector<NoiseKind>& noises) {
+    std::vector<bool> skipped, plain_too, skips_only;
+    for (double m : mags) {
+      const auto p = map.points(d, form, mode, noises, m);
+      const bool both = robustness_verdict(p, map.chance(d)) == Verdict::claim_holds;
+      const bool tq = beats_collapsed_classical(p, p[0].accuracy, map.chance(d));
+      skipped.push_back(both);
+      plain_too.push_back(both && tq);
+      skips_only.push_back(both && !tq);
+    }
+    s += table_row({d.key, form_symbol(form), attack_mode_name(mode), asym ? "asymmetric" : "symmetric",
+                    magnitude_ranges(mags, skipped), magnitude_ranges(mags, plain_too),
+                    magnitude_ranges(mags, skips_only)});
+  });
   return s + "\n";
 }
 
