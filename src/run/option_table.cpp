@@ -808,15 +808,36 @@ std::string command_help(Command command, const std::string& usage, const std::v
   return out + examples;
 }
 
+// What the options of a switched-on scope default to: the data kind's defaults
+// with this spec's data, model, optimiser, noise kind and attack form (the
+// unscoped rows that switch scopes on), so that e.g. --noise-fraction is left
+// out while it has the value --noise gives it.
+static RunSpec scoped_defaults(const RunSpec& spec) {
+  RunSpec d = default_spec(spec.data_kind());
+  d.data.name = spec.data.name;
+  d.model.kind = spec.model.kind;
+  d.train.optimizer.kind = spec.train.optimizer.kind;
+  if (spec.noise) {
+    d.noise = default_noise(spec.data_kind());
+    d.noise->kind = spec.noise->kind;
+  }
+  if (spec.attack) {
+    d.attack = default_attack();
+    d.attack->form = spec.attack->form;
+  }
+  return d;
+}
+
 std::vector<std::string> to_command_line(const RunSpec& spec) {
-  const RunSpec defaults = default_spec(spec.data_kind());
+  const RunSpec defaults = default_spec(spec.data_kind()), scoped = scoped_defaults(spec);
   std::vector<std::string> out;
   for (const OptionRow& r : option_table()) {
     if (!(r.commands & kTrain) || !r.changes_results || !in_scope(r.scope, spec)) continue;
     const std::string text = option_text(r, spec);
     // The data always: it picks the defaults. A seed that follows --seed is left out.
+    const RunSpec& base = r.scope == Scope::always ? defaults : scoped;
     const bool is_default = r.follows_seed ? r.get(spec).number == double(spec.seed())
-                                           : in_scope(r.scope, defaults) && option_text(r, defaults) == text;
+                                           : in_scope(r.scope, base) && option_text(r, base) == text;
     if (r.name != "data" && is_default) continue;
     if (text.empty()) continue;  // an empty list or name: not given
     if (r.type == OptionType::flag)

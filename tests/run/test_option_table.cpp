@@ -1,6 +1,7 @@
 // The option table (run/option_table.hpp): every row survives every surface
 // (command line → spec → link → spec → JSON → spec), the defaults come from
 // default_spec() alone, and the command line answers mistakes with help.
+#include <algorithm>
 #include <gtest/gtest.h>
 
 #include "core/rng.hpp"
@@ -206,4 +207,18 @@ TEST(OptionTable, RangesAreOneForEverySurface) {
   EXPECT_EQ(option_row("attack-layer-list").max, option_row("layers").max - 1);
   // slope is carried for every model with leaky-relu, CNN front ends included.
   EXPECT_NE(to_link(parse_link("#data=mnist-subset&model=qdcnn&slope=0.2").spec).find("slope=0.2"), std::string::npos);
+}
+
+TEST(OptionTable, CommandLineLeavesOutWhatTheSwitchedOnScopeDefaultsTo) {
+  const RunSpec s = parse_link("#data=iris&noise=gaussian-sym&attack=inside&noise_f=0.25").spec;
+  const std::vector<std::string> line = to_command_line(s);
+  const auto has = [&](const std::string& option) { return std::find(line.begin(), line.end(), option) != line.end(); };
+  EXPECT_TRUE(has("--noise=gaussian-sym"));
+  EXPECT_TRUE(has("--attack-form=inside"));
+  EXPECT_TRUE(has("--noise-fraction=0.25"));  // differs from what --noise gives
+  for (const std::string& o : line) {
+    EXPECT_EQ(o.rfind("--noise-magnitude", 0), std::string::npos) << o;
+    EXPECT_EQ(o.rfind("--attack-mode", 0), std::string::npos) << o;
+  }
+  EXPECT_TRUE(same_run(s, parse_command_line(line, kTrain, {}).spec));
 }
