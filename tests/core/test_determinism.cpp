@@ -1,5 +1,5 @@
 // Determinism: the same seed gives the same curve on every platform. A stored
-// native reference (tests/data/iris_qdfnn_reference.json) is compared with the
+// native reference (tests/fixtures/iris_qdfnn_reference.json) is compared with the
 // run of this build: bit-identical natively on x86-64; the WebAssembly build
 // (different libm for sin/cos/exp) must match within the tolerance below.
 // The number of training threads changes nothing, bit for bit.

@@ -7,9 +7,9 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <functional>
 #include <sstream>
 
+#include "../bad_input_catalogue.hpp"
 #include "cli/checkpoint.hpp"
 #include "cli/eval_command.hpp"
 #include "cli/report.hpp"
@@ -21,6 +21,7 @@
 
 using namespace hqnn;
 using namespace hqnn::cli;
+using namespace hqnn::testing;
 namespace fs = std::filesystem;
 
 namespace {
@@ -49,21 +50,6 @@ std::string eval(const std::vector<std::string>& argv) {
   std::FILE* out = std::tmpfile();
   eval_command(argv, out);
   return contents(out);
-}
-
-std::string message_of(const std::function<void()>& action) {
-  try {
-    action();
-  } catch (const InputError& e) {
-    return e.what();
-  }
-  return "(accepted)";
-}
-
-void expect_row(const std::string& message, const std::string& expected) {
-  EXPECT_EQ(message, expected);
-  const std::string catalogue = read_whole_file(std::string(HQNN_ASSETS_DIR) + "/../docs/bad-inputs.md");
-  EXPECT_NE(catalogue.find("`" + expected + "`"), std::string::npos) << "docs/bad-inputs.md lacks: " << expected;
 }
 
 std::string temp_dir() {
@@ -112,54 +98,59 @@ TEST(CliCommands, JsonKeepsProgressOnStderrAndNamesTheScaling) {
 TEST(CliCommands, UnwritableOutputsAreRefusedBeforeTheFirstEpoch) {
   for (const char* option : {"--out", "--checkpoint"}) {
     std::FILE *out = std::tmpfile(), *err = std::tmpfile();
-    const std::string m = message_of([&] { train_command({option, "/no/such/folder/m.json"}, out, err); });
+    const std::string m = input_error_of([&] { train_command({option, "/no/such/folder/m.json"}, out, err); });
     EXPECT_EQ(contents(err), "") << "nothing was trained";
     std::fclose(out);
-    expect_row(m, std::string(option) + " /no/such/folder/m.json: cannot write there (does the folder exist, and may you "
-                                        "write to it?)");
+    expect_catalogued(m, std::string(option) +
+                             " /no/such/folder/m.json: cannot write there (does the folder exist, and may you "
+                             "write to it?)");
   }
-  expect_row(message_of([] { check_writable(temp_dir(), "--out"); }).replace(6, temp_dir().size(), "DIR"),
-             "--out DIR: is a directory; give a file name");
+  expect_catalogued(input_error_of([] { check_writable(temp_dir(), "--out"); }).replace(6, temp_dir().size(), "DIR"),
+                    "--out DIR: is a directory; give a file name");
   EXPECT_FALSE(fs::exists(temp_dir() + "/fresh.json"));
   check_writable(temp_dir() + "/fresh.json", "--out");
   EXPECT_FALSE(fs::exists(temp_dir() + "/fresh.json")) << "the check leaves no file behind";
 }
 
 TEST(CliCommands, ACsvWhoseColumnsAreNotTheModelsFeaturesIsRefused) {
-  expect_row(message_of([] { check_feature_names({"a", "b", "c"}, {"b", "a", "c"}, "data.csv"); }),
-             "data.csv has the model's features in another order: feature 1 is 'b', the model expects 'a' (the model's "
-             "features: a, b, c)");
-  expect_row(message_of([] { check_feature_names({"a", "b", "c"}, {"a", "b", "x"}, "data.csv"); }),
-             "data.csv has no feature column 'c' (the model's features: a, b, c)");
-  expect_row(message_of([] { check_feature_names({"a", "b", "c"}, {"a", "b"}, "data.csv"); }),
-             "data.csv has 2 features, the model expects 3 (the model's features: a, b, c)");
-  EXPECT_EQ(message_of([] { check_feature_names({"a", "b"}, {"a", "b"}, "data.csv"); }), "(accepted)");
+  expect_catalogued(input_error_of([] { check_feature_names({"a", "b", "c"}, {"b", "a", "c"}, "data.csv"); }),
+                    "data.csv has the model's features in another order: feature 1 is 'b', the model expects 'a' "
+                    "(the model's features: a, b, c)");
+  expect_catalogued(input_error_of([] { check_feature_names({"a", "b", "c"}, {"a", "b", "x"}, "data.csv"); }),
+                    "data.csv has no feature column 'c' (the model's features: a, b, c)");
+  expect_catalogued(input_error_of([] { check_feature_names({"a", "b", "c"}, {"a", "b"}, "data.csv"); }),
+                    "data.csv has 2 features, the model expects 3 (the model's features: a, b, c)");
+  EXPECT_EQ(input_error_of([] { check_feature_names({"a", "b"}, {"a", "b"}, "data.csv"); }), "(accepted)");
 }
 
 TEST(CliCommands, AModelWithoutItsRunNeedsData) {
   ModelInfo info;
   info.training = Json::object();
-  expect_row(message_of([&] { run::spec_of_model(info, "m.json"); }),
-             "m.json does not record the data it was trained on (written by an older hqnn); give the data with --data NAME");
+  expect_catalogued(input_error_of([&] { run::spec_of_model(info, "m.json"); }),
+                    "m.json does not record the data it was trained on (written by an older hqnn); give the data "
+                    "with --data NAME");
 }
 
 TEST(CliCommands, MistakesOnTheCommandLineAreAnswered) {
-  expect_row(message_of([] { train({"--epoch", "3"}); }),
-             "unknown option --epoch; did you mean --epochs? (see hqnn train --help)");
-  expect_row(message_of([] { eval({"--model", "m.json", "--test-fraction", "0.2"}); }),
-             "--test-fraction is not an option of hqnn eval (see hqnn eval --help)");
-  expect_row(message_of([] { train({"--scale", "zscore"}); }), "--scale: expected none, standard, minmax or auto, got 'zscore'");
-  expect_row(message_of([] { train({"--optimizer", "adam", "--momentum", "0.5"}); }),
-             "--momentum applies to --optimizer sgd only");
-  expect_row(message_of([] { train({"--link", "#data=iris&colour=red"}); }), "--link: unknown setting 'colour'");
-  expect_row(message_of([] { train({"--link", "#data=iris", "--resume", "run.ckpt"}); }),
-             "give either --resume FILE or --link URL, not both");
+  expect_catalogued(input_error_of([] { train({"--epoch", "3"}); }),
+                    "unknown option --epoch; did you mean --epochs? (see hqnn train --help)");
+  expect_catalogued(input_error_of([] { eval({"--model", "m.json", "--test-fraction", "0.2"}); }),
+                    "--test-fraction is not an option of hqnn eval (see hqnn eval --help)");
+  expect_catalogued(input_error_of([] { train({"--scale", "zscore"}); }),
+                    "--scale: expected none, standard, minmax or auto, got 'zscore'");
+  expect_catalogued(input_error_of([] { train({"--optimizer", "adam", "--momentum", "0.5"}); }),
+                    "--momentum applies to --optimizer sgd only");
+  expect_catalogued(input_error_of([] { train({"--link", "#data=iris&colour=red"}); }),
+                    "--link: unknown setting 'colour'");
+  expect_catalogued(input_error_of([] { train({"--link", "#data=iris", "--resume", "run.ckpt"}); }),
+                    "give either --resume FILE or --link URL, not both");
   const std::string model = temp_dir() + "/one_epoch.json";
   train({"--epochs", "1", "--out", model, "--quiet"});
-  expect_row(message_of([&] { eval({"--model", model, "--on", "train"}); }),
-             "--on applies with --data only; without it both splits are evaluated");
-  expect_row(message_of([] { train({"--data", "fashion-mnist-subset", "--test-fraction", "0.2"}); }),
-             "--test-fraction applies to tabular data only (iris or a CSV); image sets come with their own train/test split");
+  expect_catalogued(input_error_of([&] { eval({"--model", model, "--on", "train"}); }),
+                    "--on applies with --data only; without it both splits are evaluated");
+  expect_catalogued(input_error_of([] { train({"--data", "fashion-mnist-subset", "--test-fraction", "0.2"}); }),
+                    "--test-fraction applies to tabular data only (iris or a CSV); image sets come with their own "
+                    "train/test split");
 }
 
 TEST(CliCommands, ALinkRunsTheLinksRunAndFlagsOverrideSingleOptions) {
@@ -183,6 +174,6 @@ TEST(CliCommands, TheConfusionMatrixNamesItsColumns) {
 TEST(CliCommands, CheckpointsOfTheFormerFormatAreRefused) {
   const std::string path = temp_dir() + "/run.ckpt";
   write_whole_file(path, "{\"format\": \"hqnn-checkpoint\", \"version\": 1, \"args\": [], \"run\": {}}");
-  expect_row(message_of([&] { read_checkpoint_file(path); }).substr(temp_dir().size() + 1),
-             "run.ckpt: checkpoint version 1 is not supported (this hqnn reads version 2; start the run again)");
+  expect_catalogued(input_error_of([&] { read_checkpoint_file(path); }).substr(temp_dir().size() + 1),
+                    "run.ckpt: checkpoint version 1 is not supported (this hqnn reads version 2; start the run again)");
 }

@@ -3,14 +3,14 @@
 // the catalogued messages.
 #include <gtest/gtest.h>
 
-#include "bad_input_catalogue.hpp"
+#include "../bad_input_catalogue.hpp"
+#include "../qasm_reader.hpp"
+#include "../statevector.hpp"
 #include "core/circuit_compiler.hpp"
 #include "core/circuit_lowering.hpp"
 #include "core/circuit_qasm.hpp"
 #include "core/circuit_quirk.hpp"
 #include "core/rng.hpp"
-#include "qasm_reader.hpp"
-#include "statevector.hpp"
 
 using namespace hqnn;
 using namespace hqnn::testing;

@@ -3,13 +3,13 @@
 // encoded input); bad options give the catalogued messages.
 #include <gtest/gtest.h>
 
-#include "bad_input_catalogue.hpp"
+#include "../bad_input_catalogue.hpp"
+#include "../qasm_reader.hpp"
+#include "../statevector.hpp"
 #include "cli/circuit_command.hpp"
 #include "core/circuit.hpp"
 #include "core/givens_chain.hpp"
 #include "core/model_io.hpp"
-#include "qasm_reader.hpp"
-#include "statevector.hpp"
 
 using namespace hqnn;
 using namespace hqnn::testing;

@@ -3,23 +3,15 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <functional>
 
+#include "../bad_input_catalogue.hpp"
 #include "core/input_error.hpp"
 #include "core/whole_file.hpp"
 
 using namespace hqnn;
+using hqnn::testing::input_error_of;
 
 namespace {
-
-std::string error_of(const std::function<void()>& action) {
-  try {
-    action();
-  } catch (const InputError& e) {
-    return e.what();
-  }
-  return "(no error)";
-}
 
 TEST(WholeFile, BytesRoundTripExactlyIncludingZerosAndHighBytes) {
   const std::string path = ::testing::TempDir() + "whole_file_bytes.bin";
@@ -32,13 +24,14 @@ TEST(WholeFile, BytesRoundTripExactlyIncludingZerosAndHighBytes) {
 }
 
 TEST(WholeFile, MissingFileDirectoryAndUnwritablePathAreNamed) {
-  EXPECT_EQ(error_of([] { read_whole_file("/nonexistent/dir/data.csv"); }),
+  EXPECT_EQ(input_error_of([] { read_whole_file("/nonexistent/dir/data.csv"); }),
             "/nonexistent/dir/data.csv: cannot open (No such file or directory)");
   const std::string dir = ::testing::TempDir() + "whole_file_dir";
   std::filesystem::create_directories(dir);
-  EXPECT_EQ(error_of([&] { read_whole_file(dir); }), dir + ": is a directory, not a file (name a file inside it)");
-  EXPECT_EQ(error_of([&] { write_whole_file(dir, "x"); }), dir + ": is a directory, not a file (name a file inside it)");
-  EXPECT_EQ(error_of([] { write_whole_file("/nonexistent/dir/m.json", "x"); }),
+  const std::string is_a_directory = dir + ": is a directory, not a file (name a file inside it)";
+  EXPECT_EQ(input_error_of([&] { read_whole_file(dir); }), is_a_directory);
+  EXPECT_EQ(input_error_of([&] { write_whole_file(dir, "x"); }), is_a_directory);
+  EXPECT_EQ(input_error_of([] { write_whole_file("/nonexistent/dir/m.json", "x"); }),
             "/nonexistent/dir/m.json: cannot create (No such file or directory)");
 }
 

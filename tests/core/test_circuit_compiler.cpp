@@ -4,11 +4,11 @@
 // preparation reproduces x / ‖x‖; the decompositions cost what the docs say.
 #include <gtest/gtest.h>
 
+#include "../statevector.hpp"
 #include "core/circuit_compiler.hpp"
 #include "core/circuit_lowering.hpp"
 #include "core/givens_chain.hpp"
 #include "core/rng.hpp"
-#include "statevector.hpp"
 
 using namespace hqnn;
 using hqnn::testing::Statevector;
