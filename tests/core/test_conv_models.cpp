@@ -71,7 +71,9 @@ TEST(ConvModels, AttacksNeverTouchConvolutionalLayers) {
     for (int i = 0; i < 3; ++i) model.after_optimizer_step();
     size_t i = 0;
     for (const auto& b : model.params())
-      if (b.name.rfind("conv", 0) == 0) EXPECT_EQ(std::vector<Real>(b.value, b.value + b.size), conv_before[i++]);
+      if (b.name.rfind("conv", 0) == 0) {
+        EXPECT_EQ(std::vector<Real>(b.value, b.value + b.size), conv_before[i++]);
+      }
     EXPECT_EQ(i, 4u);  // two conv layers, weight and bias each
   }
 }

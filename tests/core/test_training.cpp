@@ -99,8 +99,9 @@ TEST(Training, FixedLambdaStaysAtItsInitialValue) {
   Trainer trainer(model, iris, iris, to);
   trainer.run();
   for (const auto& b : model.params())
-    if (b.kind == ParamKind::lambda)
+    if (b.kind == ParamKind::lambda) {
       for (Index k = 0; k < b.size; ++k) EXPECT_EQ(b.value[k], 0.5f);
+    }
 }
 
 TEST(Training, StepwiseTrainingMatchesRunEpoch) {
