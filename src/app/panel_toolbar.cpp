@@ -1,4 +1,4 @@
-// The toolbar: play / pause / step one epoch / reset / copy as command, and the run's status.
+// The toolbar: play / pause / step one epoch / reset / copy as command / lessons, and the run's status.
 #include "app.hpp"
 #include "imgui.h"
 #include "panels.hpp"
@@ -26,6 +26,11 @@ void draw_toolbar(App& app) {
   const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
   app.copy_command_button[0] = lo.x, app.copy_command_button[1] = lo.y;
   app.copy_command_button[2] = hi.x - lo.x, app.copy_command_button[3] = hi.y - lo.y;
+  if (app.lesson == 0) {  // the guided lessons are reachable without knowing their links
+    ImGui::SameLine();
+    if (ImGui::Button("Lessons")) app.open_lesson(1);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Six guided lessons through the paper's argument (#lesson=1 ... 6)");
+  }
   ImGui::SameLine();
   const double acc = s.history.empty() ? 0.0 : s.history.back().test_accuracy;
   ImGui::Text("epoch %zu/%d   test acc %.3f   %s on %s   [%s build]", s.history.size(), s.settings.run.train.epochs,
