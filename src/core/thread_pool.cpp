@@ -2,6 +2,10 @@
 
 #include <algorithm>
 
+#ifdef __EMSCRIPTEN_PTHREADS__
+#include <emscripten/threading.h>
+#endif
+
 namespace hqnn {
 
 // Without -pthread, Emscripten's std::thread compiles but aborts when started.
@@ -22,6 +26,13 @@ constexpr int kMaxThreads = 1024;
 
 int resolve_thread_count(int requested) {
   if (!kHaveThreads) return 1;
+#ifdef __EMSCRIPTEN_PTHREADS__
+  // Emscripten starts a thread, and takes a finished one back into its pool of
+  // workers, through the main thread's event loop. A pool made on another
+  // thread (the playground's training thread) would wait for a main thread
+  // that may be blocked in a wait of its own (as under node), so it runs inline.
+  if (!emscripten_is_main_runtime_thread()) return 1;
+#endif
   const int wanted = requested > 0 ? requested : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   return std::min(wanted, kMaxThreads);
 }

@@ -23,7 +23,7 @@
 namespace hqnn {
 
 // 0 means every core (std::thread::hardware_concurrency, at least 1). At most
-// 4 in a WebAssembly build with pthreads, 1 in one without.
+// 4 in a WebAssembly build with pthreads (1 off its main thread), 1 in one without.
 int resolve_thread_count(int requested);
 
 class ThreadPool {
