@@ -18,7 +18,10 @@ scripts/build_web.sh
 if [ "$run_wasm_unit" = 1 ]; then
   echo "== wasm unit tests (node)"
   cmake --build build-wasm -j"$jobs"
-  (cd build-wasm && ctest --output-on-failure -j"$jobs")
+  # One node process per program (ctest starts one per test: minutes of start-up).
+  for t in build-wasm/tests/hqnn_tests.js build-wasm/tests/hqnn_gradcheck.js build-wasm/src/app/hqnn_app_tests.js; do
+    node --no-experimental-fetch "$t" --gtest_brief=1
+  done
 fi
 
 echo "== browser tests (chromium)"
