@@ -26,11 +26,12 @@ namespace fs = std::filesystem;
 static const char* kReproduceUsage = R"(hqnn reproduce: the paper's experiment grid (or the robustness map) and a report
 
 usage:
-  hqnn reproduce [--quick | --full | --profile tiny|quick|full] [options]
+  hqnn reproduce [--quick | --full | --tiny | --profile NAME] [options]
   hqnn reproduce --merge DIR... [--out DIR]
 
   --quick                 small subsets, few epochs, 2 seeds: a few minutes on 2 cores (default)
   --full                  full data sets, 100 iris / 5 image epochs, 3 seeds (prints its run time first)
+  --tiny                  iris only, 2 epochs, 1 seed (the same as --profile tiny; for tests)
   --profile NAME          tiny (iris only, 2 epochs, 1 seed; for tests) | quick | full
                           robustness-quick | robustness-full | robustness-tiny: the robustness
                           map, attack magnitude 0.001..10 over forms, modes (persistent,

@@ -3,10 +3,17 @@
 #include <map>
 
 #include "robustness_map.hpp"
+#include "run/run_spec.hpp"
 
 namespace hqnn::cli {
 
 bool is_image_dataset(const std::string& key) { return key != "iris"; }
+
+static TrainOptions default_training_of(const ReproduceDataset& d) {
+  return run::default_spec(run::data_kind_of(d.data.name)).train;
+}
+int ReproduceDataset::batch() const { return default_training_of(*this).batch; }
+double ReproduceDataset::lr() const { return default_training_of(*this).optimizer.lr; }
 
 const std::vector<NoiseKind>& dataset_noise_kinds() {
   static const std::vector<NoiseKind> kinds = {NoiseKind::gaussian_sym, NoiseKind::gaussian_asym,
@@ -51,8 +58,6 @@ ReproduceProfile reproduce_profile(const std::string& name, const std::string& c
     d.data.train_per_class = train_pc;
     d.data.test_per_class = test_pc;
     d.epochs = epochs;
-    d.batch = 64;   // D6
-    d.lr = 0.001;   // D6
     return d;
   };
   ReproduceDataset iris;
@@ -93,8 +98,8 @@ ExperimentConfig grid_run_config(const ReproduceDataset& d, const std::string& m
   c.model.kind = *parse_model_kind(model);
   c.model.seed = static_cast<uint64_t>(seed);
   c.train.epochs = d.epochs;
-  c.train.batch = d.batch;
-  c.train.optimizer.lr = d.lr;
+  c.train.batch = d.batch();
+  c.train.optimizer.lr = d.lr();
   c.train.seed = static_cast<uint64_t>(seed);
   c.noise_seed = static_cast<uint64_t>(seed);
   return c;

@@ -27,8 +27,9 @@ struct ReproduceDataset {
   std::string key;       // iris | mnist | fashion-mnist | cifar100
   DataConfig data;
   int epochs = 0;
-  int batch = 16;        // D6: 16 for iris, 64 for images
-  double lr = 0.01;      // D6: 0.01 for iris, 0.001 for images
+  // D6, from the run library's defaults for the data's kind (16 / 0.01 tabular, 64 / 0.001 images).
+  int batch() const;
+  double lr() const;
   RobustnessAxes map;    // robustness profiles only
 };
 

@@ -40,7 +40,7 @@ class ReportBuilder {
       const auto& n = results_.samples(d.key);
       s += table_row({d.key, "`" + results_.data_source(d.key) + "`",
                       std::to_string(n.first) + " / " + std::to_string(n.second), std::to_string(d.epochs),
-                      std::to_string(d.batch), format_number("%g", d.lr)});
+                      std::to_string(d.batch()), format_number("%g", d.lr())});
     }
     const DatasetNoiseOptions noise;
     const AttackOptions attack;

@@ -37,8 +37,6 @@ std::optional<ReproduceProfile> robustness_profile(const std::string& name) {
     d.key = key;
     d.data.name = data;
     d.epochs = epochs;
-    d.batch = 64;   // D6
-    d.lr = 0.001;   // D6
     d.map = axes;
     return d;
   };

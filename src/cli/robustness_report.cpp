@@ -271,7 +271,7 @@ static std::string header(const ReproduceProfile& profile, const GridResults& re
     for (NoiseKind k : d.map.noises) noises += (noises.empty() ? "" : ", ") + std::string(noise_kind_name(k));
     s += table_row({d.key, "`" + results.data_source(d.key) + "`",
                     std::to_string(n.first) + " / " + std::to_string(n.second), std::to_string(d.epochs),
-                    std::to_string(d.batch), format_number("%g", d.lr),
+                    std::to_string(d.batch()), format_number("%g", d.lr()),
                     std::to_string(d.map.seeds > 0 ? d.map.seeds : profile.seeds), modes, noises});
   }
   return s + "\n";

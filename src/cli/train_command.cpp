@@ -134,9 +134,9 @@ int train_command(const std::vector<std::string>& argv, std::FILE* out, std::FIL
   const run::CommandLine cl = run::parse_command_line(argv, run::kTrain, train_extras(), base ? &*base : nullptr);
   if (resume)
     for (const std::string& name : cl.given)
-      if (name != "epochs")
+      if (name != "epochs" && run::option_row(name).changes_results)
         throw InputError("--" + name + " cannot be changed when resuming: the run's options come from the checkpoint "
-                         "(only --epochs, --checkpoint, --out, --json and --quiet may be given with --resume)");
+                         "(only --epochs, --threads, --checkpoint, --out, --json and --quiet may be given with --resume)");
   const run::RunSpec& spec = cl.spec;
   const bool json = cl.has("json"), progress = !cl.has("quiet");
   // A resumed run goes on saving to its checkpoint unless told otherwise.

@@ -19,8 +19,9 @@ void validate(const TrainOptions& o) {
   if (o.epochs < 1) throw InputError("epochs must be at least 1, got " + std::to_string(o.epochs));
   if (o.epochs > 1000000) throw InputError("epochs must be at most 1000000, got " + std::to_string(o.epochs));
   if (o.batch < 1) throw InputError("batch size must be at least 1, got " + std::to_string(o.batch));
-  if (o.threads < 0 || o.threads > 1024)
-    throw InputError("threads must be between 0 (every core) and 1024, got " + std::to_string(o.threads));
+  if (o.threads < 0 || o.threads > TrainOptions::kMaxThreads)
+    throw InputError("threads must be between 0 (every core) and " + std::to_string(TrainOptions::kMaxThreads) +
+                     ", got " + std::to_string(o.threads));
   if (!(o.optimizer.lr > 0) || !std::isfinite(o.optimizer.lr))
     throw InputError("learning rate must be a finite number > 0, got " + short_number(o.optimizer.lr));
   if (!(o.optimizer.momentum >= 0 && o.optimizer.momentum < 1))

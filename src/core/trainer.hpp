@@ -24,6 +24,7 @@ struct TrainOptions {
   // Threads for the training steps and evaluations; 0 means every core. The
   // results do not depend on it (Model::kChunkRows).
   int threads = 0;
+  static constexpr int kMaxThreads = 1024;
 };
 void validate(const TrainOptions& options);
 

@@ -95,6 +95,13 @@ NoiseKind noise_kind_of(const std::string& text) {
   return *k;
 }
 
+// The attack modes' names, from core's one table.
+std::vector<std::string> attack_mode_words() {
+  std::vector<std::string> words;
+  for (AttackMode m : attack_modes()) words.push_back(attack_mode_name(m));
+  return words;
+}
+
 // A row with the common parts filled in.
 OptionRow row(std::string name, std::string hash, std::string json, OptionType type, std::string group,
               std::string metavar, std::string help) {
@@ -312,7 +319,7 @@ std::vector<OptionRow> build_table() {
   {
     OptionRow threads = ranged(row("threads", "", "", T::integer, "training", "N",
                                    "threads for training and evaluation, 0: every core; results do not depend on it"),
-                               0, 256);
+                               0, TrainOptions::kMaxThreads);
     threads.changes_results = false;
     t.push_back(with(std::move(threads), [](const RunSpec& s) { return num(s.train.threads); },
                      [](RunSpec& s, const OptionValue& v) { s.train.threads = int(v.number); }));
@@ -413,13 +420,13 @@ std::vector<OptionRow> build_table() {
                    [](const RunSpec& s) { return num(s.attack ? s.attack->magnitude : default_attack().magnitude); },
                    [](RunSpec& s, const OptionValue& v) { s.attack->magnitude = v.number; }));
   t.push_back(with(attack_row(chosen(row("attack-mode", "attack_mode", "attack_mode", T::choice, "parameter attack",
-                                         "MODE", "persistent (accumulated after every step) or transient (redrawn "
-                                                 "at every forward pass)"),
-                                     {"persistent", "transient"})),
+                                         "MODE", "persistent (accumulated after every step), transient (redrawn "
+                                                 "at every forward pass) or fixed (drawn once and held)"),
+                                     attack_mode_words())),
                    [](const RunSpec& s) { return word(attack_mode_name(s.attack ? s.attack->mode : default_attack().mode)); },
                    [](RunSpec& s, const OptionValue& v) {
                      const auto mode = parse_attack_mode(v.text);
-                     if (!mode) throw InputError("expected persistent or transient, got '" + v.text + "'");
+                     if (!mode) throw InputError("expected " + attack_mode_choices() + ", got '" + v.text + "'");
                      s.attack->mode = *mode;
                    }));
   t.push_back(with(attack_row(ranged(row("attack-layer-list", "attack_layers", "attack_layer_list", T::int_list,

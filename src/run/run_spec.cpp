@@ -9,7 +9,8 @@ DataKind data_kind_of(const std::string& data_name) {
 }
 
 // The CLI's measured starting points are the defaults everywhere (D6): for
-// images lr 0.001, batch 64, 10 epochs and the D9 width n = 64. Scaling of
+// images lr 0.001, batch 64, 10 epochs; width 0, which effective_width() turns
+// into the features (tabular) or the D9 n = 64 (convolutional). Scaling of
 // tabular data is measured in docs/scaling.md.
 RunSpec default_spec(DataKind kind) {
   RunSpec s;

@@ -2,7 +2,8 @@
 // a checkpoint): the data and how it is prepared, the model, the training, the
 // optional dataset noise and parameter attack, and their seeds.
 //
-// Every default lives in default_spec(), by data kind (D6, D9, D13):
+// Every default that depends on the data kind is set in default_spec() (D6, D9);
+// the rest are the structs' initialisers (test fraction 0.3, classes 0-3 (D13)):
 //
 //                    tabular (iris, CSV)        image sets
 //   model            qdfnn, L = 2               qdcnn, L = 2
