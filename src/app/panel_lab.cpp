@@ -86,11 +86,13 @@ static void draw_attack_section(App& app) {
   a.form = form ? AttackForm::outside : AttackForm::inside;
   changed |= noise_combo("attack noise", "attack-noise", a.noise);
   changed |= option_slider("attack magnitude", "attack-magnitude", a.magnitude, 0.0001, 1.0, "%.4g", true);
-  int mode = a.mode == AttackMode::persistent ? 0 : 1;
-  changed |= ImGui::RadioButton("persistent", &mode, 0);
-  ImGui::SameLine();
-  changed |= ImGui::RadioButton("transient", &mode, 1);
-  a.mode = mode ? AttackMode::transient : AttackMode::persistent;
+  for (AttackMode m : attack_modes()) {  // persistent, transient, fixed (core's one table)
+    if (m != attack_modes().front()) ImGui::SameLine();
+    if (ImGui::RadioButton(attack_mode_name(m), a.mode == m)) {
+      a.mode = m;
+      changed = true;
+    }
+  }
   const int available = std::max(1, app.snap->layers);
   bool listed = !a.layer_list.empty();
   if (ImGui::Checkbox("choose layers", &listed)) {
