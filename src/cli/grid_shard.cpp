@@ -5,6 +5,7 @@
 #include "core/dataset.hpp"
 #include "core/json.hpp"
 #include "core/state_json.hpp"
+#include "reproduce_grid.hpp"
 #include "text_file.hpp"
 
 namespace hqnn::cli {
@@ -34,6 +35,7 @@ void write_shard_manifest(const fs::path& dir, const ShardManifest& m) {
   Json meta = Json::object();
   meta.set("profile", m.profile);
   meta.set("cifar100", m.cifar100);
+  meta.set("seeds", m.seeds);
   meta.set("shard", m.shard.index);
   meta.set("shards", m.shard.count);
   write_text(dir / "shard.json", meta.dump(2));
@@ -46,6 +48,7 @@ ShardManifest read_shard_manifest(const fs::path& dir) {
   ShardManifest m;
   m.profile = j.at("profile", ctx).as_string();
   m.cifar100 = j.at("cifar100", ctx).as_string();
+  if (const Json* seeds = j.get("seeds")) m.seeds = static_cast<int>(whole_number_of(*seeds, 0, kMaxReproduceSeeds, ctx + ": seeds"));
   m.shard.count = static_cast<int>(whole_number_of(j.at("shards", ctx), 1, 999999, ctx + ": shards"));
   m.shard.index = static_cast<int>(whole_number_of(j.at("shard", ctx), 1, m.shard.count, ctx + ": shard"));
   return m;

@@ -23,6 +23,7 @@ int shard_of_position(size_t position, int count);
 struct ShardManifest {
   std::string profile;
   std::string cifar100;  // "" when CIFAR-100 is left out
+  int seeds = 0;         // --seeds; 0: the profile's
   GridShard shard;
 };
 void write_shard_manifest(const std::filesystem::path& dir, const ShardManifest& manifest);

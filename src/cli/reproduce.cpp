@@ -38,6 +38,7 @@ usage:
                           transient, fixed) and noises, with a verdict on the paper's claim
                           (quick: under 10 min on 2 cores; full: for a cluster, docs/slurm.md)
   --cifar100 DIR          also run CIFAR-100 classes 0-3 (train.bin, test.bin in DIR)
+  --seeds K               seeds 1..K for every run (1..100)          [the profile's: 1-3]
   --out DIR               output directory                              [reports]
   --threads N             cores: parallel runs, and the last runs' training threads [all cores]
   --shard I/N             run only the I-th of N slices of the grid (1-based); writes
@@ -96,7 +97,7 @@ int cmd_reproduce(const std::vector<std::string>& argv_in) {
       argv.push_back(argv_in[i]);
     }
   }
-  const Args args(argv, {"profile", "out", "threads", "shard", "cifar100"},
+  const Args args(argv, {"profile", "out", "threads", "shard", "cifar100", "seeds"},
                   {"quick", "full", "tiny", "no-complexity", "quiet", "help", "dry-run"});
   if (args.flag("help")) {
     std::printf("%s", kReproduceUsage);
@@ -114,7 +115,11 @@ int cmd_reproduce(const std::vector<std::string>& argv_in) {
     if (args.flag(p)) profile_name = p, ++chosen;
   if (chosen > 1) throw InputError("choose one profile: --quick, --full or --profile NAME");
   const std::string cifar = args.str("cifar100", "");
-  const ReproduceProfile profile = reproduce_profile(profile_name, cifar);
+  const int seeds = args.has("seeds") ? args.integer("seeds", 0) : 0;
+  if (args.has("seeds") && (seeds < 1 || seeds > kMaxReproduceSeeds))
+    throw InputError("--seeds: expected 1.." + std::to_string(kMaxReproduceSeeds) + " (seeds 1..K of every run), got " +
+                     args.str("seeds", ""));
+  const ReproduceProfile profile = reproduce_profile(profile_name, cifar, seeds);
 
   const GridShard shard = args.has("shard") ? parse_grid_shard(args.str("shard", "")) : GridShard();
   const int hw = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
@@ -154,7 +159,7 @@ int cmd_reproduce(const std::vector<std::string>& argv_in) {
   const fs::path out_dir(out);
   fs::create_directories(out_dir / "runs");
   // Written first, so that a shard that fails still names its index to --merge.
-  if (shard.count > 1) write_shard_manifest(out_dir, {profile.name, cifar, shard});
+  if (shard.count > 1) write_shard_manifest(out_dir, {profile.name, cifar, seeds, shard});
   const auto t0 = std::chrono::steady_clock::now();
   const std::vector<Json> results = run_grid(mine, data, threads, out_dir / "runs", quiet);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

@@ -7,7 +7,7 @@
 
 namespace hqnn::cli {
 
-bool is_image_dataset(const std::string& key) { return key != "iris"; }
+bool is_image_dataset(const std::string& key) { return run::data_kind_of(key) == run::DataKind::image; }
 
 static TrainOptions default_training_of(const ReproduceDataset& d) {
   return run::default_spec(run::data_kind_of(d.data.name)).train;
@@ -48,7 +48,7 @@ std::string model_display_name(const std::string& model) {
   return it == names.end() ? model : it->second;
 }
 
-ReproduceProfile reproduce_profile(const std::string& name, const std::string& cifar100_dir) {
+ReproduceProfile reproduce_profile(const std::string& name, const std::string& cifar100_dir, int seeds) {
   ReproduceProfile p;
   p.name = name;
   auto image = [](const std::string& key, const std::string& data, int epochs, size_t train_pc, size_t test_pc) {
@@ -89,6 +89,10 @@ ReproduceProfile reproduce_profile(const std::string& name, const std::string& c
     p.datasets.push_back(image("cifar100", "cifar100:" + cifar100_dir, name == "full" ? 5 : name == "quick" ? 3 : 1,
                                name == "full" ? 0 : 250, name == "full" ? 0 : 100));
   for (auto& d : p.datasets) d.data.split_seed = 1;  // one split for every run of a profile
+  if (seeds > 0) {
+    p.seeds = seeds;
+    for (auto& d : p.datasets) d.map.seeds = 0;
+  }
   return p;
 }
 

@@ -33,6 +33,8 @@ struct ReproduceDataset {
   RobustnessAxes map;    // robustness profiles only
 };
 
+constexpr int kMaxReproduceSeeds = 100;
+
 struct ReproduceProfile {
   std::string name;      // tiny | quick | full | robustness-tiny | robustness-quick | robustness-full
   std::vector<ReproduceDataset> datasets;
@@ -44,8 +46,9 @@ struct ReproduceProfile {
   bool is_robustness_map() const { return !map_magnitudes.empty(); }
 };
 
-// cifar100_dir: "" leaves CIFAR-100 out.
-ReproduceProfile reproduce_profile(const std::string& name, const std::string& cifar100_dir);
+// cifar100_dir: "" leaves CIFAR-100 out. seeds > 0 replaces the profile's seed
+// counts (every data set then runs seeds 1..seeds); 0 keeps them.
+ReproduceProfile reproduce_profile(const std::string& name, const std::string& cifar100_dir, int seeds = 0);
 
 struct GridRun {
   std::string id;          // e.g. attack-fashion-mnist-form2-gaussian-asym-qdcnn-s1

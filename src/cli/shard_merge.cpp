@@ -22,7 +22,8 @@ static std::string missing_shards_message(const std::map<int, MissingRuns>& miss
             " runs, e.g. '" + runs.first + "')";
     indexes += std::to_string(index);
   }
-  const std::string cifar = m.cifar100.empty() ? "" : " --cifar100 " + m.cifar100;
+  const std::string cifar = (m.cifar100.empty() ? "" : " --cifar100 " + m.cifar100) +
+                            (m.seeds > 0 ? " --seeds " + std::to_string(m.seeds) : "");
   return "missing shards of " + std::to_string(m.shard.count) + ": " + list +
          ". Run only those again (hqnn reproduce --profile " + m.profile + cifar + " --shard I/" +
          std::to_string(m.shard.count) + " --out DIR for I in " + indexes + "; on Slurm: scripts/slurm/submit.sh --retry " +
@@ -37,8 +38,10 @@ MergedShards merge_shards(const std::vector<std::string>& dirs) {
     const ShardManifest m = read_shard_manifest(dir);
     if (dir_of_shard.empty()) {
       first = m;
-    } else if (m.profile != first.profile || m.cifar100 != first.cifar100) {
-      throw InputError(dir + ": shard of profile '" + m.profile + "', the others are '" + first.profile + "'");
+    } else if (m.profile != first.profile || m.cifar100 != first.cifar100 || m.seeds != first.seeds) {
+      throw InputError(dir + ": shard of profile '" + m.profile + "' (seeds " + std::to_string(m.seeds) +
+                       "), the others are '" + first.profile + "' (seeds " + std::to_string(first.seeds) +
+                       "; 0 = the profile's)");
     } else if (m.shard.count != first.shard.count) {
       throw InputError(dir + ": shard " + std::to_string(m.shard.index) + "/" + std::to_string(m.shard.count) +
                        ", the others are of " + std::to_string(first.shard.count) + " shards");
@@ -49,7 +52,7 @@ MergedShards merge_shards(const std::vector<std::string>& dirs) {
     for (auto& r : read_run_files(dir)) runs.push_back(std::move(r));
   }
   MergedShards merged;
-  merged.profile = reproduce_profile(first.profile, first.cifar100);
+  merged.profile = reproduce_profile(first.profile, first.cifar100, first.seeds);
   std::set<std::string> ids;
   for (const Json& r : runs) ids.insert(r.at("id").as_string());
   const std::vector<GridRun> grid = reproduce_grid(merged.profile);

@@ -15,6 +15,7 @@
 #include "cli/svg_plot.hpp"
 #include "core/givens_chain.hpp"
 #include "core/rng.hpp"
+#include "../bad_input_catalogue.hpp"
 
 using namespace hqnn;
 using namespace hqnn::cli;
@@ -158,6 +159,52 @@ TEST(CliReproduce, MergeNamesTheMissingShards) {
   ASSERT_EQ(cmd_reproduce({"--tiny", "--shard", "2/2", "--out", of_two.string(), "--quiet"}), 0);
   EXPECT_THROW(cmd_reproduce({"--merge", one.string(), of_two.string(), "--out", scratch_dir("missing_out").string()}),
                InputError);
+}
+
+// --seeds K runs seeds 1..K of every cell; its shards remember K, so a merge
+// rebuilds the same grid, names K in the retry line and refuses shards of another K.
+TEST(CliReproduce, SeedsOptionSetsEverySeedCountAndShardsRememberIt) {
+  const ReproduceProfile quick = reproduce_profile("robustness-quick", "");
+  const ReproduceProfile five = reproduce_profile("robustness-quick", "", 5);
+  size_t runs_per_seed = 0;
+  for (const auto& d : quick.datasets) {
+    const size_t per_seed = d.map.forms.size() * d.map.modes.size() * d.map.noises.size() *
+                            quick.map_magnitudes.size() * robustness_models(d.key).size();
+    runs_per_seed += per_seed;
+  }
+  EXPECT_EQ(reproduce_grid(five).size(), 5 * runs_per_seed);
+  EXPECT_EQ(reproduce_grid(reproduce_profile("tiny", "", 2)).size(), 2 * reproduce_grid(reproduce_profile("tiny", "")).size());
+  for (const char* bad : {"0", "101", "x", "-1"})
+    EXPECT_THROW(cmd_reproduce({"--tiny", "--seeds", bad, "--dry-run", "--quiet"}), InputError) << bad;
+  const auto message_of = [](const std::vector<std::string>& argv) {
+    try {
+      cmd_reproduce(argv);
+    } catch (const InputError& e) {
+      return std::string(e.what());
+    }
+    return std::string("accepted");
+  };
+  hqnn::testing::expect_catalogued(message_of({"--tiny", "--seeds", "0", "--dry-run"}),
+                    "--seeds: expected 1..100 (seeds 1..K of every run), got 0");
+  hqnn::testing::expect_catalogued(message_of({"--profile", "huge", "--dry-run"}),
+                    "--profile: expected tiny, quick, full, robustness-tiny, robustness-quick or robustness-full, got 'huge'");
+  hqnn::testing::expect_catalogued(message_of({"--tiny", "--shard", "4/3", "--dry-run"}), "--shard: expected I/N with 1 <= I <= N, got '4/3'");
+
+  const fs::path one = scratch_dir("seeds1"), two = scratch_dir("seeds2"), other = scratch_dir("seeds_other");
+  ASSERT_EQ(cmd_reproduce({"--tiny", "--seeds", "2", "--shard", "1/2", "--out", one.string(), "--quiet"}), 0);
+  ASSERT_EQ(cmd_reproduce({"--tiny", "--shard", "2/2", "--out", other.string(), "--quiet"}), 0);
+  try {
+    cmd_reproduce({"--merge", one.string(), "--out", scratch_dir("seeds_out").string(), "--quiet"});
+    ADD_FAILURE() << "merged without shard 2";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("--seeds 2 --shard I/2"), std::string::npos) << e.what();
+  }
+  EXPECT_THROW(cmd_reproduce({"--merge", one.string(), other.string(), "--out", scratch_dir("seeds_out").string()}),
+               InputError);
+  ASSERT_EQ(cmd_reproduce({"--tiny", "--seeds", "2", "--shard", "2/2", "--out", two.string(), "--quiet"}), 0);
+  const fs::path merged = scratch_dir("seeds_out");
+  ASSERT_EQ(cmd_reproduce({"--merge", one.string(), two.string(), "--out", merged.string(), "--quiet"}), 0);
+  EXPECT_TRUE(fs::exists(merged / "runs" / "ablation-iris-qdfnn-s2.json"));
 }
 
 // Each run is single-threaded and seeded by its own id, so how many runs go in
