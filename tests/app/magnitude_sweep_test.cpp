@@ -135,8 +135,10 @@ TEST(MagnitudeSweep, ALineAveragesEachMagnitudeOverItsSeedsOnceAllAreDone) {
   EXPECT_DOUBLE_EQ(hybrid[0].average_accuracy, 0.8);
   EXPECT_DOUBLE_EQ(hybrid[0].final_accuracy, 0.9);
   EXPECT_DOUBLE_EQ(hybrid[0].diverged_fraction, 0.5);
-  const std::vector<SweepLinePoint> one_seed = sweep_line(points, h, 1);
-  EXPECT_EQ(one_seed.size(), 3u) << "with one seed every point is a magnitude";
+  const std::vector<SweepLinePoint> one_seed = sweep_line({points[0], points[1], points[4]}, h, 1);
+  ASSERT_EQ(one_seed.size(), 2u) << "with one seed every point of the model is a magnitude";
+  EXPECT_DOUBLE_EQ(one_seed[1].average_accuracy, 0.5);
+  EXPECT_DOUBLE_EQ(one_seed[1].diverged_fraction, 1.0);
   EXPECT_DOUBLE_EQ(sweep_line(points, c, 2)[0].average_accuracy, 0.7);
 }
 
