@@ -330,6 +330,7 @@ void App::poll_platform() {
     settings = parsed.settings;
     if (!settings.image() && settings.dataset() != "iris" && !(user_data && user_data->name == settings.dataset()))
       settings.run.data.name = "iris";
+    sweep_running = settings.map;  // as on load: a map link shows its map
     reset();
   }
   take_assets();

@@ -53,11 +53,12 @@ static void draw_sweep_options(App& app) {
     ImGui::SameLine();
     if (ImGui::RadioButton(attack_mode_name(m), o.mode == m)) o.mode = m, changed = true;
   }
-  ImGui::InputDouble("from m", &o.lo, 0, 0, "%g");
-  changed |= ImGui::IsItemDeactivatedAfterEdit();
+  // o is this frame's copy: a typed magnitude applies on Enter (ImGui writes it back in that frame only).
+  changed |= ImGui::InputDouble("from m", &o.lo, 0, 0, "%g", ImGuiInputTextFlags_EnterReturnsTrue);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("lowest attack magnitude (> 0); Enter applies");
   ImGui::SameLine();
-  ImGui::InputDouble("to m", &o.hi, 0, 0, "%g");
-  changed |= ImGui::IsItemDeactivatedAfterEdit();
+  changed |= ImGui::InputDouble("to m", &o.hi, 0, 0, "%g", ImGuiInputTextFlags_EnterReturnsTrue);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("highest attack magnitude; Enter applies");
   ImGui::SameLine();
   changed |= ImGui::SliderInt("points", &o.points, 2, kSweepMaxPoints);
   ImGui::SameLine();
