@@ -10,7 +10,6 @@
 #include <cstdio>
 
 #include "copy_command.hpp"
-#include "core/input_error.hpp"
 #include "core/json.hpp"
 #include "data/csv_loader.hpp"
 #include "imgui.h"
@@ -108,11 +107,9 @@ void App::reset() {
   session_->post(std::move(c));
 }
 
-// The sweep's data as loaded: iris as hqnn train loads it, or the user's CSV.
+// The sweep's data as loaded: the user's CSV as the page read it, else as hqnn train loads it (iris).
 static run::SourceData sweep_source(const run::DataSpec& data, const std::shared_ptr<const Dataset>& user_data) {
-  if (data.name == "iris") return run::load_source_data(data);
-  if (!user_data || user_data->name != data.name)
-    throw InputError(data.name + " is a CSV file the playground does not have: load it with \"Open CSV\"");
+  if (!user_data || user_data->name != data.name) return run::load_source_data(data);
   run::SourceData source;
   source.name = source.source = data.name;
   source.samples = *user_data;
