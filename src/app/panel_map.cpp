@@ -32,28 +32,31 @@ static bool model_combo(const char* label, const std::vector<ModelKind>& kinds, 
 static void draw_sweep_options(App& app) {
   SweepOptions o = app.settings.sweep;
   bool changed = false;
-  ImGui::PushItemWidth(ImGui::GetContentRegionAvail().x * 0.22f);
+  const float avail = ImGui::GetContentRegionAvail().x;
+  ImGui::PushItemWidth(avail * 0.3f);
   changed |= model_combo("hybrid", {ModelKind::tqfnn, ModelKind::qrfnn, ModelKind::qdfnn}, o.hybrid);
   ImGui::SameLine();
   changed |= model_combo("classical", {ModelKind::mlp_leaky, ModelKind::mlp_rot}, o.classical);
-  ImGui::SameLine();
   if (ImGui::BeginCombo("noise", noise_kind_name(o.noise))) {
     for (const NoiseKindInfo& k : noise_kinds())
       if (ImGui::Selectable(k.name, k.kind == o.noise)) o.noise = k.kind, changed = true;
     ImGui::EndCombo();
   }
+  ImGui::PopItemWidth();
   int form = o.form == AttackForm::inside ? 0 : 1;
-  changed |= ImGui::RadioButton("(1) inside", &form, 0);
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("sigma(theta + eps): gates stay rotations, weights W + eps");
   ImGui::SameLine();
-  changed |= ImGui::RadioButton("(2) outside", &form, 1);
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("sigma(theta) + eps: cos and sin of every gate get eps");
+  changed |= ImGui::RadioButton("(1)", &form, 0);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("form (1), inside: sigma(theta + eps); gates stay rotations, weights W + eps");
+  ImGui::SameLine();
+  changed |= ImGui::RadioButton("(2)", &form, 1);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("form (2), outside: sigma(theta) + eps; cos and sin of every gate get eps");
   o.form = form ? AttackForm::outside : AttackForm::inside;
   for (AttackMode m : attack_modes()) {
-    ImGui::SameLine();
+    if (m != attack_modes().front()) ImGui::SameLine();
     if (ImGui::RadioButton(attack_mode_name(m), o.mode == m)) o.mode = m, changed = true;
   }
   // o is this frame's copy: a typed magnitude applies on Enter (ImGui writes it back in that frame only).
+  ImGui::PushItemWidth(std::max(40.0f, (avail - ImGui::CalcTextSize("from mto mpointsseeds").x) / 4 - 16));
   changed |= ImGui::InputDouble("from m", &o.lo, 0, 0, "%g", ImGuiInputTextFlags_EnterReturnsTrue);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("lowest attack magnitude (> 0); Enter applies");
   ImGui::SameLine();
@@ -89,13 +92,15 @@ static void draw_status_row(App& app) {
   if (!sweep) return;
   const size_t done = sweep->points().size(), total = sweep->runs().size();
   if (done == total)
-    ImGui::Text("%zu runs done", total);
+    ImGui::Text("%zu/%zu runs of %d epochs", done, total, sweep->spec().train.epochs);
   else
-    ImGui::Text("%zu/%zu runs%s (%s at m = %.3g: %.0f %%)", done, total, running ? "" : ", stopped",
+    ImGui::Text("%zu/%zu runs%s, %s at m = %.3g: %.0f %%", done, total, running ? "" : " (stopped)",
                 model_kind_name(sweep->runs()[done].model), sweep->runs()[done].magnitude,
                 100 * sweep->current_run_progress());
-  ImGui::SameLine();
-  ImGui::TextDisabled("%d epochs each; the address bar holds the map", sweep->spec().train.epochs);
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("Each point is one run of %d epochs: the run hqnn train trains (Copy as command, with the\n"
+                      "point's model and attack). The address bar holds the map: its link replays this sweep.",
+                      sweep->spec().train.epochs);
 }
 
 // A small cross: a run whose loss or parameters became NaN/Inf.
