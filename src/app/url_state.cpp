@@ -98,7 +98,7 @@ static std::string read_magnitude(const std::string& key, const std::string& val
   return {};
 }
 
-// One map key; "" when `key` is not one of them.
+// Reads one map key (`known` false when `key` is none); returns an error message, empty on success.
 static std::string read_map_key(const std::string& key, const std::string& value, SweepOptions& o, bool& known) {
   known = true;
   const auto model = [&](bool hybrid, ModelKind& field) -> std::string {
