@@ -75,14 +75,14 @@ async function waitStatus(page, predicate, timeoutMs) {
 async function checkRobustnessMap(browser) {
   const link = '#data=iris&epochs=5&map=1&map_lo=0.01&map_hi=10&map_points=3';
   const found = {};
-  for (const [port, build] of [[8631, 'threaded'], [8632, 'single-threaded']]) {
-    const t = await openPage(browser, `http://127.0.0.1:${port}/${link}`, `map-${build}`);
+  for (const [page, build] of [['8631/', 'threaded'], ['8632/?nosw', 'single-threaded']]) {
+    const t = await openPage(browser, `http://127.0.0.1:${page}${link}`, `map-${build}`);
     const started = Date.now();
     const s = await waitStatus(t.page, (s) => s.map && (s.map.done || s.map.error), 120000);
     const m = s && s.map;
     metrics[`map_sweep_ms_${build}`] = Date.now() - started;
-    check(m && m.done && m.error === '' && m.runs === 6 && m.points.length === 6,
-          `the robustness map sweeps its link's 6 runs (${build})`, m && `${m.points.length}/${m.runs} ${m.error}`);
+    check(m && m.done && m.error === '' && m.runs === 6 && m.points.length === 6 && s.build === build,
+          `the robustness map sweeps its link's 6 runs (${build})`, m && `${s.build}: ${m.points.length}/${m.runs} ${m.error}`);
     const models = m ? m.points.map((p) => p.model).join(',') : '';
     check(models === 'qdfnn,mlp-leaky,qdfnn,mlp-leaky,qdfnn,mlp-leaky', `hybrid and classical at each magnitude (${build})`, models);
     const magnitudes = m ? m.points.map((p) => Number(p.magnitude.toPrecision(3))) : [];
