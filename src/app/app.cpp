@@ -29,9 +29,11 @@ const std::vector<PanelInfo>& panel_registry() {
       {"lab", "Robustness lab: noise and attacks", PanelColumn::left, 0.38f, false, draw_lab_panel, nullptr},
       {"curves", "Training curves", PanelColumn::middle, 0.45f, true, draw_curves_panel, nullptr},
       {"diagnostics", "Confusion, gradients, lambda", PanelColumn::middle, 0.55f, false, draw_diagnostics_panel,
-       [](const App& app) { return !app.settings.arena; }},
+       [](const App& app) { return !app.settings.arena && !app.settings.map; }},
       {"arena", "Arena: hybrid vs classical", PanelColumn::middle, 0.55f, false, draw_arena_panel,
        [](const App& app) { return app.settings.arena; }},
+      {"map", "Robustness map: accuracy against attack magnitude", PanelColumn::middle, 0.55f, true, draw_map_panel,
+       [](const App& app) { return app.settings.map; }},
       {"boundary", "Decision boundary", PanelColumn::right, 0.5f, true, draw_boundary_panel,
        [](const App& app) { return !app.settings.image(); }},
       {"image", "Image, encoded features", PanelColumn::right, 0.5f, true, draw_image_panel,
@@ -68,6 +70,7 @@ App::App() {
     settings.run.data.name = "iris";
   }
   snap = session_->snapshot();
+  sweep_running = settings.map;  // a map link shows its map
   reset();
 }
 
@@ -77,7 +80,7 @@ void App::write_hash() {
 }
 
 void App::reset() {
-  write_hash();
+  update_map();
   Command c;
   c.kind = Command::Kind::reset;
   c.settings = settings;
@@ -102,6 +105,34 @@ void App::reset() {
     arena_snap.reset();
   }
   session_->post(std::move(c));
+}
+
+// The sweep's data as loaded: the user's CSV as the page read it, else as hqnn train loads it (iris).
+static run::SourceData sweep_source(const run::DataSpec& data, const std::shared_ptr<const Dataset>& user_data) {
+  if (!user_data || user_data->name != data.name) return run::load_source_data(data);
+  run::SourceData source;
+  source.name = source.source = data.name;
+  source.samples = *user_data;
+  return source;
+}
+
+void App::update_map() {
+  write_hash();
+  if (!settings.map) {
+    sweep.reset();
+    sweep_running = false;
+    sweep_error.clear();
+    return;
+  }
+  if (sweep && sweep->runs_as(settings.run, settings.sweep)) return;
+  sweep.reset();
+  sweep_error.clear();
+  try {
+    validate_sweep(settings.sweep, settings.run);
+    sweep = std::make_unique<MagnitudeSweep>(settings.run, settings.sweep, sweep_source(settings.run.data, user_data));
+  } catch (const std::exception& e) {
+    sweep_error = e.what();
+  }
 }
 
 void App::post(Command::Kind kind) {
@@ -296,6 +327,7 @@ void App::poll_platform() {
     settings = parsed.settings;
     if (!settings.image() && settings.dataset() != "iris" && !(user_data && user_data->name == settings.dataset()))
       settings.run.data.name = "iris";
+    sweep_running = settings.map;  // as on load: a map link shows its map
     reset();
   }
   take_assets();
@@ -323,7 +355,7 @@ void App::poll_platform() {
 // [SECTION] Status for the page ------------------------------------------------------------
 
 void App::record_frame_time(double ui_ms, double frame_ms) {
-  ui_ms -= last_pump_ms_;  // the single-threaded build's training slice is not UI work
+  ui_ms -= last_pump_ms_;  // the single-threaded build's training slice and the map's sweep are not UI work
   if (frame_ms_.size() < 120) {
     frame_ms_.push_back(frame_ms);
     ui_ms_.push_back(ui_ms);
@@ -428,6 +460,28 @@ void App::publish_status() {
     arena.set("attack", attack_json(a));
     j.set("arena", std::move(arena));
   }
+  if (settings.map) {
+    Json map = Json::object();
+    map.set("running", sweep_running && sweep && !sweep->done());
+    map.set("runs", sweep ? static_cast<int>(sweep->runs().size()) : 0);
+    map.set("done", sweep && sweep->done());
+    map.set("error", sweep_error.empty() && sweep ? sweep->error() : sweep_error);
+    map.set("chance", sweep ? sweep->chance() : 0.0);
+    Json points = Json::array();
+    if (sweep)
+      for (const SweepPoint& p : sweep->points()) {
+        Json point = Json::object();
+        point.set("model", model_kind_name(p.model));
+        point.set("magnitude", p.magnitude);
+        point.set("seed", static_cast<double>(p.seed));
+        point.set("average_accuracy", p.average_accuracy);
+        point.set("final_accuracy", p.final_accuracy);
+        point.set("diverged", p.diverged);
+        points.push(std::move(point));
+      }
+    map.set("points", std::move(points));
+    j.set("map", std::move(map));
+  }
   j.set("error", s.error.empty() ? data_error : s.error);
   j.set("status", status_line);
   j.set("hash", last_hash_);
@@ -470,12 +524,21 @@ void App::publish_status() {
 
 // [SECTION] Layout -------------------------------------------------------------------------
 
+static constexpr double kSweepBudgetMs = 5.0;  // per frame: the page stays responsive beside the main training
+
 void App::frame(float width, float height) {
   if (!session_->threaded()) {  // the single-threaded build trains between frames, ~8 ms per frame
     const double start = platform::now_ms();
     session_->pump(arena_ ? 4.0 : 8.0);
     if (arena_) arena_->pump(4.0);
     last_pump_ms_ = platform::now_ms() - start;
+  } else {
+    last_pump_ms_ = 0;
+  }
+  if (sweep_running && sweep && !sweep->done()) {  // every build: the sweep's runs are short, a few ms per frame
+    const double start = platform::now_ms();
+    sweep->advance(kSweepBudgetMs);
+    last_pump_ms_ += platform::now_ms() - start;
   }
   snap = session_->snapshot();
   if (arena_) arena_snap = arena_->snapshot();

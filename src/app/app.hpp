@@ -15,6 +15,7 @@
 #include "core/noise.hpp"
 #include "data/image_set.hpp"
 #include "layer_circuit.hpp"
+#include "magnitude_sweep.hpp"
 #include "platform.hpp"
 #include "training_session.hpp"
 #include "url_state.hpp"
@@ -65,6 +66,9 @@ class App {
   int lesson = 0;                              // the open guided lesson (lessons.hpp), 0: none
   float open_csv_button[4] = {0, 0, 0, 0};     // x, y, w, h of "Open CSV...", published for browser tests
   float copy_command_button[4] = {0, 0, 0, 0}; // x, y, w, h of "Copy as command", the same
+  std::unique_ptr<MagnitudeSweep> sweep;       // the live map's sweep (settings.map), else null
+  bool sweep_running = false;                  // advanced a few ms every frame
+  std::string sweep_error;                     // why the map cannot sweep this run
 
   // [SECTION] Actions
   void reset();                                // new run from `settings` (keeps playing if it was)
@@ -77,6 +81,7 @@ class App {
   void import_model_text(const std::string& text);
   void export_curves_csv();
   void copy_command();                         // the `hqnn train` line of this run, to the clipboard
+  void update_map();                           // settings.map / sweep to the link; a new sweep when its runs changed
   void open_lesson(int lesson);                // its run and text (0: closes the text, keeps the run)
   TrainingSession& session() { return *session_; }
   bool loading_images() const { return reset_pending_; }

@@ -1,4 +1,5 @@
-// The toolbar: play / pause / step one epoch / reset / copy as command / lessons, and the run's status.
+// The toolbar: play / pause / step one epoch / reset / copy as command / the robustness map / lessons, and the
+// run's status.
 #include "app.hpp"
 #include "imgui.h"
 #include "panels.hpp"
@@ -26,6 +27,17 @@ void draw_toolbar(App& app) {
   const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
   app.copy_command_button[0] = lo.x, app.copy_command_button[1] = lo.y;
   app.copy_command_button[2] = hi.x - lo.x, app.copy_command_button[3] = hi.y - lo.y;
+  ImGui::SameLine();
+  bool map = app.settings.map;
+  if (ImGui::Checkbox("Robustness map", &map)) {
+    app.settings.map = map;
+    if (map) app.settings.sweep = sweep_options_for(app.settings.run);  // the current model, its attack
+    app.sweep_running = map;
+    app.update_map();
+  }
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("Sweeps the attack magnitude on this data set, hybrid vs classical, and plots the accuracy;\n"
+                      "the link (address bar) carries the sweep");
   if (app.lesson == 0) {  // the guided lessons are reachable without knowing their links
     ImGui::SameLine();
     if (ImGui::Button("Lessons")) app.open_lesson(1);

@@ -19,6 +19,7 @@ void draw_state_panel(App& app);      // panel_state.cpp: ψ0..ψL, V circuits, 
 void draw_image_panel(App& app);      // panel_image.cpp: the input image (clean / noisy), the encoded vector
 void draw_lab_panel(App& app);        // panel_lab.cpp: dataset noise, parameter attack, arena switch
 void draw_arena_panel(App& app);      // panel_arena.cpp: hybrid vs classical, side by side
+void draw_map_panel(App& app);        // panel_map.cpp: the live robustness map, accuracy against attack magnitude
 void draw_lesson_panel(App& app);     // panel_lesson.cpp: the open guided lesson, Back / Next
 // panel_qubits.cpp: the state viewer's qubit view of one layer (drawn inside draw_state_panel)
 void draw_qubit_view(App& app);

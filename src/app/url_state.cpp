@@ -22,6 +22,7 @@ PlaygroundSettings default_settings(run::DataKind kind) {
   PlaygroundSettings s;
   s.run = run::default_spec(kind);
   s.arena_model = kind == run::DataKind::image ? ModelKind::cnn_leaky : ModelKind::mlp_leaky;
+  s.sweep = sweep_options_for(s.run);
   return s;
 }
 
@@ -46,7 +47,7 @@ static void fit_image_set_to_playground(PlaygroundSettings& s, std::vector<std::
   s.panels = kept_panels, s.embed = embed, s.autoplay = autoplay;
 }
 
-// [SECTION] View keys ----------------------------------------------------------------------
+// [SECTION] Values -------------------------------------------------------------------------
 
 static bool parse_whole(const std::string& text, long long lo, long long hi, long long& out) {
   if (text.empty()) return false;
@@ -75,6 +76,92 @@ static std::vector<std::string> split_list(const std::string& text) {
   return parts;
 }
 
+// [SECTION] The live map's keys ------------------------------------------------------------
+
+// Magnitudes read and written as the attack-magnitude option does (its range, the shortest digits, no '+').
+static std::string magnitude_text(double magnitude) {
+  run::RunSpec spec;
+  spec.attack = run::default_attack();
+  spec.attack->magnitude = magnitude;
+  return run::option_text(run::option_row("attack-magnitude"), spec);
+}
+
+static std::string read_magnitude(const std::string& key, const std::string& value, double& out) {
+  run::RunSpec spec;
+  spec.attack = run::default_attack();
+  try {
+    run::set_option_text(spec, run::option_row("attack-magnitude"), value, key);
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  out = spec.attack->magnitude;
+  return {};
+}
+
+// Reads one map key (`known` false when `key` is none); returns an error message, empty on success.
+static std::string read_map_key(const std::string& key, const std::string& value, SweepOptions& o, bool& known) {
+  known = true;
+  const auto model = [&](bool hybrid, ModelKind& field) -> std::string {
+    const auto kind = parse_model_kind(value);
+    if (!kind || is_convolutional(*kind) || is_hybrid(*kind) != hybrid)
+      return key + ": expected " + (hybrid ? "tqfnn, qrfnn or qdfnn" : "mlp-leaky or mlp-rot") + ", got '" + value + "'";
+    field = *kind;
+    return {};
+  };
+  if (key == "map_hybrid") return model(true, o.hybrid);
+  if (key == "map_classical") return model(false, o.classical);
+  if (key == "map_form") {
+    const auto form = parse_attack_form(value);
+    if (!form) return key + ": expected inside (1) or outside (2), got '" + value + "'";
+    o.form = *form;
+    return {};
+  }
+  if (key == "map_mode") {
+    const auto mode = parse_attack_mode(value);
+    if (!mode) return key + ": expected " + attack_mode_choices() + ", got '" + value + "'";
+    o.mode = *mode;
+    return {};
+  }
+  if (key == "map_noise") {
+    const auto noise = parse_noise_kind(value);
+    if (!noise) return key + ": expected one of " + noise_kind_list() + ", got '" + value + "'";
+    o.noise = *noise;
+    return {};
+  }
+  if (key == "map_lo") return read_magnitude(key, value, o.lo);
+  if (key == "map_hi") return read_magnitude(key, value, o.hi);
+  long long v = 0;
+  if (key == "map_points" || key == "map_seeds") {
+    if (!parse_whole(value, -(1LL << 30), 1LL << 30, v)) return key + ": expected an integer, got '" + value + "'";
+    (key == "map_points" ? o.points : o.seeds) = static_cast<int>(v);
+    return {};
+  }
+  known = false;
+  return {};
+}
+
+static std::string map_keys_hash(const SweepOptions& o) {
+  return std::string("&map=1&map_hybrid=") + model_kind_name(o.hybrid) + "&map_classical=" +
+         model_kind_name(o.classical) + "&map_form=" + attack_form_name(o.form) + "&map_mode=" +
+         attack_mode_name(o.mode) + "&map_noise=" + noise_kind_name(o.noise) + "&map_lo=" + magnitude_text(o.lo) +
+         "&map_hi=" + magnitude_text(o.hi) + "&map_points=" + std::to_string(o.points) +
+         "&map_seeds=" + std::to_string(o.seeds);
+}
+
+// A map that cannot run is reported; it starts from the sweep its run suggests, or (image data) is closed.
+static void fit_map_to_run(PlaygroundSettings& s, std::vector<std::string>& errors) {
+  if (!s.map) return;
+  try {
+    validate_sweep(s.sweep, s.run);
+  } catch (const InputError& e) {
+    errors.push_back(e.what());
+    s.sweep = sweep_options_for(s.run);
+    if (s.image()) s.map = false;
+  }
+}
+
+// [SECTION] View keys ----------------------------------------------------------------------
+
 // Reads one view key into the settings; returns an error message, empty on success.
 static std::string read_view_key(const std::string& key, const std::string& value, PlaygroundSettings& s) {
   long long v = 0;
@@ -94,6 +181,10 @@ static std::string read_view_key(const std::string& key, const std::string& valu
   if (key == "play") return on_off(s.autoplay);
   if (key == "embed") return on_off(s.embed);
   if (key == "arena") return on_off(s.arena);
+  if (key == "map") return on_off(s.map);
+  bool map_key = false;
+  const std::string map_error = read_map_key(key, value, s.sweep, map_key);
+  if (map_key) return map_error;
   if (key == "arena_model") {
     const auto kind = parse_model_kind(value);
     if (!kind) return key + ": expected one of " + model_kind_list() + ", got '" + value + "'";
@@ -118,6 +209,7 @@ static std::string view_keys_hash(const PlaygroundSettings& s) {
   std::string h = "&fx=" + std::to_string(s.feature_x) + "&fy=" + std::to_string(s.feature_y);
   h += "&sample=" + std::to_string(s.sample);
   if (s.arena) h += std::string("&arena=1&arena_model=") + model_kind_name(s.arena_model);
+  if (s.map) h += map_keys_hash(s.sweep);
   if (s.autoplay) h += "&play=1";
   if (s.embed) h += "&embed=1";
   if (!s.panels.empty()) {
@@ -141,12 +233,14 @@ static ParsedHash parse_fields(const std::string& hash) {
   }
   parsed.settings = default_settings(link.spec.data_kind());
   parsed.settings.run = link.spec;
+  parsed.settings.sweep = sweep_options_for(link.spec);
   parsed.errors = link.errors;
   for (const auto& [key, value] : link.other) {
     const std::string error = read_view_key(key, value, parsed.settings);
     if (!error.empty()) parsed.errors.push_back(error);
   }
   fit_image_set_to_playground(parsed.settings, parsed.errors);
+  fit_map_to_run(parsed.settings, parsed.errors);
   return parsed;
 }
 

@@ -8,6 +8,8 @@
 //   fx, fy     decision-boundary axes            sample   test sample in the state viewer
 //   play       start training on load            embed    compact layout for documentation iframes
 //   panels     embed: the panels to show         arena, arena_model   a classical model trained beside the run
+//   map        the live robustness map           map_hybrid, map_classical, map_form, map_mode, map_noise,
+//                                                map_lo, map_hi, map_points, map_seeds   its sweep (magnitude_sweep.hpp)
 //
 // e.g. #data=iris&model=qdfnn&L=2&width=0&...&seed=1&fx=2&fy=3&sample=0&play=1
 // A link that names an image set starts from the image defaults (run_spec.hpp).
@@ -18,6 +20,7 @@
 #include <vector>
 
 #include "core/model.hpp"
+#include "magnitude_sweep.hpp"
 #include "run/run_spec.hpp"
 
 namespace hqnn::app {
@@ -37,13 +40,15 @@ struct PlaygroundSettings {
   std::vector<std::string> panels;    // embed: the panels to show (empty: the embed default)
   bool arena = false;                 // train arena_model beside the run's model on the same data and attack
   ModelKind arena_model = ModelKind::mlp_leaky;
+  bool map = false;                   // the live robustness map: `sweep` over the run's data, started on load
+  SweepOptions sweep;                 // written to the link only with the map
 
   const std::string& dataset() const { return run.data.name; }
   bool image() const { return run.data_kind() == run::DataKind::image; }
 };
 
-// The starting point for a kind of data: the run's defaults (run::default_spec)
-// and a classical arena model that fits the data.
+// The starting point for a kind of data: the run's defaults (run::default_spec),
+// a classical arena model that fits the data, and the sweep the run suggests.
 PlaygroundSettings default_settings(run::DataKind kind);
 
 struct ParsedHash {

@@ -1,16 +1,8 @@
 #include "robustness_map.hpp"
 
-#include <cmath>
 #include <cstdio>
 
 namespace hqnn::cli {
-
-std::vector<double> log_spaced_magnitudes(double lo, double hi, int points) {
-  std::vector<double> m;
-  for (int i = 0; i < points; ++i)
-    m.push_back(std::pow(10.0, std::log10(lo) + (std::log10(hi) - std::log10(lo)) * i / (points - 1)));
-  return m;
-}
 
 std::string magnitude_label(double magnitude) {
   char buf[32];
@@ -27,7 +19,7 @@ std::optional<ReproduceProfile> robustness_profile(const std::string& name) {
   ReproduceProfile p;
   p.name = name;
   p.complexity = false;
-  p.map_magnitudes = log_spaced_magnitudes(1e-3, 10, 9);  // half decades
+  p.map_magnitudes = run::log_spaced_magnitudes(1e-3, 10, 9);  // half decades
   ReproduceDataset iris;
   iris.key = "iris";
   iris.data.name = "iris";

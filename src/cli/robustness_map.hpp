@@ -13,11 +13,10 @@
 #include <vector>
 
 #include "reproduce_grid.hpp"
+#include "run/log_spacing.hpp"
 
 namespace hqnn::cli {
 
-// `points` magnitudes from lo to hi, equally spaced in log10.
-std::vector<double> log_spaced_magnitudes(double lo, double hi, int points);
 std::string magnitude_label(double magnitude);  // 3 significant digits: "0.00316", "10"
 
 // nullopt when `name` is not a robustness profile.

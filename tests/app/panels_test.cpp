@@ -217,5 +217,31 @@ TEST(Panels, CopyAsCommandPutsTheCliLineOfTheRunOnTheClipboard) {
   expect_clean_frames(p.stats);
 }
 
+// The live map through a sweep whose classical runs diverge: its plot (NaN
+// crosses, chance line, hover readout) draws finite, and the link carries it.
+TEST(Panels, RobustnessMapSweepsFromItsLinkAndDrawsFiniteThroughNaN) {
+  HeadlessPlayground p("#data=iris&opt=sgd&lr=10&epochs=3&map=1&map_lo=0.1&map_hi=1000000&map_points=3");
+  ASSERT_TRUE(p.app->sweep) << p.app->sweep_error;
+  EXPECT_TRUE(p.app->sweep_running) << "a map link starts its sweep";
+  for (int i = 0; i < 20000 && !p.app->sweep->done(); ++i) p.frame();
+  ASSERT_TRUE(p.app->sweep->done());
+  EXPECT_EQ(p.app->sweep->error(), "");
+  EXPECT_EQ(p.app->sweep->points().size(), 6u);
+  bool any_diverged = false;
+  for (const SweepPoint& point : p.app->sweep->points()) any_diverged |= point.diverged;
+  EXPECT_TRUE(any_diverged) << "the case is meant to diverge at m = 1e6";
+  for (int i = 0; i < 200; ++i) p.frame();  // the mouse sweeps the panel: tooltips too
+  expect_clean_frames(p.stats);
+  const std::string hash = platform::read_hash();
+  EXPECT_NE(hash.find("map=1"), std::string::npos) << hash;
+  EXPECT_NE(hash.find("map_hi=1000000"), std::string::npos) << hash;
+
+  // Closing the map drops the sweep and its keys; the main run is untouched.
+  p.app->settings.map = false;
+  p.app->update_map();
+  EXPECT_FALSE(p.app->sweep);
+  EXPECT_EQ(platform::read_hash().find("map"), std::string::npos) << platform::read_hash();
+}
+
 }  // namespace
 }  // namespace hqnn::app

@@ -4,6 +4,7 @@
 
 #include <random>
 
+#include "../bad_input_catalogue.hpp"
 #include "run/option_table.hpp"
 
 namespace hqnn::app {
@@ -221,8 +222,12 @@ TEST(UrlState, RandomLinksOfTableKeysReadBackAsThemselves) {
   std::mt19937 rng(12345);
   const std::vector<std::string> words = {"0", "1", "2", "3", "7", "64", "0.5", "1e-3", "-1", "1e+06", "abc", "",
                                           "none", "outside", "transient", "mixed-asym", "standard", "auto", "sgd",
-                                          "0,1", "0,1,2,3", "all", "8,16", "mnist-subset", "iris", "x.csv", "%2C"};
+                                          "0,1", "0,1,2,3", "all", "8,16", "mnist-subset", "iris", "x.csv", "%2C",
+                                          "qrfnn", "mlp-rot", "fixed", "100", "0.001", "26"};
   std::vector<std::string> keys = run::link_view_keys();
+  for (const char* key : {"map", "map_hybrid", "map_classical", "map_form", "map_mode", "map_noise", "map_lo", "map_hi",
+                          "map_points", "map_seeds"})
+    keys.push_back(key);
   for (const run::OptionRow& row : run::option_table())
     if (!row.hash_key.empty()) keys.push_back(row.hash_key);
   for (int trial = 0; trial < 3000; ++trial) {
@@ -238,6 +243,75 @@ TEST(UrlState, RandomLinksOfTableKeysReadBackAsThemselves) {
     ASSERT_TRUE(again.errors.empty()) << link << " -> " << to_hash(parsed.settings) << ": " << again.errors[0];
     ASSERT_TRUE(same_settings(again.settings, parsed.settings)) << link << " -> " << to_hash(parsed.settings);
   }
+}
+
+// [SECTION] The live map's keys
+
+TEST(UrlState, TheMapAndItsSweepReadBackAsThemselves) {
+  const ParsedHash parsed = parse_hash(
+      "#data=iris&model=qrfnn&epochs=20&map=1&map_hybrid=tqfnn&map_classical=mlp-rot&map_form=2&map_mode=fixed"
+      "&map_noise=uniform-asym&map_lo=0.0005&map_hi=300&map_points=5&map_seeds=2");
+  ASSERT_TRUE(parsed.errors.empty()) << parsed.errors[0];
+  const PlaygroundSettings& s = parsed.settings;
+  EXPECT_TRUE(s.map);
+  EXPECT_EQ(s.sweep.hybrid, ModelKind::tqfnn);
+  EXPECT_EQ(s.sweep.classical, ModelKind::mlp_rot);
+  EXPECT_EQ(s.sweep.form, AttackForm::outside);
+  EXPECT_EQ(s.sweep.mode, AttackMode::fixed);
+  EXPECT_EQ(s.sweep.noise, NoiseKind::uniform_asym);
+  EXPECT_EQ(s.sweep.lo, 0.0005);
+  EXPECT_EQ(s.sweep.hi, 300);
+  EXPECT_EQ(s.sweep.points, 5);
+  EXPECT_EQ(s.sweep.seeds, 2);
+  const std::string hash = to_hash(s);
+  EXPECT_NE(hash.find("&map=1&map_hybrid=tqfnn&map_classical=mlp-rot&map_form=outside&map_mode=fixed"
+                      "&map_noise=uniform-asym&map_lo=0.0005&map_hi=300&map_points=5&map_seeds=2"),
+            std::string::npos)
+      << hash;
+  const ParsedHash again = parse_hash(hash);
+  EXPECT_TRUE(again.errors.empty());
+  EXPECT_TRUE(same_settings(again.settings, s));
+  EXPECT_EQ(again.settings.sweep, s.sweep);
+  // Without the map no map key is written, and a link without map keys suggests the run's own sweep.
+  PlaygroundSettings off = s;
+  off.map = false;
+  EXPECT_EQ(to_hash(off).find("map"), std::string::npos) << to_hash(off);
+  const ParsedHash suggested = parse_hash("#data=iris&model=qrfnn&attack=outside&attack_mode=transient&map=1");
+  EXPECT_EQ(suggested.settings.sweep.hybrid, ModelKind::qrfnn);
+  EXPECT_EQ(suggested.settings.sweep.form, AttackForm::outside);
+  EXPECT_EQ(suggested.settings.sweep.mode, AttackMode::transient);
+  EXPECT_EQ(suggested.settings.sweep.points, 9);
+}
+
+// A link's bad map setting is reported, listed in docs/bad-inputs.md, and the
+// map starts from the sweep its run suggests (or, on image data, stays closed).
+static PlaygroundSettings expect_map_link_error(const std::string& link, const std::string& message) {
+  const ParsedHash parsed = parse_hash(link);
+  EXPECT_EQ(parsed.errors.size(), 1u) << link;
+  if (!parsed.errors.empty()) testing::expect_catalogued(parsed.errors[0], message);
+  EXPECT_TRUE(parse_hash(to_hash(parsed.settings)).errors.empty()) << to_hash(parsed.settings);
+  return parsed.settings;
+}
+
+TEST(UrlState, BadMapSettingsAreReportedAndTheMapStartsFromItsDefaults) {
+  const SweepOptions defaults;
+  PlaygroundSettings s = expect_map_link_error("#data=iris&map=1&map_points=1&map_lo=0.1",
+                                               "map_points: a map needs 2 to 25 magnitudes, got 1");
+  EXPECT_TRUE(s.map);
+  EXPECT_EQ(s.sweep, defaults);
+  s = expect_map_link_error("#data=iris&map=1&map_lo=10&map_hi=1",
+                            "map_lo, map_hi: the lowest magnitude (10) must be below the highest (1)");
+  EXPECT_EQ(s.sweep, defaults);
+  expect_map_link_error("#data=iris&map=1&map_lo=0",
+                        "map_lo: the magnitudes are log-spaced, so the lowest must be a finite number above 0, got 0");
+  s = expect_map_link_error("#data=iris&map=1&map_hybrid=resnet&map_points=3",
+                            "map_hybrid: expected tqfnn, qrfnn or qdfnn, got 'resnet'");
+  EXPECT_EQ(s.sweep.points, 3) << "the rest of the map still applies";
+  expect_map_link_error("#data=iris&map=1&map_classical=qdfnn", "map_classical: expected mlp-leaky or mlp-rot, got 'qdfnn'");
+  s = expect_map_link_error("#data=mnist-subset&map=1",
+                            "map: the live map sweeps tabular data (iris or a CSV), not mnist-subset; hqnn reproduce "
+                            "--profile robustness-quick maps the image subsets");
+  EXPECT_FALSE(s.map);
 }
 
 }  // namespace hqnn::app

@@ -5,6 +5,7 @@
 // artefact directory.
 //
 //   node web/tests/run.js [site=site] [out=out]
+//   HQNN_WEB_ONLY=map node web/tests/run.js    only the robustness map's check (13)
 //
 // Every check prints "ok" or "FAIL"; the exit status is the number of failures.
 'use strict';
@@ -69,11 +70,45 @@ async function waitStatus(page, predicate, timeoutMs) {
   return status;
 }
 
+// 13. The robustness map: a link with the map sweeps iris (3 magnitudes, QDFNN vs MLP) in the threaded and the
+//     single-threaded page, reports every point, keeps the sweep in the link, and both pages find the same points.
+async function checkRobustnessMap(browser) {
+  const link = '#data=iris&epochs=5&map=1&map_lo=0.01&map_hi=10&map_points=3';
+  const found = {};
+  for (const [page, build] of [['8631/', 'threaded'], ['8632/?nosw', 'single-threaded']]) {
+    const t = await openPage(browser, `http://127.0.0.1:${page}${link}`, `map-${build}`);
+    const started = Date.now();
+    const s = await waitStatus(t.page, (s) => s.map && (s.map.done || s.map.error), 120000);
+    const m = s && s.map;
+    metrics[`map_sweep_ms_${build}`] = Date.now() - started;
+    check(m && m.done && m.error === '' && m.runs === 6 && m.points.length === 6 && s.build === build,
+          `the robustness map sweeps its link's 6 runs (${build})`, m && `${s.build}: ${m.points.length}/${m.runs} ${m.error}`);
+    const models = m ? m.points.map((p) => p.model).join(',') : '';
+    check(models === 'qdfnn,mlp-leaky,qdfnn,mlp-leaky,qdfnn,mlp-leaky', `hybrid and classical at each magnitude (${build})`, models);
+    const magnitudes = m ? m.points.map((p) => Number(p.magnitude.toPrecision(3))) : [];
+    check(JSON.stringify(magnitudes) === JSON.stringify([0.01, 0.01, 0.316, 0.316, 10, 10]),
+          `log-spaced magnitudes (${build})`, JSON.stringify(magnitudes));
+    check(m && m.points.every((p) => p.average_accuracy > 0 && p.average_accuracy <= 1 && p.final_accuracy >= 0 &&
+                                     p.final_accuracy <= 1 && typeof p.diverged === 'boolean') &&
+          Math.abs(m.chance - 1 / 3) < 1e-12, `each point has its accuracies and NaN flag (${build})`);
+    check(s && s.panels.includes('map') && /map=1&map_hybrid=qdfnn&map_classical=mlp-leaky&map_form=inside/.test(s.hash) &&
+          /map_lo=0\.01&map_hi=10&map_points=3/.test(s.hash), `the link keeps the map (${build})`, s && s.hash);
+    check(t.errors.length === 0, `no console errors in the robustness map (${build})`, t.errors.slice(0, 3).join(' | '));
+    found[build] = m ? JSON.stringify(m.points) : '';
+    await t.page.screenshot({path: path.join(out, `web-map-${build}.png`)});
+    await t.finish();
+  }
+  check(found.threaded !== '' && found.threaded === found['single-threaded'],
+        'the threaded and single-threaded pages find the same points');
+}
+
 async function main() {
   const isolated = await startServer(8631, []);
   const plain = await startServer(8632, ['--no-coi']);
   const browser = await chromium.launch({executablePath: '/usr/bin/chromium', headless: true, args: launchArgs});
   try {
+    all: {  // HQNN_WEB_ONLY=map skips to the map's check
+    if (process.env.HQNN_WEB_ONLY === 'map') break all;
     // 1. Loads without console errors, isolated, threaded build.
     {
       const t = await openPage(browser, 'http://127.0.0.1:8631/', 'load');
@@ -292,6 +327,8 @@ async function main() {
       await t.page.screenshot({path: path.join(out, 'web-docs-qubits.png')});
       await t.finish();
     }
+    }
+    await checkRobustnessMap(browser);
   } finally {
     await browser.close();
     isolated.kill();

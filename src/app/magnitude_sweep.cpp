@@ -1,0 +1,153 @@
+#include "magnitude_sweep.hpp"
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+
+#include "core/input_error.hpp"
+#include "run/option_table.hpp"
+#include "run/log_spacing.hpp"
+
+namespace hqnn::app {
+
+bool SweepOptions::operator==(const SweepOptions& o) const {
+  return hybrid == o.hybrid && classical == o.classical && form == o.form && mode == o.mode && noise == o.noise &&
+         lo == o.lo && hi == o.hi && points == o.points && seeds == o.seeds;
+}
+
+SweepOptions sweep_options_for(const run::RunSpec& spec) {
+  SweepOptions o;
+  if (is_hybrid(spec.model.kind) && !is_convolutional(spec.model.kind)) o.hybrid = spec.model.kind;
+  if (spec.attack) {
+    o.form = spec.attack->form;
+    o.mode = spec.attack->mode;
+    o.noise = spec.attack->noise;
+  }
+  return o;
+}
+
+static std::string number_text(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", v);
+  return buf;
+}
+
+void validate_sweep(const SweepOptions& o, const run::RunSpec& spec) {
+  if (spec.data_kind() == run::DataKind::image)
+    throw InputError("map: the live map sweeps tabular data (iris or a CSV), not " + spec.data.name +
+                     "; hqnn reproduce --profile robustness-quick maps the image subsets");
+  if (!is_hybrid(o.hybrid) || is_convolutional(o.hybrid))
+    throw InputError(std::string("map_hybrid: expected tqfnn, qrfnn or qdfnn, got '") + model_kind_name(o.hybrid) + "'");
+  if (is_hybrid(o.classical) || is_convolutional(o.classical))
+    throw InputError(std::string("map_classical: expected mlp-leaky or mlp-rot, got '") + model_kind_name(o.classical) +
+                     "'");
+  if (o.points < 2 || o.points > kSweepMaxPoints)
+    throw InputError("map_points: a map needs 2 to " + std::to_string(kSweepMaxPoints) + " magnitudes, got " +
+                     std::to_string(o.points));
+  if (o.seeds < 1 || o.seeds > kSweepMaxSeeds)
+    throw InputError("map_seeds: expected 1 to " + std::to_string(kSweepMaxSeeds) + " seeds, got " +
+                     std::to_string(o.seeds));
+  if (!(o.lo > 0) || !std::isfinite(o.lo) || !std::isfinite(o.hi))
+    throw InputError("map_lo: the magnitudes are log-spaced, so the lowest must be a finite number above 0, got " +
+                     number_text(o.lo));
+  if (!(o.lo < o.hi))
+    throw InputError("map_lo, map_hi: the lowest magnitude (" + number_text(o.lo) + ") must be below the highest (" +
+                     number_text(o.hi) + ")");
+}
+
+std::vector<SweepRun> sweep_runs(const run::RunSpec& spec, const SweepOptions& o) {
+  std::vector<SweepRun> runs;
+  for (double magnitude : run::log_spaced_magnitudes(o.lo, o.hi, o.points))
+    for (int repeat = 0; repeat < o.seeds; ++repeat)
+      for (ModelKind model : {o.hybrid, o.classical}) {
+        SweepRun r{model, magnitude, spec.seed() + static_cast<uint64_t>(repeat), spec};
+        r.spec.model.kind = model;
+        // As in hqnn reproduce's map: the default attack (one random layer) with the sweep's form, mode and
+        // noise, from the first step on.
+        r.spec.attack = run::default_attack();
+        r.spec.attack->form = o.form;
+        r.spec.attack->mode = o.mode;
+        r.spec.attack->noise = o.noise;
+        r.spec.attack->magnitude = magnitude;
+        r.spec.attack_epoch = 0;
+        run::set_seed(r.spec, r.seed);
+        // One training thread: the sweep runs beside the main training, on the UI thread of the page (the
+        // thread count never changes the numbers).
+        r.spec.train.threads = 1;
+        runs.push_back(std::move(r));
+      }
+  return runs;
+}
+
+std::vector<SweepLinePoint> sweep_line(const std::vector<SweepPoint>& points, ModelKind model, int seeds) {
+  std::vector<SweepLinePoint> line;
+  std::vector<int> count;
+  for (const SweepPoint& p : points) {
+    if (p.model != model) continue;
+    if (line.empty() || line.back().magnitude != p.magnitude) {
+      line.push_back({p.magnitude, 0, 0, 0});
+      count.push_back(0);
+    }
+    SweepLinePoint& l = line.back();
+    l.average_accuracy += p.average_accuracy / seeds;
+    l.final_accuracy += p.final_accuracy / seeds;
+    l.diverged_fraction += (p.diverged ? 1.0 : 0.0) / seeds;
+    ++count.back();
+  }
+  if (!count.empty() && count.back() < seeds) line.pop_back();  // its other seeds are still to come
+  return line;
+}
+
+MagnitudeSweep::MagnitudeSweep(const run::RunSpec& spec, const SweepOptions& options, run::SourceData source)
+    : spec_(spec), options_(options), source_(std::move(source)) {
+  validate_sweep(options_, spec_);
+  runs_ = sweep_runs(spec_, options_);
+  classes_ = static_cast<int>(source_.samples.class_count());
+}
+
+MagnitudeSweep::~MagnitudeSweep() = default;
+
+bool MagnitudeSweep::runs_as(const run::RunSpec& spec, const SweepOptions& options) const {
+  if (options != options_ || spec.data.name != spec_.data.name) return false;
+  const std::vector<SweepRun> other = sweep_runs(spec, options);
+  for (size_t i = 0; i < runs_.size(); ++i)
+    if (!run::same_run(other[i].spec, runs_[i].spec)) return false;
+  return true;
+}
+
+double MagnitudeSweep::current_run_progress() const {
+  if (!loop_) return 0;
+  const double steps = static_cast<double>(loop_->steps_per_epoch()) * loop_->spec().train.epochs;
+  return steps > 0 ? static_cast<double>(loop_->steps()) / steps : 0;
+}
+
+bool MagnitudeSweep::advance(double budget_ms) {
+  using Clock = std::chrono::steady_clock;
+  const Clock::time_point start = Clock::now();
+  const auto elapsed_ms = [&] { return std::chrono::duration<double, std::milli>(Clock::now() - start).count(); };
+  bool finished = false;
+  while (!done()) {
+    if (!loop_) {
+      const SweepRun& r = runs_[points_.size()];
+      try {
+        loop_ = std::make_unique<run::RunLoop>(r.spec, run::prepare_data(r.spec, source_));
+      } catch (const std::exception& e) {
+        error_ = std::string(model_kind_name(r.model)) + ": " + e.what();
+        return finished;
+      }
+    }
+    loop_->step_for(budget_ms - elapsed_ms());
+    if (loop_->done()) {
+      const SweepRun& r = runs_[points_.size()];
+      const run::RunResult result = loop_->finish();
+      points_.push_back({r.model, r.magnitude, r.seed, result.stats.accuracy_mean, result.test_eval.accuracy,
+                         result.divergence.diverged});
+      loop_.reset();
+      finished = true;
+    }
+    if (elapsed_ms() >= budget_ms) break;
+  }
+  return finished;
+}
+
+}  // namespace hqnn::app
