@@ -858,8 +858,10 @@ std::vector<std::string> to_command_line(const RunSpec& spec) {
 // [SECTION] Links -----------------------------------------------------------------------------
 
 const std::vector<std::string>& link_view_keys() {
-  static const std::vector<std::string> keys = {"fx", "fy", "sample", "play", "embed", "panels", "arena", "arena_model",
-                                                  "lesson"};
+  static const std::vector<std::string> keys = {"fx",          "fy",           "sample",        "play",     "embed",
+                                                  "panels",      "arena",        "arena_model",   "lesson",   "map",
+                                                  "map_hybrid",  "map_classical", "map_form",     "map_mode", "map_noise",
+                                                  "map_lo",      "map_hi",       "map_points",    "map_seeds"};
   return keys;
 }
 

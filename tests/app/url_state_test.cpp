@@ -225,9 +225,6 @@ TEST(UrlState, RandomLinksOfTableKeysReadBackAsThemselves) {
                                           "0,1", "0,1,2,3", "all", "8,16", "mnist-subset", "iris", "x.csv", "%2C",
                                           "qrfnn", "mlp-rot", "fixed", "100", "0.001", "26"};
   std::vector<std::string> keys = run::link_view_keys();
-  for (const char* key : {"map", "map_hybrid", "map_classical", "map_form", "map_mode", "map_noise", "map_lo", "map_hi",
-                          "map_points", "map_seeds"})
-    keys.push_back(key);
   for (const run::OptionRow& row : run::option_table())
     if (!row.hash_key.empty()) keys.push_back(row.hash_key);
   for (int trial = 0; trial < 3000; ++trial) {

@@ -154,7 +154,9 @@ TEST(CliCommands, MistakesOnTheCommandLineAreAnswered) {
 }
 
 TEST(CliCommands, ALinkRunsTheLinksRunAndFlagsOverrideSingleOptions) {
-  const std::string link = "http://127.0.0.1:8080/#data=iris&model=qrfnn&epochs=5&seed=3&scale=minmax&fx=0&play=1";
+  // View keys (the plot's features, play, the live map's sweep) leave the run unchanged.
+  const std::string link = "http://127.0.0.1:8080/#data=iris&model=qrfnn&epochs=5&seed=3&scale=minmax&fx=0&play=1"
+                           "&map=1&map_hybrid=qdfnn&map_lo=0.01&map_hi=1&map_points=3";
   const Json by_link = Json::parse(train({"--link", link, "--json", "--quiet"}).out);
   const Json by_flags =
       Json::parse(train({"--model", "qrfnn", "--epochs", "5", "--seed", "3", "--scale", "minmax", "--json", "--quiet"}).out);
