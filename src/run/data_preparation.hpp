@@ -34,6 +34,7 @@ struct SourceData {
 };
 SourceData load_source_data(const DataSpec& data);  // InputError naming the file or option
 // The train/test sets: an image set's own, or tabular samples split (stratified, data.split_seed).
+// InputError when either set would be empty, naming the test fractions that work (CLI and playground alike).
 TrainTestSplit split_source(const DataSpec& data, const SourceData& source);
 
 struct ScalingChoice {  // what `auto` measured

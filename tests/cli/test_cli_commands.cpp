@@ -153,6 +153,22 @@ TEST(CliCommands, MistakesOnTheCommandLineAreAnswered) {
                     "train/test split");
 }
 
+// The playground refuses it with the same words (PlaygroundLimits.ATestFractionThatLeavesNoTestSamplesIsRefused).
+TEST(CliCommands, ATestFractionThatLeavesNoTestSamplesIsRefused) {
+  const std::string csv = temp_dir() + "/tiny.csv";
+  write_whole_file(csv, "x,y,label\n1,2,a\n2,1,a\n5,6,b\n6,5,b\n");
+  std::FILE *out = std::tmpfile(), *err = std::tmpfile();
+  const std::string m = input_error_of([&] {
+    train_command({"--data", csv, "--test-fraction", "0.1", "--scale", "none", "--epochs", "1"}, out, err);
+  });
+  EXPECT_EQ(contents(err), "") << "nothing was trained";
+  std::fclose(out);
+  expect_catalogued(m, "tiny.csv: a test fraction of 0.1 leaves no test samples (4 samples); choose a test fraction "
+                       "from 0.25 to 0.74");
+  EXPECT_EQ(Json::parse(train({"--data", csv, "--test-fraction", "0.25", "--scale", "none", "--epochs", "1", "--json",
+                               "--quiet"}).out).at("test_samples").as_number(), 2);
+}
+
 TEST(CliCommands, ALinkRunsTheLinksRunAndFlagsOverrideSingleOptions) {
   const std::string link = "http://127.0.0.1:8080/#data=iris&model=qrfnn&epochs=5&seed=3&scale=minmax&fx=0&play=1";
   const Json by_link = Json::parse(train({"--link", link, "--json", "--quiet"}).out);
