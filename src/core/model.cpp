@@ -25,6 +25,23 @@ static SkipTopology topology_of(ModelKind kind) {
 
 static bool uses_rot_relu(ModelKind kind) { return kind == ModelKind::mlp_rot || kind == ModelKind::cnn_rot; }
 
+// Softmax cross-entropy for rows of a larger batch: row b's loss goes to
+// row_loss[b], and the gradient is that of the mean over `mean_over` samples.
+static void softmax_cross_entropy_rows(const Matrix& logits, const int* labels, Index mean_over, double* row_loss,
+                                       Matrix* grad) {
+  if (grad) grad->resize(logits.rows(), logits.cols());
+  for (Index b = 0; b < logits.rows(); ++b) {
+    const Real m = logits.row(b).maxCoeff();
+    const auto shifted = (logits.row(b).array() - m).eval();
+    const double log_sum = std::log(static_cast<double>(shifted.exp().sum()));
+    row_loss[b] = log_sum - static_cast<double>(shifted(labels[b]));
+    if (grad) {
+      grad->row(b) = (shifted - static_cast<Real>(log_sum)).exp().matrix() / Real(mean_over);
+      (*grad)(b, labels[b]) -= Real(1) / Real(mean_over);
+    }
+  }
+}
+
 Index effective_width(const ModelOptions& options, Index input_width) {
   return options.width > 0 ? options.width : is_convolutional(options.kind) ? 64 : input_width;  // D9: n = 64
 }
@@ -298,21 +315,6 @@ Matrix softmax(const Matrix& logits) {
     p.row(b) /= p.row(b).sum();
   }
   return p;
-}
-
-void softmax_cross_entropy_rows(const Matrix& logits, const int* labels, Index mean_over, double* row_loss,
-                                Matrix* grad) {
-  if (grad) grad->resize(logits.rows(), logits.cols());
-  for (Index b = 0; b < logits.rows(); ++b) {
-    const Real m = logits.row(b).maxCoeff();
-    const auto shifted = (logits.row(b).array() - m).eval();
-    const double log_sum = std::log(static_cast<double>(shifted.exp().sum()));
-    row_loss[b] = log_sum - static_cast<double>(shifted(labels[b]));
-    if (grad) {
-      grad->row(b) = (shifted - static_cast<Real>(log_sum)).exp().matrix() / Real(mean_over);
-      (*grad)(b, labels[b]) -= Real(1) / Real(mean_over);
-    }
-  }
 }
 
 double softmax_cross_entropy(const Matrix& logits, const std::vector<int>& labels, Matrix* grad) {

@@ -59,7 +59,8 @@ static double validation_accuracy(const RunSpec& spec, Dataset fit, Dataset chec
   return trainer.history().back().test_accuracy;
 }
 
-ScalingChoice choose_scaling(const RunSpec& spec, const Dataset& train) {
+// `auto`: the measurement described in the header, on a training split.
+static ScalingChoice choose_scaling(const RunSpec& spec, const Dataset& train) {
   // The validation part is a stratified split of the training set, from the
   // split stream of the split seed: the test set is never looked at.
   const TrainTestSplit parts = stratified_split(train, 0.3, spec.data.split_seed);

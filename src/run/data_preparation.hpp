@@ -59,7 +59,4 @@ inline PreparedData prepare_data(const RunSpec& spec) { return prepare_data(spec
 // Model options completed by the data: the image shape of convolutional models.
 ModelOptions model_options_for(const ModelOptions& options, const Dataset& train);
 
-// `auto`: the measurement described above, on a training split.
-ScalingChoice choose_scaling(const RunSpec& spec, const Dataset& train);
-
 }  // namespace hqnn::run

@@ -168,7 +168,8 @@ std::string curves_csv(const std::vector<EpochRecord>& history) {
   return out;
 }
 
-Json training_json(const RunSpec& spec, const PreparedData& data, const RunResult& r) {
+// The model file's `training` section.
+static Json training_json(const RunSpec& spec, const PreparedData& data, const RunResult& r) {
   Json j = Json::object();
   j.set("spec", spec_to_json(spec));
   j.set("scaling", scaling_kind_name(data.scaling));

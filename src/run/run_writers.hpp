@@ -28,8 +28,7 @@ Json run_json(const RunSpec& spec, const PreparedData& data, const RunResult& re
 // epoch,train_loss,train_accuracy,test_loss,test_accuracy,finite
 std::string curves_csv(const std::vector<EpochRecord>& history);
 
-// The model file's `training` section, and everything else the file needs (classes, features, scaler).
-Json training_json(const RunSpec& spec, const PreparedData& data, const RunResult& result);
+// Everything a model file needs besides its parameters: its `training` section, classes, features, scaler.
 ModelInfo model_info(const RunSpec& spec, const PreparedData& data, const RunResult& result);
 // The run a model file was trained with (its training.spec, the scaling used
 // in place of auto); InputError when the file does not record one.
