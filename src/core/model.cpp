@@ -15,7 +15,7 @@
 
 namespace hqnn {
 
-static SkipTopology topology_of(ModelKind kind) {
+SkipTopology skip_topology_of(ModelKind kind) {
   switch (kind) {
     case ModelKind::tqfnn: case ModelKind::tqcnn: return SkipTopology::plain;
     case ModelKind::qrfnn: case ModelKind::qrcnn: return SkipTopology::residual;
@@ -147,7 +147,7 @@ Model::Model(const ModelOptions& options, Index input_width, int classes)
     if (width_ != features) layers_.push_back(std::make_unique<Linear>("in", features, width_, rng));
     layers_.push_back(std::make_unique<AmplitudeEncoding>(width_));
     QuantumStackOptions q;
-    q.topology = topology_of(options.kind);
+    q.topology = skip_topology_of(options.kind);
     q.width = width_;
     q.layers = options.layers;
     q.renormalize = options.renormalize;

@@ -58,6 +58,10 @@ Index effective_width(const ModelOptions& options, Index input_width);
 // Throws InputError naming the option when a value is out of range.
 void validate(const ModelOptions& options);
 
+// The skip connections of a hybrid's quantum-inspired stack: none (TQFNN,
+// TQCNN), residual (QRFNN, QRCNN; Eq. 7) or dense (QDFNN, QDCNN; Eq. 8).
+SkipTopology skip_topology_of(ModelKind kind);
+
 class Model {
  public:
   Model(const ModelOptions& options, Index input_width, int classes);
