@@ -902,6 +902,18 @@ static const std::map<std::string, std::string>& legacy_link_keys() {
   return keys;
 }
 
+// Keys of older playgrounds whose values do not carry over one to one: the
+// link reports the key that replaced each, named from the table.
+static std::string retired_link_key_error(const std::string& key) {
+  auto use = [&](const char* option, const std::string& how) {
+    return key + ": an old key; use " + option_row(option).hash_key + how;
+  };
+  if (key == "lambda_train") return use("fixed-lambda", "=1 for lambda_train=0 (trained lambdas are the default)");
+  if (key == "c1" || key == "c2") return use("conv-channels", "=C1,C2 (the channels of both convolutions)");
+  if (key == "noise_train" || key == "noise_test") return use("noise-on", "=train, test or both");
+  return "";
+}
+
 ParsedLink parse_link(const std::string& link) {
   ParsedLink out;
   std::string body = link;
@@ -932,7 +944,11 @@ ParsedLink parse_link(const std::string& link) {
         if (!r.hash_key.empty() && r.hash_key == key) name = r.name;
     }
     if (name.empty()) {
-      out.other.emplace_back(key, raw_value);
+      const std::string retired = retired_link_key_error(key);
+      if (retired.empty())
+        out.other.emplace_back(key, raw_value);
+      else
+        out.errors.push_back(retired);
       continue;
     }
     if (name == "data") data_name = &raw_value;

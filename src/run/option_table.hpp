@@ -134,7 +134,8 @@ const std::vector<std::string>& link_view_keys();  // fx, fy, sample, play, embe
 struct ParsedLink {
   RunSpec spec;
   std::vector<std::pair<std::string, std::string>> other;  // keys not in the table (view keys, unknown ones), decoded
-  std::vector<std::string> errors;  // "lr: expected a number in [..], got 'x'"; the rest of the link still applies
+  std::vector<std::string> errors;  // "lr: expected a number in [..], got 'x'", an old key and the one that
+                                    // replaced it; the rest of the link still applies
 };
 // Accepts "#k=v&...", "k=v&..." or a whole URL with a '#...' part.
 ParsedLink parse_link(const std::string& link);

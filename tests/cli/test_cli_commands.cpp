@@ -142,6 +142,9 @@ TEST(CliCommands, MistakesOnTheCommandLineAreAnswered) {
                     "--momentum applies to --optimizer sgd only");
   expect_catalogued(input_error_of([] { train({"--link", "#data=iris&colour=red"}); }),
                     "--link: unknown setting 'colour'");
+  expect_catalogued(input_error_of([] { train({"--link", "#data=iris&lambda_train=0"}); }),
+                    "--link: lambda_train: an old key; use fixed_lambda=1 for lambda_train=0 (trained lambdas are the "
+                    "default)");
   expect_catalogued(input_error_of([] { train({"--link", "#data=iris", "--resume", "run.ckpt"}); }),
                     "give either --resume FILE or --link URL, not both");
   const std::string model = temp_dir() + "/one_epoch.json";
