@@ -290,7 +290,7 @@ void App::export_curves_csv() {
     status_line = "no curves yet: train at least one epoch";
     return;
   }
-  status_line = platform::save_text("hqnn-curves.csv", run::curves_csv(snap->history), "text/csv");
+  status_line = platform::save_text("hqnn-curves.csv", run::curves_csv(snap->history, snap->param_names), "text/csv");
 }
 
 void App::copy_command() {

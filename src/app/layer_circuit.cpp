@@ -6,6 +6,7 @@
 #include "core/circuit_lowering.hpp"
 #include "core/circuit_program.hpp"
 #include "core/circuit_quirk.hpp"
+#include "core/model.hpp"
 #include "core/quantum_stack.hpp"
 #include "core/rng.hpp"
 #include "training_session.hpp"
@@ -28,11 +29,7 @@ LoweredCost lowered_cost(const LayerCircuit& c) {
 // The snapshot's quantum stack again, with its angles (the λ do not enter a circuit).
 static CircuitProgram snapshot_program(const Snapshot& s, int layer, std::vector<std::string>& header) {
   QuantumStackOptions options;
-  switch (s.settings.run.model.kind) {  // the skip topology of each hybrid (Eq. 7 / Eq. 8)
-    case ModelKind::tqfnn: case ModelKind::tqcnn: options.topology = SkipTopology::plain; break;
-    case ModelKind::qrfnn: case ModelKind::qrcnn: options.topology = SkipTopology::residual; break;
-    default: options.topology = SkipTopology::dense; break;
-  }
+  options.topology = skip_topology_of(s.settings.run.model.kind);
   options.width = s.width;
   options.layers = s.layers;
   Rng rng(0);

@@ -209,9 +209,6 @@ void TrainingSession::reset(const PlaygroundSettings& settings, std::shared_ptr<
     check_playground_classes(static_cast<long>(sample_set.class_count()), dataset_name_);
     check_playground_width(settings_.run.model, features);
     run::PreparedData prepared = run::prepare_data(settings_.run, source);
-    if (prepared.test.size() == 0 && !source.split)
-      throw InputError("the dataset is too small for a " + std::to_string(int(settings_.run.data.test_fraction * 100)) +
-                       "% test split");
     loop_ = std::make_unique<run::RunLoop>(settings_.run, std::move(prepared));
     clamp_feature_axes();
     playing_ = was_playing || settings_.autoplay;

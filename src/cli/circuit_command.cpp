@@ -192,7 +192,8 @@ void print_stats(const std::string& path, const Model& model, const CircuitProgr
 }  // namespace
 
 // [SECTION] Command ---------------------------------------------------------------------------
-std::string circuit_help() {
+// The options from the run table (data) and the command's own.
+static std::string circuit_help() {
   return run::command_help(run::kCircuit,
                            "usage: hqnn circuit --model FILE [--layer l] [--input \"x1,...,xd\"] "
                            "[--format qasm|quirk|stats]\n\n"

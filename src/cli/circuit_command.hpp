@@ -8,8 +8,6 @@
 
 namespace hqnn::cli {
 
-std::string circuit_help();  // the options from the run table (data) and the command's own
-
 // Prints the requested format on stdout and returns the exit code (0). Bad
 // options, files and inputs throw InputError with a message for the user.
 int run_circuit_command(const std::vector<std::string>& args);

@@ -15,7 +15,7 @@
 
 namespace hqnn {
 
-static SkipTopology topology_of(ModelKind kind) {
+SkipTopology skip_topology_of(ModelKind kind) {
   switch (kind) {
     case ModelKind::tqfnn: case ModelKind::tqcnn: return SkipTopology::plain;
     case ModelKind::qrfnn: case ModelKind::qrcnn: return SkipTopology::residual;
@@ -24,6 +24,23 @@ static SkipTopology topology_of(ModelKind kind) {
 }
 
 static bool uses_rot_relu(ModelKind kind) { return kind == ModelKind::mlp_rot || kind == ModelKind::cnn_rot; }
+
+// Softmax cross-entropy for rows of a larger batch: row b's loss goes to
+// row_loss[b], and the gradient is that of the mean over `mean_over` samples.
+static void softmax_cross_entropy_rows(const Matrix& logits, const int* labels, Index mean_over, double* row_loss,
+                                       Matrix* grad) {
+  if (grad) grad->resize(logits.rows(), logits.cols());
+  for (Index b = 0; b < logits.rows(); ++b) {
+    const Real m = logits.row(b).maxCoeff();
+    const auto shifted = (logits.row(b).array() - m).eval();
+    const double log_sum = std::log(static_cast<double>(shifted.exp().sum()));
+    row_loss[b] = log_sum - static_cast<double>(shifted(labels[b]));
+    if (grad) {
+      grad->row(b) = (shifted - static_cast<Real>(log_sum)).exp().matrix() / Real(mean_over);
+      (*grad)(b, labels[b]) -= Real(1) / Real(mean_over);
+    }
+  }
+}
 
 Index effective_width(const ModelOptions& options, Index input_width) {
   return options.width > 0 ? options.width : is_convolutional(options.kind) ? 64 : input_width;  // D9: n = 64
@@ -130,7 +147,7 @@ Model::Model(const ModelOptions& options, Index input_width, int classes)
     if (width_ != features) layers_.push_back(std::make_unique<Linear>("in", features, width_, rng));
     layers_.push_back(std::make_unique<AmplitudeEncoding>(width_));
     QuantumStackOptions q;
-    q.topology = topology_of(options.kind);
+    q.topology = skip_topology_of(options.kind);
     q.width = width_;
     q.layers = options.layers;
     q.renormalize = options.renormalize;
@@ -298,21 +315,6 @@ Matrix softmax(const Matrix& logits) {
     p.row(b) /= p.row(b).sum();
   }
   return p;
-}
-
-void softmax_cross_entropy_rows(const Matrix& logits, const int* labels, Index mean_over, double* row_loss,
-                                Matrix* grad) {
-  if (grad) grad->resize(logits.rows(), logits.cols());
-  for (Index b = 0; b < logits.rows(); ++b) {
-    const Real m = logits.row(b).maxCoeff();
-    const auto shifted = (logits.row(b).array() - m).eval();
-    const double log_sum = std::log(static_cast<double>(shifted.exp().sum()));
-    row_loss[b] = log_sum - static_cast<double>(shifted(labels[b]));
-    if (grad) {
-      grad->row(b) = (shifted - static_cast<Real>(log_sum)).exp().matrix() / Real(mean_over);
-      (*grad)(b, labels[b]) -= Real(1) / Real(mean_over);
-    }
-  }
 }
 
 double softmax_cross_entropy(const Matrix& logits, const std::vector<int>& labels, Matrix* grad) {

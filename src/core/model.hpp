@@ -58,6 +58,10 @@ Index effective_width(const ModelOptions& options, Index input_width);
 // Throws InputError naming the option when a value is out of range.
 void validate(const ModelOptions& options);
 
+// The skip connections of a hybrid's quantum-inspired stack: none (TQFNN,
+// TQCNN), residual (QRFNN, QRCNN; Eq. 7) or dense (QDFNN, QDCNN; Eq. 8).
+SkipTopology skip_topology_of(ModelKind kind);
+
 class Model {
  public:
   Model(const ModelOptions& options, Index input_width, int classes);
@@ -153,10 +157,6 @@ class Model {
 
 // Softmax cross-entropy, mean over the batch. Writes dL/dlogits when grad is given.
 double softmax_cross_entropy(const Matrix& logits, const std::vector<int>& labels, Matrix* grad);
-// The same for rows of a larger batch: row b's loss goes to row_loss[b], and
-// the gradient is that of the mean over `mean_over` samples.
-void softmax_cross_entropy_rows(const Matrix& logits, const int* labels, Index mean_over, double* row_loss,
-                                Matrix* grad);
 // Row-wise softmax (numerically stable).
 Matrix softmax(const Matrix& logits);
 

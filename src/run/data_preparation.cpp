@@ -1,5 +1,7 @@
 #include "data_preparation.hpp"
 
+#include <cstdio>
+
 #include "core/noise.hpp"
 #include "core/rng.hpp"
 #include "data/csv_loader.hpp"
@@ -57,7 +59,8 @@ static double validation_accuracy(const RunSpec& spec, Dataset fit, Dataset chec
   return trainer.history().back().test_accuracy;
 }
 
-ScalingChoice choose_scaling(const RunSpec& spec, const Dataset& train) {
+// `auto`: the measurement described in the header, on a training split.
+static ScalingChoice choose_scaling(const RunSpec& spec, const Dataset& train) {
   // The validation part is a stratified split of the training set, from the
   // split stream of the split seed: the test set is never looked at.
   const TrainTestSplit parts = stratified_split(train, 0.3, spec.data.split_seed);
@@ -74,13 +77,40 @@ ScalingChoice choose_scaling(const RunSpec& spec, const Dataset& train) {
   return c;
 }
 
+static std::string fraction_text(double f) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", f);
+  return buf;
+}
+
+// Why a split with an empty side is refused: every metric of a run (test
+// accuracy, its mean over the epochs, P/R/F1, the areas) is measured on the
+// test set, and training needs samples. The message gives the test fractions
+// (on the option's 0.01 steps) whose split has both sets, found by splitting.
+static InputError empty_split_error(const std::string& name, const Dataset& samples, const DataSpec& data,
+                                    bool test_empty) {
+  int lo = 0, hi = 0;  // percent
+  for (int percent = 1; percent <= 99; ++percent) {
+    const TrainTestSplit s = stratified_split(samples, percent / 100.0, data.split_seed);
+    if (s.train.size() == 0 || s.test.size() == 0) continue;
+    if (lo == 0) lo = percent;
+    hi = percent;
+  }
+  const std::string count = std::to_string(samples.size()) + " samples";
+  if (lo == 0)
+    return InputError(name + " has " + count + ", each of its own class: it cannot be split into a training and a " +
+                      "test set; give some class at least two samples");
+  return InputError(name + ": a test fraction of " + fraction_text(data.test_fraction) + " leaves no " +
+                    (test_empty ? "test" : "training") + " samples (" + count + "); choose a test fraction from " +
+                    fraction_text(lo / 100.0) + " to " + fraction_text(hi / 100.0));
+}
+
 TrainTestSplit split_source(const DataSpec& data, const SourceData& source) {
   if (source.split) return *source.split;
   source.samples.validate();
   TrainTestSplit split = stratified_split(source.samples, data.test_fraction, data.split_seed);
-  if (split.train.size() == 0)
-    throw InputError(source.name + ": too few samples for a " + std::to_string(data.test_fraction) +
-                     " test fraction (the training set would be empty)");
+  if (split.train.size() == 0 || split.test.size() == 0)
+    throw empty_split_error(source.name, source.samples, data, split.test.size() == 0);
   return split;
 }
 

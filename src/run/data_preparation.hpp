@@ -34,6 +34,7 @@ struct SourceData {
 };
 SourceData load_source_data(const DataSpec& data);  // InputError naming the file or option
 // The train/test sets: an image set's own, or tabular samples split (stratified, data.split_seed).
+// InputError when either set would be empty, naming the test fractions that work (CLI and playground alike).
 TrainTestSplit split_source(const DataSpec& data, const SourceData& source);
 
 struct ScalingChoice {  // what `auto` measured
@@ -57,8 +58,5 @@ inline PreparedData prepare_data(const RunSpec& spec) { return prepare_data(spec
 
 // Model options completed by the data: the image shape of convolutional models.
 ModelOptions model_options_for(const ModelOptions& options, const Dataset& train);
-
-// `auto`: the measurement described above, on a training split.
-ScalingChoice choose_scaling(const RunSpec& spec, const Dataset& train);
 
 }  // namespace hqnn::run

@@ -27,7 +27,7 @@ namespace hqnn::run {
 static bool is_csv(const RunSpec& s) { return s.data_kind() == DataKind::tabular && s.data.name != "iris"; }
 static bool uses_leaky_relu(ModelKind k) { return k == ModelKind::mlp_leaky || is_convolutional(k); }
 
-bool in_scope(Scope scope, const RunSpec& s) {
+static bool in_scope(Scope scope, const RunSpec& s) {
   switch (scope) {
     case Scope::always: return true;
     case Scope::tabular: return s.data_kind() == DataKind::tabular;
@@ -467,7 +467,8 @@ const std::vector<OptionRow>& option_table() {
   return table;
 }
 
-const OptionRow* find_option(const std::string& name) {
+// By name; nullptr when unknown.
+static const OptionRow* find_option(const std::string& name) {
   for (const OptionRow& r : option_table())
     if (r.name == name) return &r;
   return nullptr;
@@ -642,7 +643,7 @@ static RunSpec start_spec(const RunSpec* base, const std::string* data_name) {
 
 // [SECTION] Command line and help ---------------------------------------------------------------
 
-const char* command_name(Command command) {
+static const char* command_name(Command command) {  // "train", ...
   switch (command) {
     case kTrain: return "train";
     case kEval: return "eval";
@@ -669,7 +670,8 @@ static size_t edit_distance(const std::string& a, const std::string& b) {
   return prev[b.size()];
 }
 
-std::string closest_option(const std::string& given, const std::vector<std::string>& accepted) {
+// The closest accepted option to a misspelt one ("" when none is close).
+static std::string closest_option(const std::string& given, const std::vector<std::string>& accepted) {
   std::string best;
   size_t best_distance = std::string::npos;
   for (const std::string& a : accepted) {
@@ -902,6 +904,18 @@ static const std::map<std::string, std::string>& legacy_link_keys() {
   return keys;
 }
 
+// Keys of older playgrounds whose values do not carry over one to one: the
+// link reports the key that replaced each, named from the table.
+static std::string retired_link_key_error(const std::string& key) {
+  auto use = [&](const char* option, const std::string& how) {
+    return key + ": an old key; use " + option_row(option).hash_key + how;
+  };
+  if (key == "lambda_train") return use("fixed-lambda", "=1 for lambda_train=0 (trained lambdas are the default)");
+  if (key == "c1" || key == "c2") return use("conv-channels", "=C1,C2 (the channels of both convolutions)");
+  if (key == "noise_train" || key == "noise_test") return use("noise-on", "=train, test or both");
+  return "";
+}
+
 ParsedLink parse_link(const std::string& link) {
   ParsedLink out;
   std::string body = link;
@@ -932,7 +946,11 @@ ParsedLink parse_link(const std::string& link) {
         if (!r.hash_key.empty() && r.hash_key == key) name = r.name;
     }
     if (name.empty()) {
-      out.other.emplace_back(key, raw_value);
+      const std::string retired = retired_link_key_error(key);
+      if (retired.empty())
+        out.other.emplace_back(key, raw_value);
+      else
+        out.errors.push_back(retired);
       continue;
     }
     if (name == "data") data_name = &raw_value;

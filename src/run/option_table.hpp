@@ -52,11 +52,9 @@ enum class Scope {
   attack,         // a parameter attack on (any attack option turns it on)
   attack_random,  // an attack on K random layers (no layer list given)
 };
-bool in_scope(Scope scope, const RunSpec& spec);
 
 // The commands; a command without rows in the table (reproduce) still parses its own options.
 enum Command : unsigned { kTrain = 1u, kEval = 2u, kReproduce = 4u, kCircuit = 8u };
-const char* command_name(Command command);  // "train", ...
 
 // A value as the table moves it around; which member is used depends on the type.
 struct OptionValue {
@@ -88,7 +86,6 @@ struct OptionRow {
 };
 
 const std::vector<OptionRow>& option_table();
-const OptionRow* find_option(const std::string& name);  // by name; nullptr when unknown
 const OptionRow& option_row(const std::string& name);   // by name; throws std::logic_error when unknown
 
 // A row's value as text (CLI/link form: "0.01", "0,1,2,3", "1" for a set flag).
@@ -124,8 +121,6 @@ CommandLine parse_command_line(const std::vector<std::string>& argv, Command com
 // "usage" and "examples" are the command's own; the options come from the table.
 std::string command_help(Command command, const std::string& usage, const std::vector<CommandOption>& extra,
                          const std::string& examples);
-// The closest accepted option to a misspelt one ("" when none is close).
-std::string closest_option(const std::string& given, const std::vector<std::string>& accepted);
 
 // The shortest `hqnn train` options that give `spec`: every option that
 // applies and differs from the defaults of its data kind ("Copy as command").
@@ -139,7 +134,8 @@ const std::vector<std::string>& link_view_keys();  // fx, fy, sample, play, embe
 struct ParsedLink {
   RunSpec spec;
   std::vector<std::pair<std::string, std::string>> other;  // keys not in the table (view keys, unknown ones), decoded
-  std::vector<std::string> errors;  // "lr: expected a number in [..], got 'x'"; the rest of the link still applies
+  std::vector<std::string> errors;  // "lr: expected a number in [..], got 'x'", an old key and the one that
+                                    // replaced it; the rest of the link still applies
 };
 // Accepts "#k=v&...", "k=v&..." or a whole URL with a '#...' part.
 ParsedLink parse_link(const std::string& link);

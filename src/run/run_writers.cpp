@@ -157,18 +157,26 @@ Json run_json(const RunSpec& spec, const PreparedData& data, const RunResult& r,
   return j;
 }
 
-std::string curves_csv(const std::vector<EpochRecord>& history) {
-  std::string out = "epoch,train_loss,train_accuracy,test_loss,test_accuracy,finite\n";
+std::string curves_csv(const std::vector<EpochRecord>& history, const std::vector<std::string>& block_names) {
+  std::string out = "epoch,train_loss,train_accuracy,test_loss,test_accuracy,finite";
+  for (const std::string& block : block_names) out += ",grad_norm." + block + ".mean,grad_norm." + block + ".max";
+  out += '\n';
   char buf[200];
   for (const EpochRecord& e : history) {
-    std::snprintf(buf, sizeof buf, "%d,%.17g,%.17g,%.17g,%.17g,%d\n", e.epoch, e.train_loss, e.train_accuracy, e.test_loss,
+    std::snprintf(buf, sizeof buf, "%d,%.17g,%.17g,%.17g,%.17g,%d", e.epoch, e.train_loss, e.train_accuracy, e.test_loss,
                   e.test_accuracy, e.finite ? 1 : 0);
     out += buf;
+    for (size_t i = 0; i < block_names.size(); ++i) {
+      std::snprintf(buf, sizeof buf, ",%.17g,%.17g", e.grad_norm_mean[i], e.grad_norm_max[i]);
+      out += buf;
+    }
+    out += '\n';
   }
   return out;
 }
 
-Json training_json(const RunSpec& spec, const PreparedData& data, const RunResult& r) {
+// The model file's `training` section.
+static Json training_json(const RunSpec& spec, const PreparedData& data, const RunResult& r) {
   Json j = Json::object();
   j.set("spec", spec_to_json(spec));
   j.set("scaling", scaling_kind_name(data.scaling));

@@ -25,11 +25,12 @@ Json noise_json(const std::optional<DatasetNoiseOptions>& noise, uint64_t seed);
 Json attack_json(const std::optional<AttackOptions>& attack, const std::vector<int>& attacked_layers);
 
 Json run_json(const RunSpec& spec, const PreparedData& data, const RunResult& result, const Model& model);
-// epoch,train_loss,train_accuracy,test_loss,test_accuracy,finite
-std::string curves_csv(const std::vector<EpochRecord>& history);
+// One row per epoch: epoch,train_loss,train_accuracy,test_loss,test_accuracy,finite,
+// then per parameter block grad_norm.<block>.mean,grad_norm.<block>.max (the
+// run JSON's curves.grad_norm.<block>.mean / .max), e.g. grad_norm.q.0.angles.mean.
+std::string curves_csv(const std::vector<EpochRecord>& history, const std::vector<std::string>& block_names);
 
-// The model file's `training` section, and everything else the file needs (classes, features, scaler).
-Json training_json(const RunSpec& spec, const PreparedData& data, const RunResult& result);
+// Everything a model file needs besides its parameters: its `training` section, classes, features, scaler.
 ModelInfo model_info(const RunSpec& spec, const PreparedData& data, const RunResult& result);
 // The run a model file was trained with (its training.spec, the scaling used
 // in place of auto); InputError when the file does not record one.

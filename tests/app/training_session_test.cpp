@@ -316,4 +316,18 @@ TEST(PlaygroundLimits, MoreClassesThanThePlaygroundShowsAreRefused) {
                              "the CLI trains any number of classes: hqnn train --data FILE)");
 }
 
+// The CLI refuses it with the same words (CliCommands.ATestFractionThatLeavesNoTestSamplesIsRefused).
+TEST(PlaygroundLimits, ATestFractionThatLeavesNoTestSamplesIsRefused) {
+  auto data = std::make_shared<Dataset>(parse_csv("x,y,label\n1,2,a\n2,1,a\n5,6,b\n6,5,b\n", "tiny.csv"));
+  PlaygroundSettings settings;
+  settings.run.data.name = "tiny.csv";
+  settings.run.data.scaling = ScalingKind::none;
+  settings.run.data.test_fraction = 0.1;
+  testing::expect_catalogued(reset_error(settings, data),
+                             "tiny.csv: a test fraction of 0.1 leaves no test samples (4 samples); choose a test "
+                             "fraction from 0.25 to 0.74");
+  settings.run.data.test_fraction = 0.25;
+  EXPECT_EQ(reset_error(settings, data), "");
+}
+
 }  // namespace hqnn::app

@@ -142,6 +142,9 @@ TEST(CliCommands, MistakesOnTheCommandLineAreAnswered) {
                     "--momentum applies to --optimizer sgd only");
   expect_catalogued(input_error_of([] { train({"--link", "#data=iris&colour=red"}); }),
                     "--link: unknown setting 'colour'");
+  expect_catalogued(input_error_of([] { train({"--link", "#data=iris&lambda_train=0"}); }),
+                    "--link: lambda_train: an old key; use fixed_lambda=1 for lambda_train=0 (trained lambdas are the "
+                    "default)");
   expect_catalogued(input_error_of([] { train({"--link", "#data=iris", "--resume", "run.ckpt"}); }),
                     "give either --resume FILE or --link URL, not both");
   const std::string model = temp_dir() + "/one_epoch.json";
@@ -151,6 +154,22 @@ TEST(CliCommands, MistakesOnTheCommandLineAreAnswered) {
   expect_catalogued(input_error_of([] { train({"--data", "fashion-mnist-subset", "--test-fraction", "0.2"}); }),
                     "--test-fraction applies to tabular data only (iris or a CSV); image sets come with their own "
                     "train/test split");
+}
+
+// The playground refuses it with the same words (PlaygroundLimits.ATestFractionThatLeavesNoTestSamplesIsRefused).
+TEST(CliCommands, ATestFractionThatLeavesNoTestSamplesIsRefused) {
+  const std::string csv = temp_dir() + "/tiny.csv";
+  write_whole_file(csv, "x,y,label\n1,2,a\n2,1,a\n5,6,b\n6,5,b\n");
+  std::FILE *out = std::tmpfile(), *err = std::tmpfile();
+  const std::string m = input_error_of([&] {
+    train_command({"--data", csv, "--test-fraction", "0.1", "--scale", "none", "--epochs", "1"}, out, err);
+  });
+  EXPECT_EQ(contents(err), "") << "nothing was trained";
+  std::fclose(out);
+  expect_catalogued(m, "tiny.csv: a test fraction of 0.1 leaves no test samples (4 samples); choose a test fraction "
+                       "from 0.25 to 0.74");
+  EXPECT_EQ(Json::parse(train({"--data", csv, "--test-fraction", "0.25", "--scale", "none", "--epochs", "1", "--json",
+                               "--quiet"}).out).at("test_samples").as_number(), 2);
 }
 
 TEST(CliCommands, ALinkRunsTheLinksRunAndFlagsOverrideSingleOptions) {

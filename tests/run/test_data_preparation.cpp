@@ -1,10 +1,11 @@
 // Data preparation (run/data_preparation.hpp): load → split → noise → scale in
-// that order, one random stream per purpose, and `--scale auto` choosing on
-// the training split only.
+// that order, one random stream per purpose, `--scale auto` choosing on the
+// training split only, and no split with an empty side.
 #include <gtest/gtest.h>
 
 #include <cstring>
 
+#include "../bad_input_catalogue.hpp"
 #include "core/noise.hpp"
 #include "core/rng.hpp"
 #include "data/csv_loader.hpp"
@@ -78,4 +79,32 @@ TEST(DataPreparation, AutoScalingChoosesOnTheTrainingSplitAlone) {
   EXPECT_EQ(q.scaling, p.scaling);
   for (int i = 0; i < 3; ++i) EXPECT_EQ(q.scaling_choice->validation_accuracy[i], v[i]);
   EXPECT_TRUE(same_bits(q.train.features, p.train.features));
+}
+
+// Two samples of each of two classes: a test fraction f takes round(2 f) of
+// each class, so 0.25 to 0.74 leave samples on both sides.
+TEST(DataPreparation, ASplitWithAnEmptySideIsRefusedWithTheFractionsThatWork) {
+  SourceData source;
+  source.name = "tiny.csv";
+  source.samples = parse_csv("x,y,label\n1,2,a\n2,1,a\n5,6,b\n6,5,b\n", "tiny.csv");
+  DataSpec data;
+  auto split_error = [&](double fraction) {
+    data.test_fraction = fraction;
+    return hqnn::testing::input_error_of([&] { split_source(data, source); });
+  };
+  hqnn::testing::expect_catalogued(split_error(0.1), "tiny.csv: a test fraction of 0.1 leaves no test samples (4 samples); "
+                                               "choose a test fraction from 0.25 to 0.74");
+  hqnn::testing::expect_catalogued(split_error(0.9), "tiny.csv: a test fraction of 0.9 leaves no training samples (4 samples); "
+                                               "choose a test fraction from 0.25 to 0.74");
+  EXPECT_EQ(split_error(0.24).substr(0, 40), "tiny.csv: a test fraction of 0.24 leaves");
+  for (double fraction : {0.25, 0.74}) {
+    EXPECT_EQ(split_error(fraction), "(accepted)") << fraction;
+    const TrainTestSplit split = split_source(data, source);
+    EXPECT_EQ(split.train.size(), 2);
+    EXPECT_EQ(split.test.size(), 2);
+  }
+  source.name = "pair.csv";
+  source.samples = parse_csv("x,y,label\n1,2,a\n5,6,b\n", "pair.csv");
+  hqnn::testing::expect_catalogued(split_error(0.5), "pair.csv has 2 samples, each of its own class: it cannot be split into a "
+                                               "training and a test set; give some class at least two samples");
 }

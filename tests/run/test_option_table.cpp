@@ -197,6 +197,29 @@ TEST(OptionTable, LinksAcceptAWholeUrlAndReportBadValues) {
   EXPECT_EQ(parse_link("#std=1").spec.data.scaling, ScalingKind::standard);
 }
 
+// Keys older playgrounds wrote whose values do not carry over: each names the key that replaced it.
+TEST(OptionTable, OldLinkKeysNameTheKeyThatReplacedThem) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"lambda_train=0", "lambda_train: an old key; use fixed_lambda=1 for lambda_train=0 (trained lambdas are the default)"},
+      {"c1=8", "c1: an old key; use conv=C1,C2 (the channels of both convolutions)"},
+      {"c2=16", "c2: an old key; use conv=C1,C2 (the channels of both convolutions)"},
+      {"noise_train=1", "noise_train: an old key; use noise_on=train, test or both"},
+      {"noise_test=0", "noise_test: an old key; use noise_on=train, test or both"},
+  };
+  for (const auto& [item, message] : cases) {
+    const ParsedLink l = parse_link(std::string("#model=qrfnn&") + item);
+    ASSERT_EQ(l.errors.size(), 1u) << item;
+    EXPECT_EQ(l.errors[0], message);
+    EXPECT_TRUE(l.other.empty()) << item << ": not also an unknown setting";
+    EXPECT_EQ(l.spec.model.kind, ModelKind::qrfnn) << "the rest of the link applies";
+  }
+  // The replacements are keys the link reads.
+  EXPECT_FALSE(parse_link("#fixed_lambda=1").spec.model.train_lambda);
+  EXPECT_EQ(parse_link("#data=mnist-subset&model=qdcnn&conv=8,16").spec.model.conv2_channels, 16);
+  const RunSpec noisy = parse_link("#noise=gaussian-sym&noise_on=train").spec;
+  EXPECT_TRUE(noisy.noise->train && !noisy.noise->test);
+}
+
 TEST(OptionTable, RangesAreOneForEverySurface) {
   // The widgets' range is the parser's: the largest width is accepted everywhere.
   const OptionRow& width = option_row("width");
