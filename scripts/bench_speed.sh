@@ -75,8 +75,8 @@ echo
 # 4-6. Figures measured elsewhere.
 if [ "$web" = 1 ]; then
   echo "== wasm / native training throughput (scripts/bench_web.sh), load $(load)"
-  scripts/bench_web.sh | tail -n 4
-  echo "  old: iris 0.45, iris n = 64 0.51, fashion qdcnn 0.46, fashion cnn 0.53"
+  scripts/bench_web.sh | tail -n 5
+  echo "  old (single-threaded build only): iris 0.45, iris n = 64 0.51, fashion qdcnn 0.46, fashion cnn 0.53"
 else
   row "wasm / native (scripts/bench_web.sh)" "not run (pass --web)" "0.45-0.53"
 fi

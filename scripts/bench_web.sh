@@ -2,10 +2,12 @@
 # WebAssembly vs native training throughput of the same models on this machine:
 # bench/bench_wasm_vs_native.cpp built natively (g++ -O3, against the release
 # build, whose kernels pick the machine's widest vectors at run time) and with
-# emcc (-O3 -msimd128 -fwasm-exceptions, no threads) against the single-threaded
-# wasm build, run under node.
-# Both single-threaded. Prints each case's samples/s and the wasm/native ratio,
-# and writes out/bench-wasm-vs-native.json.
+# emcc (-O3 -msimd128) in the two flavours the playground ships:
+#   wasm-st  against build-wasm-st: no threads, native wasm exceptions (-fwasm-exceptions)
+#   wasm-mt  against build-wasm: -pthread with JavaScript exceptions (-fexceptions)
+# both run under node. Every build trains on one thread, so wasm-mt vs wasm-st
+# shows the cost of the threaded build's exceptions alone. Prints a table
+# (samples/s and the ratios to native) and writes out/bench-wasm-vs-native.json.
 #
 #   scripts/bench_web.sh              3 s per case
 #   SECONDS_PER_CASE=6 scripts/bench_web.sh
@@ -17,31 +19,44 @@ emulator="-DCMAKE_CROSSCOMPILING_EMULATOR=/usr/bin/node;--no-experimental-fetch"
 mkdir -p out/bench
 
 [ -f build-native/CMakeCache.txt ] || cmake --preset release >/dev/null
-cmake --build build-native -j"$jobs" --target hqnn_data >/dev/null
+cmake --build build-native -j"$jobs" --target hqnn_run >/dev/null
 [ -f build-wasm-st/CMakeCache.txt ] ||
   emcmake cmake -S . -B build-wasm-st -DCMAKE_BUILD_TYPE=Release -DHQNN_WASM_THREADS=OFF -DHQNN_BUILD_TESTS=OFF \
     "$emulator" >/dev/null
-cmake --build build-wasm-st -j"$jobs" --target hqnn_data >/dev/null
+cmake --build build-wasm-st -j"$jobs" --target hqnn_run >/dev/null
+[ -f build-wasm/CMakeCache.txt ] ||
+  emcmake cmake -S . -B build-wasm -DCMAKE_BUILD_TYPE=Release "$emulator" >/dev/null
+cmake --build build-wasm -j"$jobs" --target hqnn_run >/dev/null
 
 common=(-std=c++17 -O3 -DNDEBUG -fopenmp-simd -Isrc -isystem /usr/include/eigen3 bench/bench_wasm_vs_native.cpp)
-g++ "${common[@]}" build-native/libhqnn_data.a build-native/libhqnn_core.a -lz -pthread -o out/bench/native
-NODE_PATH=/usr/share/nodejs em++ "${common[@]}" -msimd128 -fwasm-exceptions build-wasm-st/libhqnn_data.a \
-  build-wasm-st/libhqnn_core.a -sNODERAWFS=1 -sENVIRONMENT=node -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=64MB \
-  -o out/bench/wasm.js
+libs=(libhqnn_run.a libhqnn_data.a libhqnn_core.a)
+g++ "${common[@]}" "${libs[@]/#/build-native/}" -lz -pthread -o out/bench/native
+wasm_link=(-sNODERAWFS=1 -sENVIRONMENT=node -sINITIAL_MEMORY=256MB)
+NODE_PATH=/usr/share/nodejs em++ "${common[@]}" -msimd128 -fwasm-exceptions "${libs[@]/#/build-wasm-st/}" \
+  "${wasm_link[@]}" -sALLOW_MEMORY_GROWTH=1 -o out/bench/wasm-st.js
+NODE_PATH=/usr/share/nodejs em++ "${common[@]}" -msimd128 -pthread -fexceptions "${libs[@]/#/build-wasm/}" \
+  "${wasm_link[@]}" -sENVIRONMENT=node,worker -o out/bench/wasm-mt.js
 
-echo "== native (one thread)"
-out/bench/native --seconds "$seconds" --assets "$PWD/assets" | tee out/bench/native.jsonl
-echo "== wasm under node $(node --version) (one thread, SIMD)"
-node --no-experimental-fetch out/bench/wasm.js --seconds "$seconds" --assets "$PWD/assets" | tee out/bench/wasm.jsonl
+echo "== native (one thread), load: $(uptime | sed 's/.*load average: //')"
+out/bench/native --seconds "$seconds" | tee out/bench/native.jsonl
+echo "== wasm-st under node $(node --version) (one thread, SIMD, wasm exceptions)"
+node --no-experimental-fetch out/bench/wasm-st.js --seconds "$seconds" | tee out/bench/wasm-st.jsonl
+echo "== wasm-mt under node (pthread build, one training thread, SIMD, JS exceptions)"
+node --no-experimental-fetch out/bench/wasm-mt.js --seconds "$seconds" | tee out/bench/wasm-mt.jsonl
+echo "== load after: $(uptime | sed 's/.*load average: //')"
 node -e '
   const fs = require("fs");
   const read = (f) => fs.readFileSync(f, "utf8").trim().split("\n").map(JSON.parse);
-  const native = read("out/bench/native.jsonl"), wasm = read("out/bench/wasm.jsonl");
+  const native = read("out/bench/native.jsonl"), st = read("out/bench/wasm-st.jsonl"), mt = read("out/bench/wasm-mt.jsonl");
   const rows = native.map((n, i) => ({case: n.case, model: n.model, n: n.n, batch: n.batch,
-    native: n.samples_per_second, wasm: wasm[i].samples_per_second,
-    ratio: +(wasm[i].samples_per_second / n.samples_per_second).toFixed(3)}));
+    native: n.samples_per_second, wasm_st: st[i].samples_per_second, wasm_mt: mt[i].samples_per_second,
+    st_ratio: +(st[i].samples_per_second / n.samples_per_second).toFixed(3),
+    mt_ratio: +(mt[i].samples_per_second / n.samples_per_second).toFixed(3)}));
+  const cell = (v, w) => String(v).padStart(w);
+  console.log("case         model      n    batch   native/s  wasm-st/s  wasm-mt/s  st/native  mt/native");
   for (const r of rows)
-    console.log(`${r.case.padEnd(12)} ${r.model.padEnd(10)} n=${String(r.n).padEnd(3)} batch ${String(r.batch).padEnd(3)}` +
-                ` native ${r.native.toFixed(0).padStart(9)}/s  wasm ${r.wasm.toFixed(0).padStart(9)}/s  wasm/native ${r.ratio}`);
+    console.log(`${r.case.padEnd(12)} ${r.model.padEnd(10)} ${String(r.n).padEnd(4)} ${cell(r.batch, 5)}` +
+                ` ${cell(r.native.toFixed(0), 10)} ${cell(r.wasm_st.toFixed(0), 10)} ${cell(r.wasm_mt.toFixed(0), 10)}` +
+                ` ${cell(r.st_ratio.toFixed(3), 10)} ${cell(r.mt_ratio.toFixed(3), 10)}`);
   fs.writeFileSync("out/bench-wasm-vs-native.json", JSON.stringify(rows, null, 1) + "\n");
 '

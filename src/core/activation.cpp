@@ -1,14 +1,20 @@
 #include "activation.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace hqnn {
 
 // For 0 <= slope <= 1, leaky(x) = max(x, slope·x): a form the compiler
-// vectorises (Eigen's select() is not vectorised in the SSE2 build).
+// vectorises (Eigen's select() is not vectorised in the SSE2 build), written
+// as a plain loop because Eigen's own loops are scalar in WebAssembly.
 void LeakyRelu::forward(const Matrix& in, Matrix& out) {
   input_ = in;
-  out = in.cwiseMax(slope_ * in);
+  out.resize(in.rows(), in.cols());
+  const Real* x = in.data();
+  Real* y = out.data();
+  const Real slope = slope_;
+  for (Index i = 0, n = in.size(); i < n; ++i) y[i] = std::max(x[i], slope * x[i]);
 }
 
 void LeakyRelu::backward(const Matrix& grad_out, Matrix& grad_in) {

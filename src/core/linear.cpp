@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "linear_kernels.hpp"
 #include "rng.hpp"
 
 namespace hqnn {
@@ -16,22 +17,67 @@ Linear::Linear(std::string name, Index in, Index out, Rng& rng) : name_(std::mov
   bias_grad = RowVector::Zero(out);
 }
 
+namespace {
+
+struct LinearKernels {
+  decltype(&linear_portable::product) product;
+  decltype(&linear_portable::bias_gradient) bias_gradient;
+};
+
+LinearKernels kernels_for(SimdIsa isa) {
+  switch (isa) {
+#ifdef HQNN_X86_KERNELS
+    case SimdIsa::avx512: return {linear_avx512::product, linear_avx512::bias_gradient};
+    case SimdIsa::avx2: return {linear_avx2::product, linear_avx2::bias_gradient};
+#endif
+    default: return {linear_portable::product, linear_portable::bias_gradient};
+  }
+}
+
+}  // namespace
+
+const Matrix& Linear::effective_weight() {
+  if (weight_offset.size() == 0) return weight;
+  attacked_weight_ = weight + weight_offset;
+  return attacked_weight_;
+}
+
+// out(:, o) = b(o) + Σ_i in(:, i) · W(o, i): W(o, i) sits at o + i·out.
 void Linear::forward(const Matrix& in, Matrix& out) {
+  if (reference_) return forward_reference(in, out);
   input_ = in;
-  if (weight_offset.size() == 0)
-    out.noalias() = in * weight.transpose();
-  else
-    out.noalias() = in * (weight + weight_offset).transpose();
+  const Matrix& w = effective_weight();
+  out.resize(in.rows(), output_width());
+  kernels_for(isa_).product(in.data(), in.rows(), in.cols(), w.data(), w.rows(), 1, bias.data(), w.rows(),
+                            out.data());
+}
+
+// weight_grad(:, i) = Σ_b grad_out(b, :)ᵀ · in(b, i): the product of grad_outᵀ
+// (out x batch, contiguous per sample) and in(b, i) at b + i·batch, summed
+// over the samples in order. grad_in(:, i) = Σ_o grad_out(:, o) · W(o, i).
+void Linear::backward(const Matrix& grad_out, Matrix& grad_in) {
+  if (reference_) return backward_reference(grad_out, grad_in);
+  const LinearKernels k = kernels_for(isa_);
+  const Index batch = grad_out.rows(), out = grad_out.cols();
+  grad_out_t_ = grad_out.transpose();
+  k.product(grad_out_t_.data(), out, batch, input_.data(), 1, batch, nullptr, input_.cols(), weight_grad.data());
+  k.bias_gradient(grad_out_t_.data(), out, batch, bias_grad.data());
+  const Matrix& w = weight_offset.size() == 0 ? weight : attacked_weight_;
+  grad_in.resize(grad_out.rows(), input_width());
+  k.product(grad_out.data(), grad_out.rows(), grad_out.cols(), w.data(), 1, w.rows(), nullptr, w.cols(),
+            grad_in.data());
+}
+
+void Linear::forward_reference(const Matrix& in, Matrix& out) {
+  input_ = in;
+  out.noalias() = in * effective_weight().transpose();
   out.rowwise() += bias;
 }
 
-void Linear::backward(const Matrix& grad_out, Matrix& grad_in) {
+void Linear::backward_reference(const Matrix& grad_out, Matrix& grad_in) {
   weight_grad.noalias() = grad_out.transpose() * input_;
   bias_grad = grad_out.colwise().sum();
-  if (weight_offset.size() == 0)
-    grad_in.noalias() = grad_out * weight;
-  else
-    grad_in.noalias() = grad_out * (weight + weight_offset);
+  grad_in.noalias() = grad_out * (weight_offset.size() == 0 ? weight : attacked_weight_);
 }
 
 std::vector<ParamBlock> Linear::params() {

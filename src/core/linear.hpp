@@ -2,6 +2,7 @@
 #pragma once
 
 #include "layer.hpp"
+#include "simd_isa.hpp"
 
 namespace hqnn {
 
@@ -17,6 +18,11 @@ class Linear : public Layer {
   void forward(const Matrix& in, Matrix& out) override;
   void backward(const Matrix& grad_out, Matrix& grad_in) override;
   std::vector<ParamBlock> params() override;
+  // The products run on the kernels of an instruction set (linear_kernels.hpp;
+  // by default simd_isa()'s, all bit-identical), or on the reference, Eigen's
+  // products (another summation order). Must be set before forward().
+  void use_kernels(SimdIsa isa) { reference_ = false, isa_ = isa; }
+  void use_reference() { reference_ = true; }
 
   Eigen::Matrix<Real, Eigen::Dynamic, Eigen::Dynamic> weight, weight_grad;  // out x in
   RowVector bias, bias_grad;
@@ -25,8 +31,17 @@ class Linear : public Layer {
   Matrix weight_offset;
 
  private:
+  void forward_reference(const Matrix& in, Matrix& out);
+  void backward_reference(const Matrix& grad_out, Matrix& grad_in);
+  // W, or W + weight_offset under an attack
+  const Matrix& effective_weight();
+
   std::string name_;
   Matrix input_;
+  Matrix attacked_weight_;  // W + weight_offset
+  Matrix grad_out_t_;       // grad_outᵀ: out x batch
+  bool reference_ = false;
+  SimdIsa isa_ = simd_isa();
 };
 
 }  // namespace hqnn

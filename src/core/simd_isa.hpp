@@ -1,7 +1,7 @@
 // The instruction sets the fast kernels are compiled for, and the one this
-// machine runs. Each kernel file (givens_chain_kernels.inc, conv2d_kernels.inc)
-// is compiled once per instruction set; the widest the CPU supports is chosen
-// at run time, so the default build runs anywhere and uses AVX2 or AVX-512
+// machine runs. Each kernel file (givens_chain_kernels.inc, conv2d_kernels.inc,
+// linear_kernels.inc) is compiled once per instruction set; the widest the CPU
+// supports is chosen at run time, so the default build runs anywhere and uses AVX2 or AVX-512
 // where present. All of them give bit-identical results: the kernels never
 // fuse a multiply and an add (-ffp-contract=off), and every sum runs in an order
 // fixed by the code, not by the vector width.

@@ -1,0 +1,8 @@
+// The fully connected layer's kernels compiled for the avx512 instruction set (linear_kernels.inc).
+#include "linear_kernels.hpp"
+
+#ifdef HQNN_X86_KERNELS
+#define HQNN_KERNEL_NS linear_avx512
+#define HQNN_KERNEL_VECTOR_BYTES 64
+#include "linear_kernels.inc"
+#endif
