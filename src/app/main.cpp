@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "app.hpp"
+#include "core/thread_pool.hpp"
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
@@ -123,6 +124,9 @@ int main(int argc, char** argv) {
   ImGui_ImplOpenGL3_Init(glsl_version);
 
   hqnn::app::platform::init(args);
+  // Training runs on threads of its own, whose trainers borrow this pool: a
+  // threaded WebAssembly build can start the pool's threads only from here.
+  if (hqnn::app::platform::threads_available()) hqnn::start_shared_thread_pool(0);
   g_loop.app = std::make_unique<hqnn::app::App>();
   g_loop.app->set_startup_ms(main_ms);
   hqnn::app::platform::log_line(std::string("[hqnn] playground ready (") + hqnn::app::platform::build_name() +
