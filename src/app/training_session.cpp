@@ -406,7 +406,7 @@ void TrainingSession::publish(bool force) {
 void TrainingSession::refresh_heavy_views() {
   const Clock::time_point start = Clock::now();
   const Dataset& test = loop_->data().test;
-  const Evaluation eval = evaluate(loop_->model(), test);
+  const Evaluation eval = evaluate(loop_->model(), test, 256, shared_thread_pool());
   confusion_ = classification_report(test.labels, eval.probabilities, loop_->data().train.class_count()).confusion;
   boundary_ = settings_.image() ? nullptr : compute_boundary_view();
   last_views_ = Clock::now();

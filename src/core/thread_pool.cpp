@@ -1,6 +1,7 @@
 #include "thread_pool.hpp"
 
 #include <algorithm>
+#include <atomic>
 
 #ifdef __EMSCRIPTEN_PTHREADS__
 #include <emscripten/threading.h>
@@ -16,9 +17,9 @@ constexpr bool kHaveThreads = true;
 #endif
 
 #ifdef __EMSCRIPTEN_PTHREADS__
-// A thread beyond the prespawned workers (-sPTHREAD_POOL_SIZE=4) starts only
-// when the browser's main thread returns to its event loop: a pool created on
-// the main thread must not wait for one.
+// A thread beyond the prestarted workers (-sPTHREAD_POOL_SIZE) starts only
+// when the browser's main thread returns to its event loop; the programs
+// prestart enough for 4 (the playground: src/app/CMakeLists.txt).
 constexpr int kMaxThreads = 4;
 #else
 constexpr int kMaxThreads = 1024;
@@ -36,6 +37,23 @@ int resolve_thread_count(int requested) {
   const int wanted = requested > 0 ? requested : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   return std::min(wanted, kMaxThreads);
 }
+
+namespace {
+std::atomic<ThreadPool*> g_shared_pool{nullptr};
+std::mutex g_shared_pool_mutex;
+}  // namespace
+
+ThreadPool& start_shared_thread_pool(int threads) {
+  std::lock_guard<std::mutex> lock(g_shared_pool_mutex);
+  if (ThreadPool* pool = g_shared_pool.load()) return *pool;
+  // Never destroyed: joining at exit would wait, in a WebAssembly build, on
+  // threads that only the main thread's event loop can take back.
+  ThreadPool* pool = new ThreadPool(threads);
+  g_shared_pool.store(pool);
+  return *pool;
+}
+
+ThreadPool* shared_thread_pool() { return g_shared_pool.load(); }
 
 ThreadPool::ThreadPool(int threads) {
   const int total = resolve_thread_count(threads);
@@ -84,7 +102,8 @@ void ThreadPool::work_loop(int thread) {
 
 void ThreadPool::run(int count, const Task& task) {
   if (count <= 0) return;
-  if (workers_.empty() || count == 1) {
+  std::unique_lock<std::mutex> caller(caller_, std::try_to_lock);
+  if (workers_.empty() || count == 1 || !caller.owns_lock()) {
     std::exception_ptr first;
     for (int i = 0; i < count; ++i) {
       try {

@@ -11,6 +11,8 @@
 //
 // A pool of one thread (and every pool of a WebAssembly build without
 // pthreads, where std::thread would abort) runs the tasks inline, in order.
+// So does a run() called while another thread's run() holds the pool: two
+// callers share one pool without waiting for each other.
 #pragma once
 
 #include <condition_variable>
@@ -26,6 +28,16 @@ namespace hqnn {
 // 4 in a WebAssembly build with pthreads (1 off its main thread), 1 in one without.
 int resolve_thread_count(int requested);
 
+class ThreadPool;
+// The program's shared pool, for a program that trains on threads of its own
+// (the playground): a threaded WebAssembly build starts threads only from its
+// main thread, so the program makes this pool there, once, before its
+// training threads start. It lives until the program exits and is borrowed
+// by every Trainer asked for every core (TrainOptions::threads = 0).
+// The first call makes it with `threads` (resolved as above); later calls return it.
+ThreadPool& start_shared_thread_pool(int threads);
+ThreadPool* shared_thread_pool();  // null until started
+
 class ThreadPool {
  public:
   explicit ThreadPool(int threads);  // resolved with resolve_thread_count
@@ -35,6 +47,7 @@ class ThreadPool {
 
   int size() const { return static_cast<int>(workers_.size()) + 1; }  // the caller counts
   // Rethrows the exception of the lowest failing index, after every task has finished.
+  // Runs inline when another thread is inside run() on this pool.
   using Task = std::function<void(int index, int thread)>;
   void run(int count, const Task& task);
 
@@ -43,6 +56,7 @@ class ThreadPool {
   void drain(int thread);  // takes indices until none is left
 
   std::vector<std::thread> workers_;
+  std::mutex caller_;  // held by the one run() that hands tasks to the workers
   std::mutex mutex_;
   std::condition_variable wake_, finished_;
   const Task* task_ = nullptr;

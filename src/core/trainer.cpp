@@ -83,7 +83,8 @@ Trainer::Trainer(Model& model, const Dataset& train, const Dataset& test, const 
     : model_(model), train_(train), test_(test), options_(options), optimizer_(options.optimizer),
       shuffle_rng_(options.seed, kStreamShuffle) {
   validate(options);
-  pool_ = std::make_unique<ThreadPool>(options.threads);
+  pool_ = options.threads == 0 ? shared_thread_pool() : nullptr;
+  if (!pool_) pool_ = (own_pool_ = std::make_unique<ThreadPool>(options.threads)).get();
   if (train.size() == 0) throw InputError("the training set is empty");
   if (train.feature_count() != model.input_width())
     throw InputError("the model expects " + std::to_string(model.input_width()) + " features, the data has " +
@@ -123,11 +124,11 @@ bool Trainer::step() {
 void Trainer::finish_epoch() {
   EpochRecord rec;
   rec.epoch = epoch() + 1;
-  const Evaluation tr = evaluate(model_, train_, 256, pool_.get());
+  const Evaluation tr = evaluate(model_, train_, 256, pool_);
   rec.train_loss = tr.loss;
   rec.train_accuracy = tr.accuracy;
   if (test_.size() > 0) {
-    const Evaluation te = evaluate(model_, test_, 256, pool_.get());
+    const Evaluation te = evaluate(model_, test_, 256, pool_);
     rec.test_loss = te.loss;
     rec.test_accuracy = te.accuracy;
   }

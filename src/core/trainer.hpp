@@ -21,8 +21,9 @@ struct TrainOptions {
   int batch = 16;                 // D6: 16 for iris, 64 for images
   OptimizerOptions optimizer;
   uint64_t seed = 1;              // shuffling
-  // Threads for the training steps and evaluations; 0 means every core. The
-  // results do not depend on it (Model::kChunkRows).
+  // Threads for the training steps and evaluations; 0 means every core (the
+  // program's shared pool when it started one, see start_shared_thread_pool).
+  // The results do not depend on it (Model::kChunkRows).
   int threads = 0;
   static constexpr int kMaxThreads = 1024;
 };
@@ -68,7 +69,7 @@ class Trainer {
   const std::vector<std::string>& param_names() const { return param_names_; }
   double last_batch_loss() const { return last_loss_; }
   const TrainOptions& options() const { return options_; }
-  ThreadPool* thread_pool() { return pool_.get(); }  // for evaluations beside training
+  ThreadPool* thread_pool() { return pool_; }  // for evaluations beside training
 
  private:
   void finish_epoch();
@@ -76,7 +77,8 @@ class Trainer {
   const Dataset& train_;
   const Dataset& test_;
   TrainOptions options_;
-  std::unique_ptr<ThreadPool> pool_;
+  std::unique_ptr<ThreadPool> own_pool_;  // null when the shared pool is borrowed
+  ThreadPool* pool_ = nullptr;
   Optimizer optimizer_;
   Rng shuffle_rng_;
   std::vector<Index> order_;

@@ -187,6 +187,44 @@ TEST(TrainingSession, ImageModelShowsImageEncodingAndStates) {
   EXPECT_GT(s->history.back().test_accuracy, 0.5);  // 4 classes: chance is 0.25
 }
 
+// The playground's training threads borrow the program's shared pool
+// (main.cpp). An image model's batches of 64 are 4 chunks, so the pool's
+// threads share each step, and the epoch is the one-thread epoch bit for bit.
+TEST(TrainingSession, ThreadedSessionOnTheSharedPoolTrainsTheSameImageRun) {
+  start_shared_thread_pool(2);
+  PlaygroundSettings settings = default_settings(run::DataKind::image);
+  settings.run.data.downsample = 2;
+  settings.run.train.epochs = 1;
+  ImageDatasetOptions options;
+  options.downsample = 2;
+  const auto images = std::make_shared<ImageData>(load_image_dataset("fashion-mnist-subset", options));
+  Command reset = reset_command(settings);
+  reset.images = images;
+  Command reset_one_thread = reset;
+  reset_one_thread.settings.run.train.threads = 1;
+  TrainingSession single(false), threaded(true);
+  single.post(reset_one_thread);
+  single.post(command_of(Command::Kind::step_epoch));
+  single.pump(60000);
+  threaded.post(reset);
+  threaded.post(command_of(Command::Kind::step_epoch));
+  std::shared_ptr<const Snapshot> t;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
+  do {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    t = threaded.snapshot();
+  } while (t->history.empty() && std::chrono::steady_clock::now() < deadline);
+  const auto s = single.snapshot();
+  ASSERT_TRUE(t->error.empty()) << t->error;
+  ASSERT_EQ(s->history.size(), 1u);
+  ASSERT_EQ(t->history.size(), 1u);
+  EXPECT_EQ(s->history[0].train_loss, t->history[0].train_loss);
+  EXPECT_EQ(s->history[0].test_loss, t->history[0].test_loss);
+  EXPECT_EQ(s->history[0].grad_norm_mean, t->history[0].grad_norm_mean);
+  EXPECT_EQ(s->angles, t->angles);
+  EXPECT_GT(s->history[0].test_accuracy, 0.5);  // it learned: equal curves are not equal by accident
+}
+
 TEST(TrainingSession, DatasetNoiseMovesSamples) {
   PlaygroundSettings settings;
   settings.run.noise = run::default_noise(run::DataKind::tabular);

@@ -1,12 +1,17 @@
 // ThreadPool: every index runs exactly once, on any number of threads, on a
-// thread numbered below size(), and a failing task's exception reaches the caller.
+// thread numbered below size(), and a failing task's exception reaches the
+// caller; two callers can share one pool; the program's shared pool is made
+// once and lent to the trainers that ask for every core.
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <cmath>
 #include <stdexcept>
+#include <thread>
 #include <vector>
 
 #include "core/thread_pool.hpp"
+#include "core/trainer.hpp"
 
 using namespace hqnn;
 
@@ -48,4 +53,44 @@ TEST(ThreadPool, RethrowsTheExceptionOfTheLowestFailingIndexAfterAllTasksRan) {
     pool.run(4, [&](int, int) { ++after; });
     EXPECT_EQ(after.load(), 4);
   }
+}
+
+TEST(ThreadPool, TwoCallersShareOnePoolAndEachGetsEveryIndexOnce) {
+  ThreadPool pool(2);
+  std::atomic<bool> all_once{true};
+  const auto caller = [&](int count) {
+    for (int round = 0; round < 300; ++round) {
+      std::vector<std::atomic<int>> hits(static_cast<size_t>(count));
+      pool.run(count, [&](int i, int) { hits[static_cast<size_t>(i)]++; });
+      for (const auto& h : hits)
+        if (h.load() != 1) all_once = false;
+    }
+  };
+  std::thread other(caller, 5);
+  caller(7);
+  other.join();
+  EXPECT_TRUE(all_once.load());
+}
+
+TEST(ThreadPool, SharedPoolIsMadeOnceAndLentToTrainersAskingForEveryCore) {
+  ThreadPool& shared = start_shared_thread_pool(2);
+  EXPECT_EQ(&start_shared_thread_pool(3), &shared);  // later calls return the first pool
+  EXPECT_EQ(shared_thread_pool(), &shared);
+  EXPECT_EQ(shared.size(), resolve_thread_count(2));
+
+  Dataset data;
+  data.class_names = {"a", "b"};
+  data.features = Matrix::Random(8, 4);
+  data.labels = {0, 1, 0, 1, 0, 1, 0, 1};
+  ModelOptions mo;
+  mo.kind = ModelKind::mlp_leaky;
+  Model model(mo, 4, 2);
+  TrainOptions every_core, one_thread;
+  one_thread.threads = 1;
+  Trainer borrowing(model, data, data, every_core), owning(model, data, data, one_thread);
+  EXPECT_EQ(borrowing.thread_pool(), &shared);
+  ASSERT_NE(owning.thread_pool(), &shared);
+  EXPECT_EQ(owning.thread_pool()->size(), 1);
+  borrowing.run_epoch();  // trains on the borrowed pool
+  EXPECT_TRUE(std::isfinite(borrowing.history().back().train_loss));
 }
