@@ -5,6 +5,7 @@
 
 #include <cassert>
 #include <cmath>
+#include <cstring>
 
 namespace hqnn {
 
@@ -25,6 +26,22 @@ void givens_rotation_gates(const Real* angles, int count, GivensGates& gates) {
     gates.dc[r] = -sr;
     gates.ds[r] = cr;
     gates.inv_det[r] = 1;
+  }
+}
+
+void GivensAngleTrig::update(const Real* angles, int count) {
+  const bool fresh = angles_.size() != static_cast<size_t>(count);
+  if (fresh) {
+    angles_.resize(count);
+    cos_.resize(count);
+    sin_.resize(count);
+  }
+  for (int r = 0; r < count; ++r) {
+    // Bits, not ==: a NaN angle must stay cached, -0 and +0 are distinct inputs.
+    if (!fresh && std::memcmp(&angles_[r], &angles[r], sizeof(Real)) == 0) continue;
+    angles_[r] = angles[r];
+    cos_[r] = std::cos(angles[r]);
+    sin_[r] = std::sin(angles[r]);
   }
 }
 

@@ -39,6 +39,22 @@ struct GivensGates {
 // Fills `gates` with exact rotations for the given angles.
 void givens_rotation_gates(const Real* angles, int count, GivensGates& gates);
 
+// cos θ_r and sin θ_r of a layer's gate angles, kept between forward passes:
+// the angles change once per optimiser step, the forward passes (training,
+// evaluation, the state viewer) are many more. update() recomputes an entry
+// only where the angle's bits differ from the ones it was computed for, with
+// the same std::cos / std::sin, so the values equal fresh ones bit for bit and
+// are never stale, whoever changed the angle (optimiser, attack, model file).
+class GivensAngleTrig {
+ public:
+  void update(const Real* angles, int count);
+  const Real* cos() const { return cos_.data(); }
+  const Real* sin() const { return sin_.data(); }
+
+ private:
+  std::vector<Real> angles_, cos_, sin_;
+};
+
 // state: column 0 of a batch x n column-major block, leading dimension ld.
 // On exit the block holds U·state for every sample.
 void givens_chain_forward(const GivensGates& gates, int n, Real* state, Index batch, Index ld);

@@ -37,6 +37,7 @@ QuantumStack::QuantumStack(std::string name, const QuantumStackOptions& options,
                                                                                    : options.lambda_init;
   lambda_grads_.assign(lambdas_.size(), 0);
   gates_.resize(L);
+  trig_.resize(L);
   perturbations_.resize(L);
   states_.resize(L + 1);
   rotated_.resize(L);
@@ -71,23 +72,30 @@ Real QuantumStack::lambda(int l, int j) const {
 // First skip source of layer l: ψ_{l-1} for residual, ψ_0 for dense.
 static int first_source(SkipTopology topology, int l) { return topology == SkipTopology::dense ? 0 : l - 1; }
 
+// The gates of layer l from its angles and perturbation; sin and cos come
+// from the layer's cache (GivensAngleTrig), so they are computed again only
+// after the angles changed.
 void QuantumStack::build_gates(int l) {
   const GatePerturbation& p = perturbations_[l];
-  GivensGates& g = gates_[l];
-  if (p.empty()) {
-    givens_rotation_gates(layer_angles(l), gates_per_layer(), g);
-    return;
+  const int k = gates_per_layer();
+  const Real* theta = layer_angles(l);
+  if (!p.empty()) {  // form ① moves the angle itself
+    perturbed_angles_.resize(k);
+    for (int r = 0; r < k; ++r) perturbed_angles_[r] = theta[r] + (p.angle.empty() ? Real(0) : p.angle[r]);
+    theta = perturbed_angles_.data();
   }
-  g.resize(gates_per_layer());
-  for (int r = 0; r < gates_per_layer(); ++r) {
-    const Real theta = layer_angles(l)[r] + (p.angle.empty() ? Real(0) : p.angle[r]);
-    const Real cr = std::cos(theta), sr = std::sin(theta);
-    g.c[r] = cr + (p.c.empty() ? Real(0) : p.c[r]);
-    g.s[r] = sr + (p.s.empty() ? Real(0) : p.s[r]);
+  GivensAngleTrig& trig = trig_[l];
+  trig.update(theta, k);
+  GivensGates& g = gates_[l];
+  g.resize(k);
+  const bool rotation = p.c.empty() && p.s.empty();
+  for (int r = 0; r < k; ++r) {
+    const Real cr = trig.cos()[r], sr = trig.sin()[r];
+    g.c[r] = p.empty() ? cr : cr + (p.c.empty() ? Real(0) : p.c[r]);  // no "+ 0": sin(-0) = -0 stays
+    g.s[r] = p.empty() ? sr : sr + (p.s.empty() ? Real(0) : p.s[r]);
     g.dc[r] = -sr;
     g.ds[r] = cr;
-    const Real det = g.c[r] * g.c[r] + g.s[r] * g.s[r];
-    g.inv_det[r] = p.c.empty() && p.s.empty() ? Real(1) : Real(1) / det;
+    g.inv_det[r] = rotation ? Real(1) : Real(1) / (g.c[r] * g.c[r] + g.s[r] * g.s[r]);
   }
 }
 

@@ -74,6 +74,8 @@ class QuantumStack : public Layer {
   std::vector<Real> angles_, angle_grads_;   // L x (2n-3)
   std::vector<Real> lambdas_, lambda_grads_;
   std::vector<GivensGates> gates_;
+  std::vector<GivensAngleTrig> trig_;  // cos/sin of each layer's (perturbed) angles
+  std::vector<Real> perturbed_angles_;
   std::vector<GatePerturbation> perturbations_;
   std::vector<Matrix> states_;     // ψ_0..ψ_L
   std::vector<Matrix> rotated_;    // U_{l-1} ψ_{l-1}, l = 1..L
