@@ -14,7 +14,6 @@
 #endif
 #include <GLFW/glfw3.h>
 
-#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -35,35 +34,8 @@ struct MainLoop {
   std::unique_ptr<hqnn::app::App> app;
   long frame = 0, max_frames = -1;
   std::string screenshot;
-  bool paced = false;                        // see kDrawShare
-  double last_input_ms = -1e9, next_draw_ms = 0;
 };
 MainLoop g_loop;
-
-// The threaded web build draws a frame only when drawing has taken at most
-// kDrawShare of the time since the last one (and at least every
-// kMaxDrawIntervalMs), unless the user interacts. With a GPU a frame takes a
-// few milliseconds and every frame is drawn; with a software renderer (a
-// browser without GPU, headless Chromium's SwiftShader) a frame takes the
-// page tens of milliseconds, which the training threads of a machine with few
-// cores would otherwise lose. The panels change only with the session's
-// snapshots. The single-threaded build trains inside the frames, so it draws
-// them all.
-constexpr double kDrawShare = 0.25;
-constexpr double kMaxDrawIntervalMs = 250;
-constexpr double kAfterInputMs = 500;        // every frame this long after an input
-
-void note_input() { g_loop.last_input_ms = hqnn::app::platform::now_ms(); }
-
-// Installed before Dear ImGui's GLFW backend, which calls them from its own.
-void watch_input(GLFWwindow* window) {
-  glfwSetCursorPosCallback(window, [](GLFWwindow*, double, double) { note_input(); });
-  glfwSetMouseButtonCallback(window, [](GLFWwindow*, int, int, int) { note_input(); });
-  glfwSetScrollCallback(window, [](GLFWwindow*, double, double) { note_input(); });
-  glfwSetKeyCallback(window, [](GLFWwindow*, int, int, int, int) { note_input(); });
-  glfwSetCharCallback(window, [](GLFWwindow*, unsigned int) { note_input(); });
-  glfwSetWindowSizeCallback(window, [](GLFWwindow*, int, int) { note_input(); });
-}
 
 // Writes the back buffer as a binary PPM (rows flipped: GL's origin is the bottom left).
 bool write_ppm(const std::string& path, int width, int height) {
@@ -79,9 +51,6 @@ bool write_ppm(const std::string& path, int width, int height) {
 
 void frame() {
   using Clock = std::chrono::steady_clock;
-  const double frame_start_ms = hqnn::app::platform::now_ms();
-  if (g_loop.paced && frame_start_ms < g_loop.next_draw_ms && frame_start_ms - g_loop.last_input_ms > kAfterInputMs)
-    return;
   int canvas_w = 0, canvas_h = 0;
   if (hqnn::app::platform::preferred_canvas_size(canvas_w, canvas_h)) {
     int w = 0, h = 0;
@@ -106,8 +75,6 @@ void frame() {
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   g_loop.app->record_frame_time(ui_ms, std::chrono::duration<double, std::milli>(Clock::now() - start).count());
   ++g_loop.frame;
-  const double draw_ms = hqnn::app::platform::now_ms() - frame_start_ms;
-  g_loop.next_draw_ms = frame_start_ms + std::min(draw_ms / kDrawShare, kMaxDrawIntervalMs);
   if (g_loop.max_frames > 0 && g_loop.frame >= g_loop.max_frames && !g_loop.screenshot.empty()) {
     if (!write_ppm(g_loop.screenshot, fb_w, fb_h)) std::fprintf(stderr, "cannot write %s\n", g_loop.screenshot.c_str());
   }
@@ -153,7 +120,6 @@ int main(int argc, char** argv) {
   ImGui::GetIO().IniFilename = nullptr;
   ImGui::StyleColorsDark();
   ImGui::GetStyle().WindowRounding = 0;
-  watch_input(g_loop.window);
   ImGui_ImplGlfw_InitForOpenGL(g_loop.window, true);
   ImGui_ImplOpenGL3_Init(glsl_version);
 
@@ -161,9 +127,6 @@ int main(int argc, char** argv) {
   // Training runs on threads of its own, whose trainers borrow this pool: a
   // threaded WebAssembly build can start the pool's threads only from here.
   if (hqnn::app::platform::threads_available()) hqnn::start_shared_thread_pool(0);
-#ifdef __EMSCRIPTEN__
-  g_loop.paced = hqnn::app::platform::threads_available();
-#endif
   g_loop.app = std::make_unique<hqnn::app::App>();
   g_loop.app->set_startup_ms(main_ms);
   hqnn::app::platform::log_line(std::string("[hqnn] playground ready (") + hqnn::app::platform::build_name() +
