@@ -36,8 +36,8 @@ usage:
                           robustness-quick | robustness-full | robustness-tiny: the robustness
                           map, attack magnitude 0.001..10 over forms, modes (persistent,
                           transient, fixed) and noises, with a verdict on the paper's claim
-                          (quick: under 10 min on 2 cores; full: 14,580 runs, ~1.4 h of one
-                          core, or a Slurm job array: docs/slurm.md)
+                          (quick: under 10 min on 2 cores; full: 14,580 runs, 75 min on 2
+                          loaded cores, or a Slurm job array: docs/slurm.md)
   --cifar100 DIR          also run CIFAR-100 classes 0-3 (train.bin, test.bin in DIR)
   --seeds K               seeds 1..K for every run (1..100)          [the profile's: 1-3]
   --out DIR               output directory                              [reports]

@@ -5,7 +5,7 @@
 // fixed: three readings of Sec. 5.2, see core/attack.hpp), both forms, the six
 // noise kinds, for the plain / residual / dense hybrids and both classical
 // baselines. Profiles robustness-tiny (tests), robustness-quick (minutes on
-// 2 cores), robustness-full (every axis, 3 seeds: about 1.4 h of one core, or a
+// 2 cores), robustness-full (every axis, 3 seeds: 75 min on 2 loaded cores, or a
 // Slurm job array, docs/slurm.md).
 #pragma once
 

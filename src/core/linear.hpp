@@ -16,6 +16,8 @@ class Linear : public Layer {
   Index input_width() const override { return weight.cols(); }
   Index output_width() const override { return weight.rows(); }
   void forward(const Matrix& in, Matrix& out) override;
+  // Uses the weight (with its attack offset) of the last forward(): a backward
+  // follows its own forward, as everywhere in Model.
   void backward(const Matrix& grad_out, Matrix& grad_in) override;
   std::vector<ParamBlock> params() override;
   // The products run on the kernels of an instruction set (linear_kernels.hpp;

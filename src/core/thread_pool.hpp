@@ -47,7 +47,8 @@ class ThreadPool {
 
   int size() const { return static_cast<int>(workers_.size()) + 1; }  // the caller counts
   // Rethrows the exception of the lowest failing index, after every task has finished.
-  // Runs inline when another thread is inside run() on this pool.
+  // Runs inline when another thread is inside run() on this pool. A task must not
+  // call run() on its own pool (the caller's mutex is not recursive).
   using Task = std::function<void(int index, int thread)>;
   void run(int count, const Task& task);
 
