@@ -26,6 +26,7 @@
 #include "core/model_kind.hpp"
 #include "core/noise.hpp"
 #include "run/data_preparation.hpp"
+#include "run/log_spacing.hpp"
 #include "run/run_loop.hpp"
 #include "run/run_spec.hpp"
 
@@ -40,8 +41,8 @@ struct SweepOptions {
   AttackForm form = AttackForm::inside;
   AttackMode mode = AttackMode::persistent;
   NoiseKind noise = NoiseKind::gaussian_asym;
-  double lo = 1e-3, hi = 10;   // magnitudes, log-spaced
-  int points = 9;
+  double lo = run::kMapMagnitudeLo, hi = run::kMapMagnitudeHi;  // magnitudes, log-spaced
+  int points = run::kMapMagnitudePoints;
   int seeds = 1;               // repeats: the run's seed, seed + 1, ...
 
   bool operator==(const SweepOptions& o) const;

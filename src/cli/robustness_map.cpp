@@ -19,7 +19,7 @@ std::optional<ReproduceProfile> robustness_profile(const std::string& name) {
   ReproduceProfile p;
   p.name = name;
   p.complexity = false;
-  p.map_magnitudes = run::log_spaced_magnitudes(1e-3, 10, 9);  // half decades
+  p.map_magnitudes = run::log_spaced_magnitudes(run::kMapMagnitudeLo, run::kMapMagnitudeHi, run::kMapMagnitudePoints);
   ReproduceDataset iris;
   iris.key = "iris";
   iris.data.name = "iris";

@@ -7,6 +7,11 @@
 
 namespace hqnn::run {
 
+// The map's default axis: 9 half-decade points from 1e-3 to 10.
+inline constexpr double kMapMagnitudeLo = 1e-3;
+inline constexpr double kMapMagnitudeHi = 10;
+inline constexpr int kMapMagnitudePoints = 9;
+
 // `points` magnitudes from lo to hi, equally spaced in log10 (lo > 0, points >= 2).
 inline std::vector<double> log_spaced_magnitudes(double lo, double hi, int points) {
   std::vector<double> m;
