@@ -7,23 +7,30 @@ namespace hqnn {
 
 // For 0 <= slope <= 1, leaky(x) = max(x, slope·x): a form the compiler
 // vectorises (Eigen's select() is not vectorised in the SSE2 build), written
-// as a plain loop because Eigen's own loops are scalar in WebAssembly.
+// as a plain loop because Eigen's own loops are scalar in WebAssembly. The
+// pass keeps dy/dx (1 or slope) rather than a copy of x: the backward pass is
+// then a product, which vectorises where the select on x stayed a branch, and
+// g·1 = g, g·slope = slope·g exactly, so the gradients are the same bits.
 void LeakyRelu::forward(const Matrix& in, Matrix& out) {
-  input_ = in;
   out.resize(in.rows(), in.cols());
-  const Real* x = in.data();
-  Real* y = out.data();
+  slope_of_input_.resize(in.rows(), in.cols());
+  const Real* __restrict x = in.data();
+  Real* __restrict y = out.data();
+  Real* __restrict dydx = slope_of_input_.data();
   const Real slope = slope_;
-  for (Index i = 0, n = in.size(); i < n; ++i) y[i] = std::max(x[i], slope * x[i]);
+  for (Index i = 0, n = in.size(); i < n; ++i) {
+    const Real v = x[i];
+    y[i] = std::max(v, slope * v);
+    dydx[i] = v > Real(0) ? Real(1) : slope;
+  }
 }
 
 void LeakyRelu::backward(const Matrix& grad_out, Matrix& grad_in) {
   grad_in.resize(grad_out.rows(), grad_out.cols());
-  const Real* x = input_.data();
-  const Real* g = grad_out.data();
-  Real* d = grad_in.data();
-  const Real slope = slope_;
-  for (Index i = 0, n = grad_out.size(); i < n; ++i) d[i] = x[i] > Real(0) ? g[i] : slope * g[i];
+  const Real* __restrict dydx = slope_of_input_.data();
+  const Real* __restrict g = grad_out.data();
+  Real* __restrict d = grad_in.data();
+  for (Index i = 0, n = grad_out.size(); i < n; ++i) d[i] = g[i] * dydx[i];
 }
 
 void RotRelu::forward(const Matrix& in, Matrix& out) {

@@ -18,7 +18,7 @@ class LeakyRelu : public Layer {
  private:
   Index width_;
   Real slope_;
-  Matrix input_;
+  Matrix slope_of_input_;  // dy/dx at the last forward's input: 1 or slope
 };
 
 // Pairwise rotation ReLU (decision D8): for each neuron pair (x₂ₖ, x₂ₖ₊₁),

@@ -20,6 +20,7 @@ void MaxPool2d::forward(const Matrix& in, Matrix& out) {
   const int oh = out_height(), ow = out_width();
   out.resize(batch, output_width());
   argmax_.resize(static_cast<size_t>(output_width() * batch));
+  if (size_ == 2) return forward_2x2(in, out);
   for (int c = 0; c < channels_; ++c)
     for (int y = 0; y < oh; ++y)
       for (int x = 0; x < ow; ++x) {
@@ -43,6 +44,41 @@ void MaxPool2d::forward(const Matrix& in, Matrix& out) {
               arg[b] = (src_f & wins) | (arg[b] & ~wins);
             }
           }
+      }
+}
+
+// The 2x2 window (the models' only one) in one pass per output: the four
+// candidates compared in the general loop's order, in registers, so the output
+// and argmax columns are written once. The same values and argmax.
+void MaxPool2d::forward_2x2(const Matrix& in, Matrix& out) {
+  const Index batch = in.rows();
+  const int oh = out_height(), ow = out_width();
+  for (int c = 0; c < channels_; ++c)
+    for (int y = 0; y < oh; ++y)
+      for (int x = 0; x < ow; ++x) {
+        const Index f = (Index(c) * oh + y) * ow + x;
+        const int32_t f00 = static_cast<int32_t>((Index(c) * height_ + y * 2) * width_ + x * 2), f01 = f00 + 1,
+                      f10 = f00 + width_, f11 = f10 + 1;
+        const Real* __restrict s00 = in.col(f00).data();
+        const Real* __restrict s01 = in.col(f01).data();
+        const Real* __restrict s10 = in.col(f10).data();
+        const Real* __restrict s11 = in.col(f11).data();
+        Real* __restrict best_out = out.col(f).data();
+        int32_t* __restrict arg_out = argmax_.data() + f * batch;
+        for (Index b = 0; b < batch; ++b) {
+          Real best = s00[b];
+          int32_t arg = f00;
+          const auto take = [&](Real value, int32_t src_f) {
+            const int32_t wins = -static_cast<int32_t>(value > best);  // all ones or zero
+            best = value > best ? value : best;
+            arg = (src_f & wins) | (arg & ~wins);
+          };
+          take(s01[b], f01);
+          take(s10[b], f10);
+          take(s11[b], f11);
+          best_out[b] = best;
+          arg_out[b] = arg;
+        }
       }
 }
 

@@ -33,6 +33,7 @@ class MaxPool2d : public Layer {
   int out_width() const { return width_ / size_; }
 
  private:
+  void forward_2x2(const Matrix& in, Matrix& out);
   int channels_, height_, width_, size_;
   std::vector<int32_t> argmax_;  // [output feature][sample]: input feature that won
 };

@@ -88,30 +88,38 @@ void Optimizer::step(const std::vector<ParamBlock>& blocks) {
     }
   }
   ++steps_;
+  // The options are read into locals: through `this` they might alias the
+  // moment arrays, which kept the loops scalar. Same operations, same order.
   const double lr = options_.lr;
   if (options_.kind == OptimizerKind::adam) {
-    const double c1 = 1.0 - std::pow(options_.beta1, static_cast<double>(steps_));
-    const double c2 = 1.0 - std::pow(options_.beta2, static_cast<double>(steps_));
+    const double beta1 = options_.beta1, beta2 = options_.beta2, eps = options_.eps;
+    const double c1 = 1.0 - std::pow(beta1, static_cast<double>(steps_));
+    const double c2 = 1.0 - std::pow(beta2, static_cast<double>(steps_));
     for (size_t i = 0; i < blocks.size(); ++i) {
       const ParamBlock& b = blocks[i];
       if (!b.trainable) continue;
-      double* m = m_[i].data();
-      double* v = v_[i].data();
-      for (Index k = 0; k < b.size; ++k) {
-        const double g = b.grad[k];
-        m[k] = options_.beta1 * m[k] + (1.0 - options_.beta1) * g;
-        v[k] = options_.beta2 * v[k] + (1.0 - options_.beta2) * g * g;
-        b.value[k] -= static_cast<Real>(lr * (m[k] / c1) / (std::sqrt(v[k] / c2) + options_.eps));
+      double* __restrict m = m_[i].data();
+      double* __restrict v = v_[i].data();
+      Real* __restrict value = b.value;
+      const Real* __restrict grad = b.grad;
+      for (Index k = 0, n = b.size; k < n; ++k) {
+        const double g = grad[k];
+        m[k] = beta1 * m[k] + (1.0 - beta1) * g;
+        v[k] = beta2 * v[k] + (1.0 - beta2) * g * g;
+        value[k] -= static_cast<Real>(lr * (m[k] / c1) / (std::sqrt(v[k] / c2) + eps));
       }
     }
   } else {
+    const double momentum = options_.momentum;
     for (size_t i = 0; i < blocks.size(); ++i) {
       const ParamBlock& b = blocks[i];
       if (!b.trainable) continue;
-      double* vel = m_[i].data();
-      for (Index k = 0; k < b.size; ++k) {
-        vel[k] = options_.momentum * vel[k] + b.grad[k];
-        b.value[k] -= static_cast<Real>(lr * vel[k]);
+      double* __restrict vel = m_[i].data();
+      Real* __restrict value = b.value;
+      const Real* __restrict grad = b.grad;
+      for (Index k = 0, n = b.size; k < n; ++k) {
+        vel[k] = momentum * vel[k] + grad[k];
+        value[k] -= static_cast<Real>(lr * vel[k]);
       }
     }
   }

@@ -22,6 +22,7 @@ using Real = float;
 
 using Index = Eigen::Index;
 using Matrix = Eigen::Matrix<Real, Eigen::Dynamic, Eigen::Dynamic>;  // batch x features
+using RowMajorMatrix = Eigen::Matrix<Real, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 using Vector = Eigen::Matrix<Real, Eigen::Dynamic, 1>;
 using RowVector = Eigen::Matrix<Real, 1, Eigen::Dynamic>;
 

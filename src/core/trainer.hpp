@@ -48,6 +48,8 @@ Evaluation evaluate(Model& model, const Dataset& data, int batch = 256, ThreadPo
 
 class Trainer {
  public:
+  // `train` and `test` must outlive the trainer and not change while it trains
+  // (image sets are batched from a copy of train's features made here).
   Trainer(Model& model, const Dataset& train, const Dataset& test, const TrainOptions& options);
 
   // One optimiser step on the next mini-batch; returns true when it finished an epoch
@@ -73,6 +75,8 @@ class Trainer {
 
  private:
   void finish_epoch();
+  static constexpr Index kMinRowCopyFeatures = 64;
+  static constexpr double kMaxRowCopyBytes = 512.0 * 1024 * 1024;
   Model& model_;
   const Dataset& train_;
   const Dataset& test_;
@@ -89,6 +93,7 @@ class Trainer {
   bool epoch_finite_ = true;
   double last_loss_ = 0;
   std::vector<EpochRecord> history_;
+  RowMajorMatrix train_rows_;  // train's features row by row (empty: gathered from train_ itself)
   Matrix batch_x_;
   std::vector<int> batch_y_;
 };

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstring>
 #include <functional>
+#include <limits>
 
 #include "core/conv2d.hpp"
 #include "core/input_error.hpp"
@@ -169,6 +170,48 @@ TEST(MaxPool2d, KnownValuesAndGradientRouting) {
   EXPECT_FLOAT_EQ(grad_in(0, 16 + 10), 8);  // tie -1, -1, -1, -2
   EXPECT_FLOAT_EQ(grad_in.sum(), 1 + 2 + 3 + 4 + 5 + 6 + 7 + 8);
   EXPECT_EQ((grad_in.array() != 0).count(), 8);
+}
+
+// The 2x2 pass against a plain loop over samples and windows: values drawn
+// from a few levels (many ties: the first in row-major window order wins) and
+// some NaN (never wins), on odd image sizes and a batch that is not a multiple
+// of any vector width.
+TEST(MaxPool2d, TwoByTwoPassMatchesAPlainLoopWithTiesAndNaN) {
+  const int channels = 3, h = 7, w = 5;
+  const Index batch = 13;
+  MaxPool2d pool(channels, h, w, 2);
+  Rng rng(5, 0);
+  Matrix x(batch, channels * h * w);
+  for (Index i = 0; i < x.size(); ++i) {
+    const double u = rng.uniform();
+    x.data()[i] = u < 0.05 ? std::numeric_limits<Real>::quiet_NaN() : Real(std::floor(u * 4) - 2);
+  }
+  Matrix out, grad_in;
+  pool.forward(x, out);
+  Matrix g = Matrix::Zero(batch, pool.output_width());
+  for (Index i = 0; i < g.size(); ++i) g.data()[i] = Real(i + 1);
+  pool.backward(g, grad_in);
+  Matrix expected_grad = Matrix::Zero(batch, x.cols());
+  const int oh = h / 2, ow = w / 2;
+  for (Index b = 0; b < batch; ++b)
+    for (int c = 0; c < channels; ++c)
+      for (int y = 0; y < oh; ++y)
+        for (int xo = 0; xo < ow; ++xo) {
+          const Index f = (Index(c) * oh + y) * ow + xo;
+          Index arg = (Index(c) * h + 2 * y) * w + 2 * xo;
+          for (int i = 0; i < 2; ++i)
+            for (int j = 0; j < 2; ++j) {
+              const Index src = (Index(c) * h + 2 * y + i) * w + 2 * xo + j;
+              if (x(b, src) > x(b, arg)) arg = src;
+            }
+          const Real want = x(b, arg);
+          if (std::isnan(want))
+            EXPECT_TRUE(std::isnan(out(b, f))) << b << " " << f;
+          else
+            EXPECT_EQ(out(b, f), want) << b << " " << f;
+          expected_grad(b, arg) = g(b, f);
+        }
+  EXPECT_EQ(grad_in, expected_grad);
 }
 
 TEST(MaxPool2d, OddSizesDropTheLastRowAndColumn) {
