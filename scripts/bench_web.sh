@@ -39,6 +39,10 @@ NODE_PATH=/usr/share/nodejs em++ "${common[@]}" -msimd128 -pthread -fexceptions 
 
 echo "== native (one thread), load: $(uptime | sed 's/.*load average: //')"
 out/bench/native --seconds "$seconds" | tee out/bench/native.jsonl
+# The same native build on its 128-bit kernels (HQNN_SIMD=portable: SSE2), the
+# width wasm SIMD has: what is left of the gap at equal vector width.
+echo "== native on the 128-bit kernels (HQNN_SIMD=portable, one thread)"
+HQNN_SIMD=portable out/bench/native --seconds "$seconds" | tee out/bench/native-128.jsonl
 echo "== wasm-st under node $(node --version) (one thread, SIMD, wasm exceptions)"
 node --no-experimental-fetch out/bench/wasm-st.js --seconds "$seconds" | tee out/bench/wasm-st.jsonl
 echo "== wasm-mt under node (pthread build, one training thread, SIMD, JS exceptions)"
@@ -47,16 +51,21 @@ echo "== load after: $(uptime | sed 's/.*load average: //')"
 node -e '
   const fs = require("fs");
   const read = (f) => fs.readFileSync(f, "utf8").trim().split("\n").map(JSON.parse);
-  const native = read("out/bench/native.jsonl"), st = read("out/bench/wasm-st.jsonl"), mt = read("out/bench/wasm-mt.jsonl");
+  const native = read("out/bench/native.jsonl"), n128 = read("out/bench/native-128.jsonl");
+  const st = read("out/bench/wasm-st.jsonl"), mt = read("out/bench/wasm-mt.jsonl");
   const rows = native.map((n, i) => ({case: n.case, model: n.model, n: n.n, batch: n.batch,
-    native: n.samples_per_second, wasm_st: st[i].samples_per_second, wasm_mt: mt[i].samples_per_second,
+    native: n.samples_per_second, native_128: n128[i].samples_per_second,
+    wasm_st: st[i].samples_per_second, wasm_mt: mt[i].samples_per_second,
     st_ratio: +(st[i].samples_per_second / n.samples_per_second).toFixed(3),
-    mt_ratio: +(mt[i].samples_per_second / n.samples_per_second).toFixed(3)}));
+    mt_ratio: +(mt[i].samples_per_second / n.samples_per_second).toFixed(3),
+    st_ratio_128: +(st[i].samples_per_second / n128[i].samples_per_second).toFixed(3)}));
   const cell = (v, w) => String(v).padStart(w);
-  console.log("case         model      n    batch   native/s  wasm-st/s  wasm-mt/s  st/native  mt/native");
+  console.log("case         model      n    batch   native/s native128/s wasm-st/s  wasm-mt/s  st/native  mt/native" +
+              "  st/native128");
   for (const r of rows)
     console.log(`${r.case.padEnd(12)} ${r.model.padEnd(10)} ${String(r.n).padEnd(4)} ${cell(r.batch, 5)}` +
-                ` ${cell(r.native.toFixed(0), 10)} ${cell(r.wasm_st.toFixed(0), 10)} ${cell(r.wasm_mt.toFixed(0), 10)}` +
-                ` ${cell(r.st_ratio.toFixed(3), 10)} ${cell(r.mt_ratio.toFixed(3), 10)}`);
+                ` ${cell(r.native.toFixed(0), 10)} ${cell(r.native_128.toFixed(0), 11)} ${cell(r.wasm_st.toFixed(0), 9)}` +
+                ` ${cell(r.wasm_mt.toFixed(0), 10)} ${cell(r.st_ratio.toFixed(3), 10)} ${cell(r.mt_ratio.toFixed(3), 10)}` +
+                ` ${cell(r.st_ratio_128.toFixed(3), 13)}`);
   fs.writeFileSync("out/bench-wasm-vs-native.json", JSON.stringify(rows, null, 1) + "\n");
 '

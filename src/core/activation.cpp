@@ -33,40 +33,69 @@ void LeakyRelu::backward(const Matrix& grad_out, Matrix& grad_in) {
   for (Index i = 0, n = grad_out.size(); i < n; ++i) d[i] = g[i] * dydx[i];
 }
 
+// Both passes work column pair by column pair with plain loops (Eigen's
+// column expressions allocated a temporary per pair in the backward pass and
+// are scalar in WebAssembly); each element is computed with the same
+// operations as the formulas above, in the same order.
 void RotRelu::forward(const Matrix& in, Matrix& out) {
   const Real c = std::cos(angle_), s = std::sin(angle_);
   rotated_.resize(in.rows(), in.cols());
   out.resize(in.rows(), in.cols());
+  const Index batch = in.rows();
   Index k = 0;
   for (; k + 1 < width_; k += 2) {
-    rotated_.col(k) = c * in.col(k) - s * in.col(k + 1);
-    rotated_.col(k + 1) = s * in.col(k) + c * in.col(k + 1);
-    const auto a = rotated_.col(k).cwiseMax(Real(0));
-    const auto b = rotated_.col(k + 1).cwiseMax(Real(0));
-    out.col(k) = c * a + s * b;  // R(-φ) = R(φ)ᵀ
-    out.col(k + 1) = c * b - s * a;
+    const Real* __restrict x0 = in.col(k).data();
+    const Real* __restrict x1 = in.col(k + 1).data();
+    Real* __restrict r0 = rotated_.col(k).data();
+    Real* __restrict r1 = rotated_.col(k + 1).data();
+    Real* __restrict y0 = out.col(k).data();
+    Real* __restrict y1 = out.col(k + 1).data();
+#pragma omp simd
+    for (Index b = 0; b < batch; ++b) {
+      const Real u = c * x0[b] - s * x1[b], v = s * x0[b] + c * x1[b];
+      r0[b] = u;
+      r1[b] = v;
+      const Real a = std::max(u, Real(0)), d = std::max(v, Real(0));
+      y0[b] = c * a + s * d;  // R(-φ) = R(φ)ᵀ
+      y1[b] = c * d - s * a;
+    }
   }
   if (k < width_) {
     rotated_.col(k) = in.col(k);
-    out.col(k) = in.col(k).cwiseMax(Real(0));
+    const Real* __restrict x = in.col(k).data();
+    Real* __restrict y = out.col(k).data();
+    for (Index b = 0; b < batch; ++b) y[b] = std::max(x[b], Real(0));
   }
 }
 
 void RotRelu::backward(const Matrix& grad_out, Matrix& grad_in) {
   const Real c = std::cos(angle_), s = std::sin(angle_);
   grad_in.resize(grad_out.rows(), grad_out.cols());
+  const Index batch = grad_out.rows();
   Index k = 0;
   for (; k + 1 < width_; k += 2) {
-    // through R(-φ): multiply by R(-φ)ᵀ = R(φ); then the ReLU mask; then R(φ)ᵀ.
-    const Matrix ga = ((c * grad_out.col(k) - s * grad_out.col(k + 1)).array() *
-                       (rotated_.col(k).array() > Real(0)).template cast<Real>()).matrix();
-    const Matrix gb = ((s * grad_out.col(k) + c * grad_out.col(k + 1)).array() *
-                       (rotated_.col(k + 1).array() > Real(0)).template cast<Real>()).matrix();
-    grad_in.col(k) = c * ga + s * gb;
-    grad_in.col(k + 1) = c * gb - s * ga;
+    // through R(-φ): multiply by R(-φ)ᵀ = R(φ); then the ReLU mask (a product
+    // with 1 or 0, so NaN and ±inf pass as they would); then R(φ)ᵀ.
+    const Real* __restrict g0 = grad_out.col(k).data();
+    const Real* __restrict g1 = grad_out.col(k + 1).data();
+    const Real* __restrict r0 = rotated_.col(k).data();
+    const Real* __restrict r1 = rotated_.col(k + 1).data();
+    Real* __restrict d0 = grad_in.col(k).data();
+    Real* __restrict d1 = grad_in.col(k + 1).data();
+#pragma omp simd
+    for (Index b = 0; b < batch; ++b) {
+      const Real m0 = r0[b] > Real(0) ? Real(1) : Real(0), m1 = r1[b] > Real(0) ? Real(1) : Real(0);
+      const Real ga = (c * g0[b] - s * g1[b]) * m0, gb = (s * g0[b] + c * g1[b]) * m1;
+      d0[b] = c * ga + s * gb;
+      d1[b] = c * gb - s * ga;
+    }
   }
-  if (k < width_)
-    grad_in.col(k) = (rotated_.col(k).array() > Real(0)).select(grad_out.col(k), Real(0));
+  if (k < width_) {
+    const Real* __restrict g = grad_out.col(k).data();
+    const Real* __restrict r = rotated_.col(k).data();
+    Real* __restrict d = grad_in.col(k).data();
+    for (Index b = 0; b < batch; ++b) d[b] = r[b] > Real(0) ? g[b] : Real(0);
+  }
 }
 
 }  // namespace hqnn

@@ -348,4 +348,99 @@ TEST(Conv2d, EveryInstructionSetGivesBitIdenticalResults) {
               simd_isa_name(simd_isa()));
 }
 
+// The order of every sum, as conv2d_kernels.inc states it, written as plain
+// float loops per sample: forward from the bias over taps (c, i, j), the input
+// gradient from 0 over (o, i, j), the weight and bias gradients in 16 lanes
+// (sample b in lane b mod 16, pixels in order) added lane by lane. The kernels
+// of this machine must give the same bits: the border pixels (bounds checked)
+// and the interior ones (unrolled 3x3 windows) alike. Batches are multiples of
+// 16, so no padding samples enter the sums.
+TEST(Conv2d, KernelsSumInTheDocumentedOrderBitForBit) {
+  const Conv2dShape shapes[] = {{1, 8, 28, 28, 3, 1, 1}, {8, 16, 14, 14, 3, 1, 1}, {3, 5, 9, 7, 3, 2, 2},
+                                {2, 3, 8, 8, 3, 0, 1}, {2, 3, 6, 6, 5, 1, 1}};
+  for (const Conv2dShape& s : shapes)
+    for (Index batch : {Index(16), Index(32)}) {
+      const ConvPass fast = run_conv(s, batch, [](Conv2d& c) { c.use_kernels(simd_isa()); });
+      // the same inputs as run_conv
+      Rng rng(13);
+      Conv2d conv("c", s, rng);
+      Matrix x(batch, conv.input_width()), g(batch, conv.output_width());
+      for (Index c = 0; c < x.cols(); ++c)
+        for (Index b = 0; b < batch; ++b) x(b, c) = static_cast<Real>(rng.uniform(-1, 1));
+      for (Index c = 0; c < g.cols(); ++c)
+        for (Index b = 0; b < batch; ++b) g(b, c) = static_cast<Real>(rng.uniform(-1, 1));
+      const int k = s.kernel, oh = s.out_height(), ow = s.out_width();
+      const auto in_at = [&](int c, int y, int xx) { return (Index(c) * s.height + y) * s.width + xx; };
+      const auto out_at = [&](int o, int y, int xx) { return (Index(o) * oh + y) * ow + xx; };
+      const auto w = [&](int o, int c, int i, int j) { return conv.weight(o, (c * k + i) * k + j); };
+      Matrix out(batch, conv.output_width()), grad_in = Matrix::Zero(batch, conv.input_width());
+      for (Index b = 0; b < batch; ++b)
+        for (int o = 0; o < s.out_channels; ++o)
+          for (int y = 0; y < oh; ++y)
+            for (int xo = 0; xo < ow; ++xo) {
+              Real acc = conv.bias(o);
+              for (int c = 0; c < s.in_channels; ++c)
+                for (int i = 0; i < k; ++i)
+                  for (int j = 0; j < k; ++j) {
+                    const int iy = y * s.stride + i - s.padding, ix = xo * s.stride + j - s.padding;
+                    if (iy < 0 || iy >= s.height || ix < 0 || ix >= s.width) continue;
+                    const Real product = w(o, c, i, j) * x(b, in_at(c, iy, ix));
+                    acc = acc + product;
+                  }
+              out(b, out_at(o, y, xo)) = acc;
+            }
+      for (Index b = 0; b < batch; ++b)
+        for (int c = 0; c < s.in_channels; ++c)
+          for (int iy = 0; iy < s.height; ++iy)
+            for (int ix = 0; ix < s.width; ++ix) {
+              Real acc = 0;
+              for (int o = 0; o < s.out_channels; ++o)
+                for (int i = 0; i < k; ++i)
+                  for (int j = 0; j < k; ++j) {
+                    const int ty = iy + s.padding - i, tx = ix + s.padding - j;
+                    if (ty < 0 || tx < 0 || ty % s.stride || tx % s.stride || ty / s.stride >= oh ||
+                        tx / s.stride >= ow)
+                      continue;
+                    const Real product = w(o, c, i, j) * g(b, out_at(o, ty / s.stride, tx / s.stride));
+                    acc = acc + product;
+                  }
+              grad_in(b, in_at(c, iy, ix)) = acc;
+            }
+      Conv2d::WeightMatrix weight_grad(s.out_channels, s.in_channels * k * k);
+      Vector bias_grad(s.out_channels);
+      for (int o = 0; o < s.out_channels; ++o) {
+        for (int c = 0; c < s.in_channels; ++c)
+          for (int i = 0; i < k; ++i)
+            for (int j = 0; j < k; ++j) {
+              Real lanes[16] = {};
+              for (int y = 0; y < oh; ++y)
+                for (int xo = 0; xo < ow; ++xo) {
+                  const int iy = y * s.stride + i - s.padding, ix = xo * s.stride + j - s.padding;
+                  if (iy < 0 || iy >= s.height || ix < 0 || ix >= s.width) continue;
+                  for (Index b = 0; b < batch; ++b) {
+                    const Real product = g(b, out_at(o, y, xo)) * x(b, in_at(c, iy, ix));
+                    lanes[b % 16] = lanes[b % 16] + product;
+                  }
+                }
+              Real total = 0;
+              for (Real lane : lanes) total += lane;
+              weight_grad(o, (c * k + i) * k + j) = total;
+            }
+        Real lanes[16] = {};
+        for (int p = 0; p < oh * ow; ++p)
+          for (Index b = 0; b < batch; ++b) lanes[b % 16] = lanes[b % 16] + g(b, Index(o) * oh * ow + p);
+        Real total = 0;
+        for (Real lane : lanes) total += lane;
+        bias_grad(o) = total;
+      }
+      const std::string what = std::to_string(s.in_channels) + "->" + std::to_string(s.out_channels) + " k" +
+                               std::to_string(k) + " p" + std::to_string(s.padding) + " s" + std::to_string(s.stride) +
+                               " batch " + std::to_string(batch);
+      EXPECT_TRUE(bit_identical(fast.out, out)) << what << ": " << max_abs_difference(fast.out, out);
+      EXPECT_TRUE(bit_identical(fast.grad_in, grad_in)) << what << ": " << max_abs_difference(fast.grad_in, grad_in);
+      EXPECT_TRUE(bit_identical(fast.weight_grad, weight_grad)) << what;
+      EXPECT_TRUE(bit_identical(fast.bias_grad, bias_grad)) << what;
+    }
+}
+
 }  // namespace

@@ -6,6 +6,7 @@
 //
 //   node web/tests/run.js [site=site] [out=out]
 //   HQNN_WEB_ONLY=map node web/tests/run.js    only the robustness map's check (13)
+//   HQNN_WEB_ONLY=image node web/tests/run.js  only the image-training checks (6, 8) and their metrics
 //
 // Every check prints "ok" or "FAIL"; the exit status is the number of failures.
 'use strict';
@@ -107,10 +108,12 @@ async function main() {
   const plain = await startServer(8632, ['--no-coi']);
   const browser = await chromium.launch({executablePath: '/usr/bin/chromium', headless: true, args: launchArgs});
   try {
+    const only = process.env.HQNN_WEB_ONLY || '';
+    const wanted = (group) => !only || only === group;
     all: {  // HQNN_WEB_ONLY=map skips to the map's check
-    if (process.env.HQNN_WEB_ONLY === 'map') break all;
+    if (only === 'map') break all;
     // 1. Loads without console errors, isolated, threaded build.
-    {
+    if (wanted('all')) {
       const t = await openPage(browser, 'http://127.0.0.1:8631/', 'load');
       const s = await waitStatus(t.page, (s) => s.frames > 10, 20000);
       const coi = await t.page.evaluate(() => self.crossOriginIsolated);
@@ -124,7 +127,7 @@ async function main() {
       await t.finish();
     }
     // 2. iris + QDFNN + autoplay reaches 0.90 test accuracy.
-    {
+    if (wanted('all')) {
       const t = await openPage(browser, 'http://127.0.0.1:8631/#data=iris&model=qdfnn&play=1', 'autoplay');
       const s = await waitStatus(t.page, (s) => s.test_accuracy >= 0.9 || s.done, 60000);
       check(s && s.test_accuracy >= 0.9, 'iris + QDFNN + autoplay reaches >= 0.90 test accuracy',
@@ -142,7 +145,7 @@ async function main() {
       await t.finish();
     }
     // 3. Without COOP/COEP (and no service worker): single-threaded build, still trains.
-    {
+    if (wanted('all')) {
       const t = await openPage(browser, 'http://127.0.0.1:8632/?nosw#model=qdfnn&play=1', 'no-coi');
       const s = await waitStatus(t.page, (s) => s.epoch >= 5, 30000);
       const coi = await t.page.evaluate(() => self.crossOriginIsolated);
@@ -158,14 +161,14 @@ async function main() {
       await t.finish();
     }
     // 4. Without headers but with the service worker: one reload, then threaded.
-    {
+    if (wanted('all')) {
       const t = await openPage(browser, 'http://127.0.0.1:8632/#play=1', 'service-worker');
       const s = await waitStatus(t.page, (s) => s.build === 'threaded' && s.epoch > 0, 30000);
       check(s && s.build === 'threaded', 'coi-serviceworker isolates a plain static host', s && s.build);
       await t.finish();
     }
     // 5. A CSV chosen through the file picker trains.
-    {
+    if (wanted('all')) {
       const csv = path.join(out, 'two-moons.csv');
       let text = 'x,y,label\n';
       for (let i = 0; i < 120; i++) {
@@ -202,7 +205,7 @@ async function main() {
       await t.finish();
     }
     // 6. An image model trains on the FashionMNIST subset in the page.
-    {
+    if (wanted('image')) {
       const t = await openPage(browser, 'http://127.0.0.1:8631/#data=fashion-mnist-subset&model=qdcnn&epochs=3&play=1',
                                'image');
       const first = await waitStatus(t.page, (s) => s.epoch >= 1 || s.error, 120000);
@@ -221,7 +224,7 @@ async function main() {
       await t.finish();
     }
     // 7. An attack set through the URL is applied, to the hybrid and to the arena's classical model.
-    {
+    if (wanted('all')) {
       const hash = '#data=iris&model=qdfnn&attack=outside&attack_noise=gaussian-asym&attack_m=0.05&arena=1' +
                    '&arena_model=mlp-leaky&play=1';
       const t = await openPage(browser, 'http://127.0.0.1:8631/' + hash, 'attack');
@@ -247,7 +250,7 @@ async function main() {
       await t.finish();
     }
     // 8. The single-threaded build trains an image model between frames.
-    {
+    if (wanted('image')) {
       const t = await openPage(browser, 'http://127.0.0.1:8632/?nosw#data=fashion-mnist-subset&model=qdcnn&play=1',
                                'image-single');
       const s = await waitStatus(t.page, (s) => s.epoch >= 1 || s.error, 180000);
@@ -259,7 +262,7 @@ async function main() {
       await t.finish();
     }
     // 9. The documentation page embeds the playground.
-    {
+    if (wanted('all')) {
       const t = await openPage(browser, 'http://127.0.0.1:8631/docs/', 'docs');
       await t.page.waitForTimeout(200);
       const frame = t.page.frames().find((f) => f !== t.page.mainFrame());
@@ -273,7 +276,7 @@ async function main() {
       await t.finish();
     }
     // 10. Every guided lesson's link loads, trains and shows its panels without console errors.
-    for (let n = 1; n <= 6; n++) {
+    for (let n = 1; n <= 6 && wanted('all'); n++) {
       const t = await openPage(browser, `http://127.0.0.1:8631/#lesson=${n}`, `lesson-${n}`);
       const s = await waitStatus(t.page, (s) => (s.lesson === n && s.epoch >= 3) || s.error, 60000);
       check(s && s.lesson === n && s.epoch >= 3 && s.error === '', `lesson ${n} loads and trains`,
@@ -291,7 +294,7 @@ async function main() {
       await t.finish();
     }
     // 11. The qubit view toggles on a width-16 QDFNN and counts its layer (docs/reproduction.md: 272 CNOTs).
-    {
+    if (wanted('all')) {
       const t = await openPage(browser, 'http://127.0.0.1:8631/#data=iris&model=qdfnn&L=2&width=16&play=1', 'qubits');
       const s = await waitStatus(t.page, (s) => s.epoch >= 1 && s.qubit_view.toggle[2] > 0, 30000);
       check(s && !s.qubit_view.shown, 'the qubit view starts off', s && JSON.stringify(s.qubit_view));
@@ -312,7 +315,7 @@ async function main() {
       await t.finish();
     }
     // 12. The qubits documentation page embeds lesson 4 in the qubit view.
-    {
+    if (wanted('all')) {
       const t = await openPage(browser, 'http://127.0.0.1:8631/docs/qubits.html', 'docs-qubits');
       await t.page.waitForTimeout(200);
       const frame = t.page.frames().find((f) => f !== t.page.mainFrame());
@@ -328,7 +331,7 @@ async function main() {
       await t.finish();
     }
     }
-    await checkRobustnessMap(browser);
+    if (wanted('map')) await checkRobustnessMap(browser);
   } finally {
     await browser.close();
     isolated.kill();
