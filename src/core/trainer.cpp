@@ -97,7 +97,7 @@ Trainer::Trainer(Model& model, const Dataset& train, const Dataset& test, const 
     throw InputError("the model expects " + std::to_string(model.input_width()) + " features, the data has " +
                      std::to_string(train.feature_count()));
   // Image sets are gathered from a row-major copy, up to kMaxRowCopyBytes (the
-  // full FashionMNIST 0-3: 75 MB); small sets stay in cache either way.
+  // full FashionMNIST 0-3: 75 MB; the page's subsets: 3 MB); small sets stay in cache either way.
   const double copy_bytes = static_cast<double>(train.features.size()) * sizeof(Real);
   if (train.feature_count() >= kMinRowCopyFeatures && copy_bytes <= kMaxRowCopyBytes) train_rows_ = train.features;
   order_.resize(static_cast<size_t>(train.size()));

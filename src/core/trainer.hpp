@@ -76,7 +76,11 @@ class Trainer {
  private:
   void finish_epoch();
   static constexpr Index kMinRowCopyFeatures = 64;
-  static constexpr double kMaxRowCopyBytes = 512.0 * 1024 * 1024;
+#ifdef __EMSCRIPTEN__
+  static constexpr double kMaxRowCopyBytes = 16.0 * 1024 * 1024;  // the page's heap is fixed; its sets are small
+#else
+  static constexpr double kMaxRowCopyBytes = 128.0 * 1024 * 1024;
+#endif
   Model& model_;
   const Dataset& train_;
   const Dataset& test_;

@@ -6,6 +6,8 @@
 
 #include <Eigen/Dense>
 #include <cmath>
+#include <cstring>
+#include <limits>
 
 #include "core/activation.hpp"
 #include "core/givens_chain.hpp"
@@ -133,6 +135,73 @@ TEST(KnownValues, RotReluRotatesEachPairByPiOverFourClipsAndRotatesBack) {
       2, 0, Real(0.25);
   for (Index b = 0; b < 4; ++b)
     for (Index c = 0; c < 3; ++c) EXPECT_NEAR(out(b, c), expected(b, c), 1e-6) << "sample " << b << " neuron " << c;
+}
+
+// Both activations against their formulas written as Eigen expressions (the
+// form they had before they became plain loops), bit for bit, with NaN, ±inf
+// and ±0 among the inputs and gradients. NaN payloads are not compared (wasm
+// may canonicalise them); the sign of zero is.
+bool same_bits_or_both_nan(Real a, Real b) {
+  return (std::isnan(a) && std::isnan(b)) || std::memcmp(&a, &b, sizeof a) == 0;
+}
+
+void expect_same_bits(const Matrix& got, const Matrix& want, const char* what) {
+  ASSERT_EQ(got.rows(), want.rows());
+  ASSERT_EQ(got.cols(), want.cols());
+  int differ = 0;
+  for (Index i = 0; i < got.size(); ++i) differ += !same_bits_or_both_nan(got.data()[i], want.data()[i]);
+  EXPECT_EQ(differ, 0) << what;
+}
+
+Matrix with_special_values(Index rows, Index cols, uint64_t seed) {
+  Rng rng(seed);
+  const Real specials[] = {std::numeric_limits<Real>::quiet_NaN(), std::numeric_limits<Real>::infinity(),
+                           -std::numeric_limits<Real>::infinity(), Real(0), -Real(0)};
+  Matrix m(rows, cols);
+  for (Index i = 0; i < m.size(); ++i) {
+    const double u = rng.uniform();
+    m.data()[i] = u < 0.2 ? specials[rng.below(5)] : static_cast<Real>(rng.uniform(-3, 3));
+  }
+  return m;
+}
+
+TEST(KnownValues, ActivationsGiveTheBitsOfTheirFormulasWithNaNInfAndSignedZeros) {
+  const Index batch = 37, width = 7;  // an odd width: RotRelu's unpaired neuron
+  const Matrix x = with_special_values(batch, width, 3), g = with_special_values(batch, width, 4);
+  for (Real slope : {Real(0.01), Real(0), Real(1)}) {
+    LeakyRelu leaky(width, slope);
+    Matrix out, grad_in;
+    leaky.forward(x, out);
+    leaky.backward(g, grad_in);
+    const Matrix want_out = x.binaryExpr(x, [&](Real v, Real) { return std::max(v, slope * v); });
+    const Matrix want_grad = (x.array() > Real(0)).select(g, slope * g);
+    expect_same_bits(out, want_out, "leaky forward");
+    expect_same_bits(grad_in, want_grad, "leaky backward");
+  }
+  RotRelu rot(width);
+  Matrix out, grad_in;
+  rot.forward(x, out);
+  rot.backward(g, grad_in);
+  const Real c = std::cos(Real(kPi / 4)), s = std::sin(Real(kPi / 4));
+  Matrix want_out(batch, width), want_grad(batch, width), rotated(batch, width);
+  for (Index k = 0; k + 1 < width; k += 2) {
+    rotated.col(k) = c * x.col(k) - s * x.col(k + 1);
+    rotated.col(k + 1) = s * x.col(k) + c * x.col(k + 1);
+    const auto a = rotated.col(k).cwiseMax(Real(0));
+    const auto b = rotated.col(k + 1).cwiseMax(Real(0));
+    want_out.col(k) = c * a + s * b;
+    want_out.col(k + 1) = c * b - s * a;
+    const Matrix ga = ((c * g.col(k) - s * g.col(k + 1)).array() *
+                       (rotated.col(k).array() > Real(0)).template cast<Real>()).matrix();
+    const Matrix gb = ((s * g.col(k) + c * g.col(k + 1)).array() *
+                       (rotated.col(k + 1).array() > Real(0)).template cast<Real>()).matrix();
+    want_grad.col(k) = c * ga + s * gb;
+    want_grad.col(k + 1) = c * gb - s * ga;
+  }
+  want_out.col(width - 1) = x.col(width - 1).cwiseMax(Real(0));
+  want_grad.col(width - 1) = (x.col(width - 1).array() > Real(0)).select(g.col(width - 1), Real(0));
+  expect_same_bits(out, want_out, "rot-relu forward");
+  expect_same_bits(grad_in, want_grad, "rot-relu backward");
 }
 
 }  // namespace

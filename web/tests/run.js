@@ -103,12 +103,17 @@ async function checkRobustnessMap(browser) {
         'the threaded and single-threaded pages find the same points');
 }
 
+const only = process.env.HQNN_WEB_ONLY || '';
+
 async function main() {
+  if (only && only !== 'map' && only !== 'image') {
+    console.error(`HQNN_WEB_ONLY=${only}: expected map or image (or unset for every check)`);
+    process.exit(2);
+  }
   const isolated = await startServer(8631, []);
   const plain = await startServer(8632, ['--no-coi']);
   const browser = await chromium.launch({executablePath: '/usr/bin/chromium', headless: true, args: launchArgs});
   try {
-    const only = process.env.HQNN_WEB_ONLY || '';
     const wanted = (group) => !only || only === group;
     all: {  // HQNN_WEB_ONLY=map skips to the map's check
     if (only === 'map') break all;
@@ -337,7 +342,9 @@ async function main() {
     isolated.kill();
     plain.kill();
   }
-  fs.writeFileSync(path.join(out, 'web-metrics.json'), JSON.stringify(metrics, null, 1) + '\n');
+  // A filtered run writes its own file, so the full run's metrics stay whole.
+  fs.writeFileSync(path.join(out, only ? `web-metrics-${only}.json` : 'web-metrics.json'),
+                   JSON.stringify(metrics, null, 1) + '\n');
   console.log('metrics', JSON.stringify(metrics));
   console.log(failures ? `${failures} browser check(s) failed` : 'all browser checks passed');
   process.exit(failures);
