@@ -85,4 +85,4 @@ if [ -f out/web-metrics.json ]; then
 else
   row "image training in the page" "not measured (scripts/test_web.sh)" "2,200 samples/s threaded, 1,650 single"
 fi
-row "hqnn reproduce --full" "not run here (an hour)" "about 61 min on 2 busy cores"
+row "hqnn reproduce --full" "not run here (871 s on 2 idle cores: docs/reproduction.md)" "about 61 min on 2 busy cores"

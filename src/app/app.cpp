@@ -414,6 +414,8 @@ void App::publish_status() {
   j.set("target_epoch", s.target_epoch);
   j.set("target_ms", s.target_ms);
   j.set("samples_per_second", s.samples_per_second);
+  j.set("samples_trained", s.samples_trained);
+  j.set("train_seconds", s.train_seconds);
   j.set("image", s.sample.image.is_image());
   if (s.sample.image.is_image()) {
     Json shape = Json::array();

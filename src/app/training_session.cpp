@@ -382,6 +382,8 @@ void TrainingSession::publish(bool force) {
     s->param_names = loop_->block_names();
     s->lambda_history = lambda_history_;
     s->samples_per_second = train_seconds_ > 0 ? samples_trained_ / train_seconds_ : 0;
+    s->samples_trained = static_cast<double>(samples_trained_);
+    s->train_seconds = train_seconds_;
     s->target_ms = target_ms_;
     s->target_epoch = target_epoch_;
 

@@ -104,6 +104,7 @@ struct Snapshot {
   std::vector<std::vector<double>> lambda_history;  // per epoch, all λ flattened
   std::vector<std::vector<int>> confusion;          // test set, [true][predicted]
   double samples_per_second = 0;             // training throughput of this run
+  double samples_trained = 0, train_seconds = 0;  // its two terms, for a rate between two snapshots
   double target_ms = -1;                     // wall time from first play to test accuracy >= 0.90
   int target_epoch = -1;
 

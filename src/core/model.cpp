@@ -296,8 +296,9 @@ void Model::backward(const Matrix& grad_logits) {
 
 std::vector<ParamBlock> Model::params() {
   std::vector<ParamBlock> all;
+  all.reserve(2 * layers_.size());
   for (auto& layer : layers_)
-    for (auto& block : layer->params()) all.push_back(block);
+    for (auto& block : layer->params()) all.push_back(std::move(block));
   return all;
 }
 

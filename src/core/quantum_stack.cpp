@@ -168,11 +168,19 @@ void QuantumStack::backward(const Matrix& grad_out, Matrix& grad_in) {
 std::vector<ParamBlock> QuantumStack::params() {
   std::vector<ParamBlock> blocks;
   const int k = gates_per_layer();
+  // The names are made once: params() is called at every training step.
+  if (block_names_.empty())
+    for (int l = 0; l < options_.layers; ++l) {
+      const std::string prefix = name_ + "." + std::to_string(l);
+      block_names_.push_back(prefix + ".angles");
+      block_names_.push_back(prefix + ".lambda");
+    }
+  blocks.reserve(2 * static_cast<size_t>(options_.layers));
   for (int l = 0; l < options_.layers; ++l) {
-    const std::string prefix = name_ + "." + std::to_string(l);
-    blocks.push_back({prefix + ".angles", ParamKind::angle, angles_.data() + l * k, angle_grads_.data() + l * k, k});
+    const size_t n = 2 * static_cast<size_t>(l);
+    blocks.push_back({block_names_[n], ParamKind::angle, angles_.data() + l * k, angle_grads_.data() + l * k, k});
     if (lambda_count(l + 1) > 0)
-      blocks.push_back({prefix + ".lambda", ParamKind::lambda, lambdas_.data() + lambda_offset(l + 1),
+      blocks.push_back({block_names_[n + 1], ParamKind::lambda, lambdas_.data() + lambda_offset(l + 1),
                         lambda_grads_.data() + lambda_offset(l + 1), lambda_count(l + 1), options_.train_lambda});
   }
   return blocks;

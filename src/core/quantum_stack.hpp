@@ -70,6 +70,7 @@ class QuantumStack : public Layer {
  private:
   void build_gates(int l);
   std::string name_;
+  std::vector<std::string> block_names_;  // params()' names, "q.<l>.angles" and "q.<l>.lambda" per layer
   QuantumStackOptions options_;
   std::vector<Real> angles_, angle_grads_;   // L x (2n-3)
   std::vector<Real> lambdas_, lambda_grads_;
