@@ -40,16 +40,4 @@ int Args::integer(const std::string& key, int fallback) const {
   return static_cast<int>(v);
 }
 
-uint64_t Args::seed(const std::string& key, uint64_t fallback) const {
-  auto it = values_.find(key);
-  if (it == values_.end()) return fallback;
-  char* end = nullptr;
-  errno = 0;
-  const unsigned long long v = std::strtoull(it->second.c_str(), &end, 10);
-  if (it->second.empty() || it->second[0] == '-' || *end != '\0' || errno == ERANGE)
-    throw InputError("--" + key + ": '" + it->second + "' is not a non-negative integer");
-  if (v >= (1ull << 53)) throw InputError("--" + key + ": seeds must be below 2^53 (9007199254740992)");
-  return v;
-}
-
 }  // namespace hqnn::cli

@@ -20,7 +20,6 @@ class Args {
   std::string str(const std::string& key, const std::string& fallback) const;
   int integer(const std::string& key, int fallback) const;
   double number(const std::string& key, double fallback) const;
-  uint64_t seed(const std::string& key, uint64_t fallback) const;
 
  private:
   std::map<std::string, std::string> values_;
