@@ -90,12 +90,15 @@ Trainer::Trainer(Model& model, const Dataset& train, const Dataset& test, const 
     : model_(model), train_(train), test_(test), options_(options), optimizer_(options.optimizer),
       shuffle_rng_(options.seed, kStreamShuffle) {
   validate(options);
-  pool_ = options.threads == 0 ? shared_thread_pool() : nullptr;
-  if (!pool_) pool_ = (own_pool_ = std::make_unique<ThreadPool>(options.threads)).get();
   if (train.size() == 0) throw InputError("the training set is empty");
   if (train.feature_count() != model.input_width())
     throw InputError("the model expects " + std::to_string(model.input_width()) + " features, the data has " +
                      std::to_string(train.feature_count()));
+  // Every check comes before the pool's threads start: the threaded wasm build
+  // compiles this file without exception cleanup, and a refused trainer must
+  // not leave threads behind.
+  pool_ = options.threads == 0 ? shared_thread_pool() : nullptr;
+  if (!pool_) pool_ = (own_pool_ = std::make_unique<ThreadPool>(options.threads)).get();
   // Image sets are gathered from a row-major copy, up to kMaxRowCopyBytes (the
   // full FashionMNIST 0-3: 75 MB; the page's subsets: 3 MB); small sets stay in cache either way.
   const double copy_bytes = static_cast<double>(train.features.size()) * sizeof(Real);
