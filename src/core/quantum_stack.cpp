@@ -36,6 +36,8 @@ QuantumStack::QuantumStack(std::string name, const QuantumStackOptions& options,
           options.topology == SkipTopology::dense && options.dense_lambda_inverse ? options.lambda_init / Real(l)
                                                                                    : options.lambda_init;
   lambda_grads_.assign(lambdas_.size(), 0);
+  for (int l = 0; l < L; ++l)  // params()' names, made once: params() runs at every training step
+    for (const char* what : {".angles", ".lambda"}) block_names_.push_back(name_ + "." + std::to_string(l) + what);
   gates_.resize(L);
   trig_.resize(L);
   perturbations_.resize(L);
@@ -168,13 +170,6 @@ void QuantumStack::backward(const Matrix& grad_out, Matrix& grad_in) {
 std::vector<ParamBlock> QuantumStack::params() {
   std::vector<ParamBlock> blocks;
   const int k = gates_per_layer();
-  // The names are made once: params() is called at every training step.
-  if (block_names_.empty())
-    for (int l = 0; l < options_.layers; ++l) {
-      const std::string prefix = name_ + "." + std::to_string(l);
-      block_names_.push_back(prefix + ".angles");
-      block_names_.push_back(prefix + ".lambda");
-    }
   blocks.reserve(2 * static_cast<size_t>(options_.layers));
   for (int l = 0; l < options_.layers; ++l) {
     const size_t n = 2 * static_cast<size_t>(l);

@@ -12,8 +12,10 @@
 #include "cli/experiment.hpp"
 #include "run/option_table.hpp"
 #include "cli/report.hpp"
+#include "../same_bits.hpp"
 
 using namespace hqnn;
+using namespace hqnn::test;
 using namespace hqnn::cli;
 namespace fs = std::filesystem;
 
@@ -22,8 +24,6 @@ namespace {
 ExperimentConfig config_from(const std::vector<std::string>& argv) {
   return run::parse_command_line(argv, run::kTrain, {}).spec;
 }
-
-bool same_bits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
 
 // Runs `argv` straight, and again from the checkpoint written after
 // `save_after` epochs (through its text, as a file would carry it).

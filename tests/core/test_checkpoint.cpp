@@ -10,8 +10,10 @@
 #include "core/state_json.hpp"
 #include "core/trainer.hpp"
 #include "data/csv_loader.hpp"
+#include "../same_bits.hpp"
 
 using namespace hqnn;
+using namespace hqnn::test;
 
 namespace {
 
@@ -107,8 +109,6 @@ TEST(Checkpoint, BrokenStatesAreRefusedAndLeaveTheTrainerAsItWas) {
 // [SECTION] Resuming attacked and diverged runs
 
 namespace {
-
-bool same_bits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
 
 void expect_same_history(const std::vector<EpochRecord>& a, const std::vector<EpochRecord>& b) {
   ASSERT_EQ(a.size(), b.size());

@@ -12,8 +12,10 @@
 #include "core/input_error.hpp"
 #include "core/max_pool.hpp"
 #include "core/rng.hpp"
+#include "../same_bits.hpp"
 
 using namespace hqnn;
+using namespace hqnn::test;
 
 namespace {
 
@@ -300,12 +302,6 @@ const Conv2dShape kKernelShapes[] = {{1, 8, 28, 28, 3, 1, 1}, {8, 16, 14, 14, 3,
                                      {17, 5, 6, 6, 5, 1, 1}, {4, 2, 5, 8, 1, 0, 3}};
 const Index kKernelBatches[] = {1, 5, 16, 21, 64};
 
-Real max_abs_difference(const Matrix& a, const Matrix& b) {
-  EXPECT_EQ(a.rows(), b.rows());
-  EXPECT_EQ(a.cols(), b.cols());
-  return (a - b).cwiseAbs().maxCoeff();
-}
-
 TEST(Conv2d, KernelsMatchTheIm2colReference) {
   for (const Conv2dShape& s : kKernelShapes)
     for (Index batch : kKernelBatches) {
@@ -322,11 +318,6 @@ TEST(Conv2d, KernelsMatchTheIm2colReference) {
     }
 }
 
-bool bit_identical(const Matrix& a, const Matrix& b) {
-  return a.rows() == b.rows() && a.cols() == b.cols() &&
-         std::memcmp(a.data(), b.data(), sizeof(Real) * size_t(a.size())) == 0;
-}
-
 TEST(Conv2d, EveryInstructionSetGivesBitIdenticalResults) {
   int compared = 0;
   for (const Conv2dShape& s : kKernelShapes)
@@ -337,10 +328,7 @@ TEST(Conv2d, EveryInstructionSetGivesBitIdenticalResults) {
         const ConvPass wide = run_conv(s, batch, [isa](Conv2d& c) { c.use_kernels(isa); });
         const std::string what = std::string(simd_isa_name(isa)) + " " + std::to_string(s.in_channels) + "->" +
                                  std::to_string(s.out_channels) + " batch " + std::to_string(batch);
-        EXPECT_TRUE(bit_identical(portable.out, wide.out)) << what;
-        EXPECT_TRUE(bit_identical(portable.grad_in, wide.grad_in)) << what;
-        EXPECT_TRUE(bit_identical(portable.weight_grad, wide.weight_grad)) << what;
-        EXPECT_TRUE(bit_identical(portable.bias_grad, wide.bias_grad)) << what;
+        expect_same_pass_bits(portable, wide, what);
         ++compared;
       }
     }

@@ -9,8 +9,10 @@
 
 #include "core/givens_chain.hpp"
 #include "core/rng.hpp"
+#include "../same_bits.hpp"
 
 using namespace hqnn;
+using namespace hqnn::test;
 
 namespace {
 
@@ -155,10 +157,6 @@ ChainResult run_chain(const GivensGates& g, int n, Index batch, Forward forward,
   // rows past the batch are untouched
   EXPECT_EQ(x.bottomRows(5), random_batch(ld, n, 31).bottomRows(5));
   return r;
-}
-
-bool bit_identical(const Matrix& a, const Matrix& b) {
-  return a.size() == b.size() && std::memcmp(a.data(), b.data(), sizeof(Real) * size_t(a.size())) == 0;
 }
 
 ChainResult run_isa(SimdIsa isa, const GivensGates& g, int n, Index batch) {

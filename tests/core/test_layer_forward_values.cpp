@@ -14,8 +14,10 @@
 #include "core/linear.hpp"
 #include "core/quantum_stack.hpp"
 #include "core/rng.hpp"
+#include "../same_bits.hpp"
 
 using namespace hqnn;
+using namespace hqnn::test;
 
 namespace {
 
@@ -141,10 +143,6 @@ TEST(KnownValues, RotReluRotatesEachPairByPiOverFourClipsAndRotatesBack) {
 // form they had before they became plain loops), bit for bit, with NaN, ±inf
 // and ±0 among the inputs and gradients. NaN payloads are not compared (wasm
 // may canonicalise them); the sign of zero is.
-bool same_bits_or_both_nan(Real a, Real b) {
-  return (std::isnan(a) && std::isnan(b)) || std::memcmp(&a, &b, sizeof a) == 0;
-}
-
 void expect_same_bits(const Matrix& got, const Matrix& want, const char* what) {
   ASSERT_EQ(got.rows(), want.rows());
   ASSERT_EQ(got.cols(), want.cols());

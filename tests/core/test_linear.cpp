@@ -8,8 +8,10 @@
 
 #include "core/linear.hpp"
 #include "core/rng.hpp"
+#include "../same_bits.hpp"
 
 using namespace hqnn;
+using namespace hqnn::test;
 
 namespace {
 
@@ -46,17 +48,6 @@ struct Shape {
 const Shape kShapes[] = {{4, 3}, {4, 64}, {64, 3}, {37, 21}, {784, 64}};
 const Index kBatches[] = {1, 5, 16, 21, 64, 105};
 
-Real max_abs_difference(const Matrix& a, const Matrix& b) {
-  EXPECT_EQ(a.rows(), b.rows());
-  EXPECT_EQ(a.cols(), b.cols());
-  return (a - b).cwiseAbs().maxCoeff();
-}
-
-bool bit_identical(const Matrix& a, const Matrix& b) {
-  return a.rows() == b.rows() && a.cols() == b.cols() &&
-         std::memcmp(a.data(), b.data(), sizeof(Real) * size_t(a.size())) == 0;
-}
-
 TEST(Linear, KernelsMatchTheEigenReference) {
   for (const Shape& s : kShapes)
     for (Index batch : kBatches)
@@ -84,10 +75,7 @@ TEST(Linear, EveryInstructionSetGivesBitIdenticalResults) {
         const LinearPass wide = run_linear(s.in, s.out, batch, true, [isa](Linear& l) { l.use_kernels(isa); });
         const std::string what = std::string(simd_isa_name(isa)) + " " + std::to_string(s.in) + "->" +
                                  std::to_string(s.out) + " batch " + std::to_string(batch);
-        EXPECT_TRUE(bit_identical(portable.out, wide.out)) << what;
-        EXPECT_TRUE(bit_identical(portable.grad_in, wide.grad_in)) << what;
-        EXPECT_TRUE(bit_identical(portable.weight_grad, wide.weight_grad)) << what;
-        EXPECT_TRUE(bit_identical(portable.bias_grad, wide.bias_grad)) << what;
+        expect_same_pass_bits(portable, wide, what);
         ++compared;
       }
     }

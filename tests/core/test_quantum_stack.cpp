@@ -15,12 +15,12 @@
 #include "core/quantum_stack.hpp"
 #include "core/trainer.hpp"
 #include "data/csv_loader.hpp"
+#include "../same_bits.hpp"
 
 using namespace hqnn;
+using namespace hqnn::test;
 
 namespace {
-
-bool same_bits(Real a, Real b) { return std::memcmp(&a, &b, sizeof a) == 0; }
 
 // Every gate of the last forward pass against std::cos / std::sin of the
 // current angles and perturbations, computed here from scratch.

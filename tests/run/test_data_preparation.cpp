@@ -11,18 +11,16 @@
 #include "data/csv_loader.hpp"
 #include "run/data_preparation.hpp"
 #include "run/option_table.hpp"
+#include "../same_bits.hpp"
 
 using namespace hqnn;
+using namespace hqnn::test;
 using namespace hqnn::run;
 
 namespace {
 
 RunSpec spec_of(const std::vector<std::string>& argv) { return parse_command_line(argv, kTrain, {}).spec; }
 
-bool same_bits(const Matrix& a, const Matrix& b) {
-  return a.rows() == b.rows() && a.cols() == b.cols() &&
-         std::memcmp(a.data(), b.data(), sizeof(Real) * static_cast<size_t>(a.size())) == 0;
-}
 
 }  // namespace
 
@@ -37,11 +35,11 @@ TEST(DataPreparation, SplitThenNoiseInRawUnitsThenScalingFittedOnTheNoisyTrainin
   const FeatureScaler scaler = FeatureScaler::fit(ScalingKind::standard, split.train);
   scaler.apply(split.train);
   scaler.apply(split.test);
-  EXPECT_TRUE(same_bits(p.train.features, split.train.features));
-  EXPECT_TRUE(same_bits(p.test.features, split.test.features));
+  EXPECT_TRUE(bit_identical(p.train.features, split.train.features));
+  EXPECT_TRUE(bit_identical(p.test.features, split.test.features));
   EXPECT_EQ(p.scaling, ScalingKind::standard);
   // The clean copies are the raw features before noise.
-  EXPECT_TRUE(same_bits(p.clean_train, stratified_split(load_iris(), 0.3, 5).train.features));
+  EXPECT_TRUE(bit_identical(p.clean_train, stratified_split(load_iris(), 0.3, 5).train.features));
   EXPECT_GT(p.noisy_values, 0);
 }
 
@@ -50,11 +48,11 @@ TEST(DataPreparation, EachPurposeHasItsOwnStream) {
   // Another noise seed: the same split, other noise.
   const PreparedData b = prepare_data(spec_of({"--noise", "uniform-sym", "--seed", "2", "--noise-seed", "3"}));
   EXPECT_EQ(a.train.labels, b.train.labels);
-  EXPECT_TRUE(same_bits(a.clean_train, b.clean_train));
-  EXPECT_FALSE(same_bits(a.train.features, b.train.features));
+  EXPECT_TRUE(bit_identical(a.clean_train, b.clean_train));
+  EXPECT_FALSE(bit_identical(a.train.features, b.train.features));
   // Another split seed: another split.
   const PreparedData c = prepare_data(spec_of({"--seed", "2", "--split-seed", "3"}));
-  EXPECT_FALSE(same_bits(c.train.features, prepare_data(spec_of({"--seed", "2"})).train.features));
+  EXPECT_FALSE(bit_identical(c.train.features, prepare_data(spec_of({"--seed", "2"})).train.features));
 }
 
 TEST(DataPreparation, AutoScalingChoosesOnTheTrainingSplitAlone) {
@@ -78,7 +76,7 @@ TEST(DataPreparation, AutoScalingChoosesOnTheTrainingSplitAlone) {
   const PreparedData q = prepare_data(spec, given);
   EXPECT_EQ(q.scaling, p.scaling);
   for (int i = 0; i < 3; ++i) EXPECT_EQ(q.scaling_choice->validation_accuracy[i], v[i]);
-  EXPECT_TRUE(same_bits(q.train.features, p.train.features));
+  EXPECT_TRUE(bit_identical(q.train.features, p.train.features));
 }
 
 // Two samples of each of two classes: a test fraction f takes round(2 f) of

@@ -8,15 +8,15 @@
 
 #include "run/option_table.hpp"
 #include "run/run_loop.hpp"
+#include "../same_bits.hpp"
 
 using namespace hqnn;
+using namespace hqnn::test;
 using namespace hqnn::run;
 
 namespace {
 
 RunSpec spec_of(const std::vector<std::string>& argv) { return parse_command_line(argv, kTrain, {}).spec; }
-
-bool same_bits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
 
 void expect_same_curves(const std::vector<EpochRecord>& a, const std::vector<EpochRecord>& b) {
   ASSERT_EQ(a.size(), b.size());

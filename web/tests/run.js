@@ -6,7 +6,7 @@
 //
 //   node web/tests/run.js [site=site] [out=out]
 //   HQNN_WEB_ONLY=map node web/tests/run.js    only the robustness map's check (13)
-//   HQNN_WEB_ONLY=image node web/tests/run.js  only the image-training checks (6, 8) and their metrics
+//   HQNN_WEB_ONLY=image node web/tests/run.js  only the image-training checks (6, 8); metrics in web-metrics-image.json
 //
 // Every check prints "ok" or "FAIL"; the exit status is the number of failures.
 'use strict';
