@@ -24,6 +24,24 @@ if [ "$run_wasm_unit" = 1 ]; then
   done
 fi
 
+echo "== wasm = native CLI: the same links trained under node and by hqnn train, bit for bit"
+# (a) iris QDFNN, (b) a FashionMNIST subset with QDCNN (two epochs), (c) an attacked
+# run with dataset noise (transient form-2 attack: the generator draws at every pass).
+cmake --build build-wasm -j"$jobs" --target hqnn_train_link
+[ -f build-native/CMakeCache.txt ] || cmake --preset release >/dev/null
+cmake --build build-native -j"$jobs" --target hqnn
+parity_links=(
+  "iris-qdfnn|#data=iris&model=qdfnn&epochs=30"
+  "fashion-qdcnn|#data=fashion-mnist-subset&model=qdcnn&epochs=2"
+  "iris-attacked|#data=iris&model=qrfnn&epochs=20&noise=gaussian-sym&noise_m=0.3&attack=outside&attack_noise=mixed-asym&attack_m=0.05&attack_mode=transient"
+)
+for entry in "${parity_links[@]}"; do
+  name=${entry%%|*} link=${entry#*|}
+  build-native/hqnn train --link "$link" --json --quiet > "out/parity-$name-native.json"
+  node --no-experimental-fetch build-wasm/tests/hqnn_train_link.js "$link" > "out/parity-$name-wasm.json"
+  node web/tests/same_run_json.js "out/parity-$name-native.json" "out/parity-$name-wasm.json" "$name"
+done
+
 echo "== browser tests (chromium)"
 node web/tests/run.js site out
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "exact_math.hpp"
+
 namespace hqnn {
 
 // For 0 <= slope <= 1, leaky(x) = max(x, slope·x): a form the compiler
@@ -38,7 +40,7 @@ void LeakyRelu::backward(const Matrix& grad_out, Matrix& grad_in) {
 // are scalar in WebAssembly); each element is computed with the same
 // operations as the formulas above, in the same order.
 void RotRelu::forward(const Matrix& in, Matrix& out) {
-  const Real c = std::cos(angle_), s = std::sin(angle_);
+  const Real c = exact::cos(angle_), s = exact::sin(angle_);
   rotated_.resize(in.rows(), in.cols());
   out.resize(in.rows(), in.cols());
   const Index batch = in.rows();
@@ -69,7 +71,7 @@ void RotRelu::forward(const Matrix& in, Matrix& out) {
 }
 
 void RotRelu::backward(const Matrix& grad_out, Matrix& grad_in) {
-  const Real c = std::cos(angle_), s = std::sin(angle_);
+  const Real c = exact::cos(angle_), s = exact::sin(angle_);
   grad_in.resize(grad_out.rows(), grad_out.cols());
   const Index batch = grad_out.rows();
   Index k = 0;

@@ -2,10 +2,12 @@
 
 #include <cmath>
 
+#include "fixed_order_sums.hpp"
+
 namespace hqnn {
 
 void AmplitudeEncoding::forward(const Matrix& in, Matrix& out) {
-  norm_ = in.rowwise().norm();
+  norm_ = row_norms_in_order(in);  // the same order of additions in every build
   out.resize(in.rows(), in.cols());
   const Real uniform = Real(1) / std::sqrt(Real(width_));
   for (Index b = 0; b < in.rows(); ++b) {
@@ -20,7 +22,7 @@ void AmplitudeEncoding::forward(const Matrix& in, Matrix& out) {
 }
 
 void AmplitudeEncoding::backward(const Matrix& grad_out, Matrix& grad_in) {
-  const Vector overlap = (state_.array() * grad_out.array()).rowwise().sum();
+  const Vector overlap = row_dots_in_order(state_, grad_out);
   grad_in.resize(grad_out.rows(), grad_out.cols());
   for (Index b = 0; b < grad_out.rows(); ++b) {
     if (norm_(b) > 0)

@@ -33,8 +33,13 @@ FeatureScaler FeatureScaler::fit(ScalingKind kind, const Dataset& train) {
     const auto col = train.features.col(c).array();
     Real spread = 0;
     if (kind == ScalingKind::standard) {
-      s.offset(c) = col.mean();
-      spread = std::sqrt((col - s.offset(c)).square().sum() / Real(n > 1 ? n - 1 : 1));
+      // sums in row order, in every build (Eigen's mean() and sum() add in packet order natively)
+      Real sum = 0;
+      for (Index i = 0; i < n; ++i) sum += col(i);
+      s.offset(c) = sum / Real(n);
+      Real squares = 0;
+      for (Index i = 0; i < n; ++i) squares += (col(i) - s.offset(c)) * (col(i) - s.offset(c));
+      spread = std::sqrt(squares / Real(n > 1 ? n - 1 : 1));
     } else {
       s.offset(c) = col.minCoeff();
       spread = col.maxCoeff() - s.offset(c);

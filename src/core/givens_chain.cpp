@@ -7,6 +7,8 @@
 #include <cmath>
 #include <cstring>
 
+#include "exact_math.hpp"
+
 namespace hqnn {
 
 void GivensGates::resize(int count) {
@@ -20,7 +22,7 @@ void GivensGates::resize(int count) {
 void givens_rotation_gates(const Real* angles, int count, GivensGates& gates) {
   gates.resize(count);
   for (int r = 0; r < count; ++r) {
-    const Real cr = std::cos(angles[r]), sr = std::sin(angles[r]);
+    const Real cr = exact::cos(angles[r]), sr = exact::sin(angles[r]);
     gates.c[r] = cr;
     gates.s[r] = sr;
     gates.dc[r] = -sr;
@@ -40,8 +42,8 @@ void GivensAngleTrig::update(const Real* angles, int count) {
     // Bits, not ==: a NaN angle must stay cached, -0 and +0 are distinct inputs.
     if (!fresh && std::memcmp(&angles_[r], &angles[r], sizeof(Real)) == 0) continue;
     angles_[r] = angles[r];
-    cos_[r] = std::cos(angles[r]);
-    sin_[r] = std::sin(angles[r]);
+    cos_[r] = exact::cos(angles[r]);
+    sin_[r] = exact::sin(angles[r]);
   }
 }
 

@@ -43,7 +43,7 @@ void givens_rotation_gates(const Real* angles, int count, GivensGates& gates);
 // the angles change once per optimiser step, the forward passes (training,
 // evaluation, the state viewer) are many more. update() recomputes an entry
 // only where the angle's bits differ from the ones it was computed for, with
-// the same std::cos / std::sin, so the values equal fresh ones bit for bit and
+// the same exact::cos / exact::sin, so the values equal fresh ones bit for bit and
 // are never stale, whoever changed the angle (optimiser, attack, model file).
 class GivensAngleTrig {
  public:

@@ -7,6 +7,7 @@
 #include "amplitude_encoding.hpp"
 #include "attack.hpp"
 #include "conv2d.hpp"
+#include "exact_math.hpp"
 #include "input_error.hpp"
 #include "max_pool.hpp"
 #include "linear.hpp"
@@ -25,18 +26,30 @@ SkipTopology skip_topology_of(ModelKind kind) {
 
 static bool uses_rot_relu(ModelKind kind) { return kind == ModelKind::mlp_rot || kind == ModelKind::cnn_rot; }
 
+// The largest logit of row b, in class order (a NaN logit makes the loss NaN either way).
+static Real row_max(const Matrix& logits, Index b) {
+  Real m = logits(b, 0);
+  for (Index k = 1; k < logits.cols(); ++k) m = std::max(m, logits(b, k));
+  return m;
+}
+
 // Softmax cross-entropy for rows of a larger batch: row b's loss goes to
 // row_loss[b], and the gradient is that of the mean over `mean_over` samples.
 static void softmax_cross_entropy_rows(const Matrix& logits, const int* labels, Index mean_over, double* row_loss,
                                        Matrix* grad) {
   if (grad) grad->resize(logits.rows(), logits.cols());
+  // Plain loops with exact::exp and sums in class order: the same bits in every
+  // build (Eigen's exp() and sum() are vectorised natively, scalar in WebAssembly).
+  const Index classes = logits.cols();
   for (Index b = 0; b < logits.rows(); ++b) {
-    const Real m = logits.row(b).maxCoeff();
-    const auto shifted = (logits.row(b).array() - m).eval();
-    const double log_sum = std::log(static_cast<double>(shifted.exp().sum()));
-    row_loss[b] = log_sum - static_cast<double>(shifted(labels[b]));
+    const Real m = row_max(logits, b);
+    Real sum = 0;
+    for (Index k = 0; k < classes; ++k) sum += exact::exp(logits(b, k) - m);
+    const double log_sum = exact::log(static_cast<double>(sum));
+    row_loss[b] = log_sum - static_cast<double>(logits(b, labels[b]) - m);
     if (grad) {
-      grad->row(b) = (shifted - static_cast<Real>(log_sum)).exp().matrix() / Real(mean_over);
+      for (Index k = 0; k < classes; ++k)
+        (*grad)(b, k) = exact::exp((logits(b, k) - m) - static_cast<Real>(log_sum)) / Real(mean_over);
       (*grad)(b, labels[b]) -= Real(1) / Real(mean_over);
     }
   }
@@ -311,9 +324,10 @@ Index Model::parameter_count() {
 Matrix softmax(const Matrix& logits) {
   Matrix p(logits.rows(), logits.cols());
   for (Index b = 0; b < logits.rows(); ++b) {
-    const Real m = logits.row(b).maxCoeff();
-    p.row(b) = (logits.row(b).array() - m).exp().matrix();
-    p.row(b) /= p.row(b).sum();
+    const Real m = row_max(logits, b);
+    Real sum = 0;
+    for (Index k = 0; k < logits.cols(); ++k) sum += (p(b, k) = exact::exp(logits(b, k) - m));
+    for (Index k = 0; k < logits.cols(); ++k) p(b, k) /= sum;
   }
   return p;
 }

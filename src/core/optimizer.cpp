@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "exact_math.hpp"
 #include "input_error.hpp"
 #include "state_json.hpp"
 
@@ -93,8 +94,8 @@ void Optimizer::step(const std::vector<ParamBlock>& blocks) {
   const double lr = options_.lr;
   if (options_.kind == OptimizerKind::adam) {
     const double beta1 = options_.beta1, beta2 = options_.beta2, eps = options_.eps;
-    const double c1 = 1.0 - std::pow(beta1, static_cast<double>(steps_));
-    const double c2 = 1.0 - std::pow(beta2, static_cast<double>(steps_));
+    const double c1 = 1.0 - exact::pow_int(beta1, static_cast<uint64_t>(steps_));
+    const double c2 = 1.0 - exact::pow_int(beta2, static_cast<uint64_t>(steps_));
     for (size_t i = 0; i < blocks.size(); ++i) {
       const ParamBlock& b = blocks[i];
       if (!b.trainable) continue;

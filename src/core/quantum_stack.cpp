@@ -4,6 +4,7 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "fixed_order_sums.hpp"
 #include "input_error.hpp"
 #include "rng.hpp"
 
@@ -116,7 +117,7 @@ void QuantumStack::forward(const Matrix& in, Matrix& out) {
     const int j0 = first_source(options_.topology, l);
     for (int t = 0; t < lambda_count(l); ++t) next += lambdas_[lambda_offset(l) + t] * states_[j0 + t];
     if (options_.renormalize) {
-      norms_[l - 1] = next.rowwise().norm().cwiseMax(Real(1e-30));
+      norms_[l - 1] = row_norms_in_order(next).cwiseMax(Real(1e-30));
       next.array().colwise() /= norms_[l - 1].array();
     }
   }
@@ -149,14 +150,14 @@ void QuantumStack::backward(const Matrix& grad_out, Matrix& grad_in) {
     Matrix& g = scratch_grad_;
     g = state_grads_[l];
     if (options_.renormalize) {
-      const Vector overlap = (states_[l].array() * g.array()).rowwise().sum();
+      const Vector overlap = row_dots_in_order(states_[l], g);
       g -= (states_[l].array().colwise() * overlap.array()).matrix();
       g.array().colwise() /= norms_[l - 1].array();
     }
     const int j0 = first_source(options_.topology, l);
     for (int t = 0; t < lambda_count(l); ++t) {
       const int idx = lambda_offset(l) + t;
-      lambda_grads_[idx] = (g.array() * states_[j0 + t].array()).sum();
+      lambda_grads_[idx] = dot_in_order(g, states_[j0 + t]);
       state_grads_[j0 + t] += lambdas_[idx] * g;
     }
     scratch_state_ = rotated_[l - 1];

@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "exact_math.hpp"
+
 namespace hqnn {
 
 static uint64_t splitmix64(uint64_t& x) {
@@ -42,10 +44,10 @@ double Rng::normal() {
   double u1 = uniform();
   while (u1 <= 0.0) u1 = uniform();
   const double u2 = uniform();
-  const double r = std::sqrt(-2.0 * std::log(u1));
-  spare_ = r * std::sin(2.0 * 3.14159265358979323846 * u2);
+  const double r = std::sqrt(-2.0 * exact::log(u1));
+  spare_ = r * exact::sin(2.0 * 3.14159265358979323846 * u2);
   has_spare_ = true;
-  return r * std::cos(2.0 * 3.14159265358979323846 * u2);
+  return r * exact::cos(2.0 * 3.14159265358979323846 * u2);
 }
 
 double Rng::normal(double mean, double sd) { return mean + sd * normal(); }

@@ -1,7 +1,7 @@
 // Determinism: the same seed gives the same curve on every platform. A stored
 // native reference (tests/fixtures/iris_qdfnn_reference.json) is compared with the
-// run of this build: bit-identical natively on x86-64; the WebAssembly build
-// (different libm for sin/cos/exp) must match within the tolerance below.
+// run of this build, bit for bit, natively on x86-64 and in WebAssembly (both
+// compute exp, log, sin and cos with core/exact_math.hpp and sum in fixed orders).
 // The number of training threads changes nothing, bit for bit.
 //
 // Regenerate the reference: HQNN_WRITE_REFERENCE=1 build-native/tests/hqnn_tests --gtest_filter='Determinism.*'
@@ -21,11 +21,6 @@ using namespace hqnn;
 namespace {
 
 const std::string kReference = std::string(HQNN_TEST_DATA_DIR) + "/iris_qdfnn_reference.json";
-
-// Tolerances for another platform: test accuracy may differ by one sample of 45
-// at an epoch, and losses by 1e-3 (relative), from differently rounded libm results.
-constexpr double kAccuracyTolerance = 1.0 / 45.0 + 1e-9;
-constexpr double kLossTolerance = 1e-3;
 
 std::vector<EpochRecord> reference_run() {
   const Dataset iris = load_iris();
@@ -67,12 +62,8 @@ TEST(Determinism, IrisCurveMatchesTheStoredNativeReference) {
     worst_acc = std::max(worst_acc, std::abs(run[e].test_accuracy - acc[e].as_number()));
     worst_loss = std::max(worst_loss, std::abs(run[e].test_loss - loss[e].as_number()) / std::abs(loss[e].as_number()));
   }
-  EXPECT_LE(worst_acc, kAccuracyTolerance);
-  EXPECT_LE(worst_loss, kLossTolerance);
-#if defined(__x86_64__) && !defined(__EMSCRIPTEN__)
-  EXPECT_EQ(worst_acc, 0.0) << "natively on x86-64 the curve is bit-identical";
+  EXPECT_EQ(worst_acc, 0.0) << "the curve is bit-identical in every build";
   EXPECT_EQ(worst_loss, 0.0);
-#endif
   std::printf("largest difference from the native reference: accuracy %.4g, relative loss %.3g\n", worst_acc, worst_loss);
 }
 

@@ -10,6 +10,7 @@
 #include <limits>
 
 #include "core/activation.hpp"
+#include "core/exact_math.hpp"
 #include "core/givens_chain.hpp"
 #include "core/linear.hpp"
 #include "core/quantum_stack.hpp"
@@ -180,7 +181,7 @@ TEST(KnownValues, ActivationsGiveTheBitsOfTheirFormulasWithNaNInfAndSignedZeros)
   Matrix out, grad_in;
   rot.forward(x, out);
   rot.backward(g, grad_in);
-  const Real c = std::cos(Real(kPi / 4)), s = std::sin(Real(kPi / 4));
+  const Real c = exact::cos(Real(kPi / 4)), s = exact::sin(Real(kPi / 4));
   Matrix want_out(batch, width), want_grad(batch, width), rotated(batch, width);
   for (Index k = 0; k + 1 < width; k += 2) {
     rotated.col(k) = c * x.col(k) - s * x.col(k + 1);

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/attack.hpp"
+#include "core/exact_math.hpp"
 #include "core/model.hpp"
 #include "core/quantum_stack.hpp"
 #include "core/trainer.hpp"
@@ -22,7 +23,7 @@ using namespace hqnn::test;
 
 namespace {
 
-// Every gate of the last forward pass against std::cos / std::sin of the
+// Every gate of the last forward pass against exact::cos / exact::sin of the
 // current angles and perturbations, computed here from scratch.
 void expect_fresh_gates(QuantumStack& q, const char* after) {
   for (int l = 0; l < q.options().layers; ++l) {
@@ -31,11 +32,11 @@ void expect_fresh_gates(QuantumStack& q, const char* after) {
     ASSERT_EQ(g.count(), q.gates_per_layer());
     for (int r = 0; r < g.count(); ++r) {
       const Real theta = p.empty() ? q.layer_angles(l)[r] : q.layer_angles(l)[r] + (p.angle.empty() ? 0 : p.angle[r]);
-      const Real c = p.empty() ? std::cos(theta) : std::cos(theta) + (p.c.empty() ? Real(0) : p.c[r]);
-      const Real s = p.empty() ? std::sin(theta) : std::sin(theta) + (p.s.empty() ? Real(0) : p.s[r]);
+      const Real c = p.empty() ? exact::cos(theta) : exact::cos(theta) + (p.c.empty() ? Real(0) : p.c[r]);
+      const Real s = p.empty() ? exact::sin(theta) : exact::sin(theta) + (p.s.empty() ? Real(0) : p.s[r]);
       EXPECT_TRUE(same_bits(g.c[r], c)) << after << ": layer " << l << " gate " << r;
       EXPECT_TRUE(same_bits(g.s[r], s)) << after << ": layer " << l << " gate " << r;
-      EXPECT_TRUE(same_bits(g.dc[r], -std::sin(theta))) << after << ": layer " << l << " gate " << r;
+      EXPECT_TRUE(same_bits(g.dc[r], -exact::sin(theta))) << after << ": layer " << l << " gate " << r;
     }
   }
 }
@@ -58,13 +59,13 @@ TEST(GivensAngleTrig, RecomputesChangedAnglesBitForBitIncludingSignedZeroAndNan)
     if (round == 3) angles[0] = std::numeric_limits<Real>::quiet_NaN();
     trig.update(angles.data(), static_cast<int>(angles.size()));
     for (size_t r = 0; r < angles.size(); ++r) {
-      EXPECT_TRUE(same_bits(trig.cos()[r], std::cos(angles[r]))) << "round " << round << " angle " << r;
-      EXPECT_TRUE(same_bits(trig.sin()[r], std::sin(angles[r]))) << "round " << round << " angle " << r;
+      EXPECT_TRUE(same_bits(trig.cos()[r], exact::cos(angles[r]))) << "round " << round << " angle " << r;
+      EXPECT_TRUE(same_bits(trig.sin()[r], exact::sin(angles[r]))) << "round " << round << " angle " << r;
     }
   }
   angles.push_back(Real(0.5));  // a different gate count starts over
   trig.update(angles.data(), static_cast<int>(angles.size()));
-  EXPECT_TRUE(same_bits(trig.sin()[4], std::sin(Real(0.5))));
+  EXPECT_TRUE(same_bits(trig.sin()[4], exact::sin(Real(0.5))));
 }
 
 TEST(QuantumStack, GatesFollowOptimiserSteps) {
