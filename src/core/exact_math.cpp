@@ -177,7 +177,9 @@ double cos(double x) {
   }
 }
 
-float exp(float x) {
+namespace {
+// Every float argument (the fast path below covers those with a normal power 2^n).
+float exp_any(float x) {
   if (x != x) return x;
   if (x > 88.72283935546875f) return std::numeric_limits<float>::infinity();
   if (x < -103.972084045410f) return 0.0f;
@@ -195,6 +197,30 @@ float exp(float x) {
   const float y = (p * r2 + r) + 1.0f;
   // y · 2^n in double is exact (y has 24 bits); one rounding to float, subnormals included.
   return static_cast<float>(scale(static_cast<double>(y), static_cast<int>(n)));
+}
+}  // namespace
+
+// For -87.33 < x < 88.37 the same operations stay in float: n = round(x·log2 e)
+// by the 1.5·2^23 shift (ties to even, as above) lies in [-126, 127], 2^n is a
+// normal float, and y·2^n rounds once, as the double product rounded to float
+// does. So both paths give the same bits; this one is the common case (softmax).
+float exp(float x) {
+  if (!(x > -87.33f && x < 88.37f)) return exp_any(x);
+  constexpr float C1 = 0.693359375f, C2 = -2.12194440e-4f, kLog2e = 1.44269504088896341f, kShift = 0x1.8p23f;
+  const float n = (x * kLog2e + kShift) - kShift;
+  const float r = (x - n * C1) - n * C2;
+  const float r2 = r * r;
+  float p = 1.9875691500e-4f;
+  p = p * r + 1.3981999507e-3f;
+  p = p * r + 8.3334519073e-3f;
+  p = p * r + 4.1665795894e-2f;
+  p = p * r + 1.6666665459e-1f;
+  p = p * r + 5.0000001201e-1f;
+  const float y = (p * r2 + r) + 1.0f;
+  const uint32_t bits = static_cast<uint32_t>(static_cast<int>(n) + 127) << 23;
+  float two_n;
+  std::memcpy(&two_n, &bits, sizeof two_n);
+  return y * two_n;
 }
 
 float log(float x) { return static_cast<float>(log(static_cast<double>(x))); }
