@@ -99,6 +99,9 @@ void QuantumStack::build_gates(int l) {
     g.ds[r] = cr;
     g.inv_det[r] = rotation ? Real(1) : Real(1) / (g.c[r] * g.c[r] + g.s[r] * g.s[r]);
   }
+  // Without form ② (form ① only moves the angle) every gate is an exact
+  // rotation: the backward pass takes the rotation path.
+  g.rotation = rotation;
 }
 
 void QuantumStack::forward(const Matrix& in, Matrix& out) {

@@ -4,7 +4,9 @@
 // (different libm for sin/cos/exp) must match within the tolerance below.
 // The number of training threads changes nothing, bit for bit.
 //
-// Regenerate the reference: HQNN_WRITE_REFERENCE=1 build-native/tests/hqnn_tests --gtest_filter='Determinism.*'
+// Regenerate the reference (one command, after building hqnn_tests; any change of
+// arithmetic that moves the curve's bits needs it):
+//   HQNN_WRITE_REFERENCE=1 build-native/tests/hqnn_tests --gtest_filter='Determinism.IrisCurve*'
 #include <gtest/gtest.h>
 
 #include <cstdlib>
