@@ -43,6 +43,7 @@ QuantumStack::QuantumStack(std::string name, const QuantumStackOptions& options,
   perturbations_.resize(L);
   states_.resize(L + 1);
   rotated_.resize(L);
+  rotated_fresh_.assign(L, 0);
   norms_.resize(L);
   state_grads_.resize(L + 1);
 }
@@ -114,10 +115,15 @@ void QuantumStack::forward(const Matrix& in, Matrix& out) {
     Matrix& rotated = rotated_[l - 1];
     rotated = states_[l - 1];
     givens_chain_forward(gates_[l - 1], n, rotated.data(), batch, batch);
+    rotated_fresh_[l - 1] = 1;
     Matrix& next = states_[l];
-    next = rotated;
     const int j0 = first_source(options_.topology, l);
-    for (int t = 0; t < lambda_count(l); ++t) next += lambdas_[lambda_offset(l) + t] * states_[j0 + t];
+    // The first skip term joins the copy (one pass, the same sums in the same order).
+    if (lambda_count(l) > 0)
+      next = rotated + lambdas_[lambda_offset(l)] * states_[j0];
+    else
+      next = rotated;
+    for (int t = 1; t < lambda_count(l); ++t) next += lambdas_[lambda_offset(l) + t] * states_[j0 + t];
     if (options_.renormalize) {
       norms_[l - 1] = next.rowwise().norm().cwiseMax(Real(1e-30));
       next.array().colwise() /= norms_[l - 1].array();
@@ -148,12 +154,12 @@ void QuantumStack::backward(const Matrix& grad_out, Matrix& grad_in) {
   std::fill(angle_grads_.begin(), angle_grads_.end(), Real(0));
   std::fill(lambda_grads_.begin(), lambda_grads_.end(), Real(0));
   for (int l = L; l >= 1; --l) {
-    // g = dL/dv where v is ψ_l before renormalisation.
-    Matrix& g = scratch_grad_;
-    g = state_grads_[l];
+    // g = dL/dv where v is ψ_l before renormalisation, worked out in place:
+    // ḡ_l is not read again.
+    Matrix& g = state_grads_[l];
     if (options_.renormalize) {
-      const Vector overlap = (states_[l].array() * g.array()).rowwise().sum();
-      g -= (states_[l].array().colwise() * overlap.array()).matrix();
+      overlap_ = (states_[l].array() * g.array()).rowwise().sum();
+      g -= (states_[l].array().colwise() * overlap_.array()).matrix();
       g.array().colwise() /= norms_[l - 1].array();
     }
     const int j0 = first_source(options_.topology, l);
@@ -162,8 +168,15 @@ void QuantumStack::backward(const Matrix& grad_out, Matrix& grad_in) {
       lambda_grads_[idx] = (g.array() * states_[j0 + t].array()).sum();
       state_grads_[j0 + t] += lambdas_[idx] * g;
     }
-    scratch_state_ = rotated_[l - 1];
-    givens_chain_backward(gates_[l - 1], n, scratch_state_.data(), g.data(), angle_grads_.data() + (l - 1) * gates_per_layer(),
+    // The backward pass un-rotates U ψ_{l-1} in place; a second backward pass
+    // of the same forward pass computes it again (the same bits).
+    Matrix& rotated = rotated_[l - 1];
+    if (!rotated_fresh_[l - 1]) {
+      rotated = states_[l - 1];
+      givens_chain_forward(gates_[l - 1], n, rotated.data(), batch, batch);
+    }
+    rotated_fresh_[l - 1] = 0;
+    givens_chain_backward(gates_[l - 1], n, rotated.data(), g.data(), angle_grads_.data() + (l - 1) * gates_per_layer(),
                           batch, batch);
     state_grads_[l - 1] += g;
   }
