@@ -9,10 +9,12 @@
 #include <benchmark/benchmark.h>
 
 #include <Eigen/Dense>
+#include <cmath>
 
 #include "core/givens_chain.hpp"
 #include "core/model.hpp"
 #include "core/optimizer.hpp"
+#include "core/quantum_stack.hpp"
 #include "core/rng.hpp"
 #include "data/csv_loader.hpp"
 #include "plain_loop_native_isa.hpp"
@@ -73,10 +75,44 @@ void BM_GivensForwardBackward(benchmark::State& state) {
   per_sample_counter(state, batch);
 }
 
+// The quantum-inspired layer around the kernel: a QuantumStack of one plain
+// layer (no skips), forward and backward, its copies and gate building
+// included. Its angles stay put, so cos and sin come from its cache; /n/batch/1
+// moves every angle by one ulp per iteration, as an optimiser step does, so
+// that each iteration computes them again.
+void BM_QuantumLayerForwardBackward(benchmark::State& state) {
+  const int n = static_cast<int>(state.range(0));
+  const Index batch = state.range(1);
+  QuantumStackOptions o;
+  o.topology = SkipTopology::plain;
+  o.width = n;
+  o.layers = 1;
+  Rng rng(2);
+  QuantumStack layer("q", o, rng);
+  const Matrix x = random_batch(batch, n, 1), g = random_batch(batch, n, 3);
+  Matrix out, grad_in;
+  const bool step = state.range(2) != 0;
+  for (auto _ : state) {
+    if (step) {
+      Real* angles = layer.layer_angles(0);
+      for (int r = 0; r < layer.gates_per_layer(); ++r) angles[r] = std::nextafter(angles[r], Real(4));
+    }
+    layer.forward(x, out);
+    layer.backward(g, grad_in);
+    benchmark::DoNotOptimize(grad_in.data());
+    benchmark::ClobberMemory();
+  }
+  state.SetLabel(step ? "angles change every iteration" : "cached cos/sin");
+  per_sample_counter(state, batch);
+}
+
 // Forward + backward as in training (gates from the angles, forward, backward)
 // with a given pair of chain functions.
+// `general`: the gates marked as not rotations, so that the backward pass takes
+// the general path of a form-② attacked layer (the only path before the
+// rotation path existed).
 template <class Forward, class Backward>
-void forward_backward_with(benchmark::State& state, Forward forward, Backward backward) {
+void forward_backward_with(benchmark::State& state, Forward forward, Backward backward, bool general = false) {
   const int n = static_cast<int>(state.range(0));
   const Index batch = state.range(1);
   const auto angles = random_angles(n);
@@ -85,6 +121,7 @@ void forward_backward_with(benchmark::State& state, Forward forward, Backward ba
   std::vector<Real> angle_grad(angles.size(), 0);
   for (auto _ : state) {
     givens_rotation_gates(angles.data(), givens_gate_count(n), gates);
+    if (general) gates.rotation = false;
     forward(gates, n, x.data(), batch, batch);
     backward(gates, n, x.data(), g.data(), angle_grad.data(), batch, batch);
     benchmark::DoNotOptimize(angle_grad.data());
@@ -108,14 +145,36 @@ void BM_GivensKernelForwardBackward(benchmark::State& state) {
       });
 }
 
+// The same on the general path (a form-② attacked layer's).
+void BM_GivensKernelForwardBackwardGeneral(benchmark::State& state) {
+  const SimdIsa isa = static_cast<SimdIsa>(state.range(2));
+  if (!simd_isa_available(isa)) {
+    state.SkipWithError("instruction set not available");
+    return;
+  }
+  state.SetLabel(simd_isa_name(isa));
+  forward_backward_with(
+      state, [isa](const GivensGates& g, int n, Real* s, Index b, Index ld) { givens_chain_forward(isa, g, n, s, b, ld); },
+      [isa](const GivensGates& g, int n, Real* s, Real* gr, Real* ag, Index b, Index ld) {
+        givens_chain_backward(isa, g, n, s, gr, ag, b, ld);
+      },
+      true);
+}
+
 // The plain loop as the default build compiles it (SSE2 on x86-64).
 void BM_PlainLoopForwardBackward(benchmark::State& state) {
   forward_backward_with(state, givens_chain_forward_reference, givens_chain_backward_reference);
 }
 
-// The plain loop compiled with -march=native: the target is 1.3x this.
+// The plain loop compiled with -march=native.
 void BM_PlainLoopNativeIsaForwardBackward(benchmark::State& state) {
   forward_backward_with(state, native_plain_chain_forward, native_plain_chain_backward);
+}
+
+// The plain rotation loop compiled with -march=native, forward and the short
+// backward with an omp simd reduction: the target is <= 1.2x this on AVX2.
+void BM_RotationLoopNativeIsaForwardBackward(benchmark::State& state) {
+  forward_backward_with(state, native_rotation_loop_forward, native_rotation_loop_backward);
 }
 
 void isa_args(benchmark::internal::Benchmark* b) {
@@ -169,7 +228,10 @@ BENCHMARK(BM_GivensForward)->Apply(kernel_args);
 BENCHMARK(BM_GivensForwardBackward)->Apply(kernel_args);
 BENCHMARK(BM_GivensKernelForwardBackward)->Apply(isa_args);
 BENCHMARK(BM_PlainLoopForwardBackward)->Apply(yardstick_args);
+BENCHMARK(BM_GivensKernelForwardBackwardGeneral)->Apply(isa_args);
+BENCHMARK(BM_QuantumLayerForwardBackward)->Args({64, 256, 0})->Args({64, 256, 1});
 BENCHMARK(BM_PlainLoopNativeIsaForwardBackward)->Apply(yardstick_args);
+BENCHMARK(BM_RotationLoopNativeIsaForwardBackward)->Apply(yardstick_args);
 BENCHMARK(BM_DenseUForward)->Apply(dense_args)->Unit(benchmark::kMicrosecond);
 
 // One optimiser step (forward, backward, Adam) of a model on a batch.

@@ -35,7 +35,7 @@ echo
 # 1. The rotation layer, kernel of every instruction set and the plain loop in the same run.
 echo "== rotation layer (bench_givens_chain, CPU time per sample and layer), load $(load)"
 build-native/bench/bench_givens_chain --benchmark_min_time=0.5 --benchmark_format=json \
-  --benchmark_filter='BM_GivensForward/64/256$|BM_GivensForwardBackward/64/256$|Kernel|PlainLoop' \
+  --benchmark_filter='BM_GivensForward/64/256$|BM_GivensForwardBackward/64/256$|Kernel|PlainLoop|RotationLoop|QuantumLayer' \
   > out/bench/givens.json 2>/dev/null
 python3 - <<'PY'
 import json
@@ -43,12 +43,30 @@ runs = {b["name"]: b for b in json.load(open("out/bench/givens.json"))["benchmar
 ns = lambda name: runs[name]["per_sample"] * 1e9 if name in runs else float("nan")
 print(f'{"":58} {"now":34} old')
 print(f'{"fwd+bwd, n = 64, batch 256 (run-time choice)":58} {ns("BM_GivensForwardBackward/64/256"):6.1f} ns (fwd {ns("BM_GivensForward/64/256"):.1f})              74.9 ns (fwd 20.8)')
+print(f'{"the layer around it (QuantumStack, cached cos/sin; new cos/sin)":58} {ns("BM_QuantumLayerForwardBackward/64/256/0"):6.1f} ns; {ns("BM_QuantumLayerForwardBackward/64/256/1"):.1f} ns')
 for n in (16, 64, 256):
     plain = ns(f"BM_PlainLoopNativeIsaForwardBackward/{n}/256")
+    rot = ns(f"BM_RotationLoopNativeIsaForwardBackward/{n}/256")
     kernels = {isa: ns(f"BM_GivensKernelForwardBackward/{n}/256/{i}") for i, isa in enumerate(("portable", "avx2", "avx512"))}
+    general = {isa: ns(f"BM_GivensKernelForwardBackwardGeneral/{n}/256/{i}") for i, isa in enumerate(("portable", "avx2", "avx512"))}
     best = min(v for v in kernels.values() if v == v)
     text = ", ".join(f"{k} {v:.1f}" for k, v in kernels.items() if v == v)
-    print(f'{"  n = %d: kernels (ns) vs plain loop -march=native" % n:58} {text}; plain {plain:.1f}: best/plain {best / plain:.2f}  target <= 1.3')
+    gtext = ", ".join(f"{k} {v:.1f}" for k, v in general.items() if v == v)
+    print(f'{"  n = %d: rotation-path kernels (ns)" % n:58} {text}; general path {gtext}')
+    print(f'{"         vs plain loop / rotation loop -march=native" :58} {plain:.1f} / {rot:.1f}: best/rotation loop {best / rot:.2f}  target <= 1.2 (AVX2)')
+PY
+echo
+
+# QDFNN training steps (forward, backward, Adam), one thread.
+echo "== QDFNN training, L = 4, batch 64, one thread (bench_givens_chain BM_TrainQdfnnWide), load $(load)"
+build-native/bench/bench_givens_chain --benchmark_min_time=0.5 --benchmark_format=json \
+  --benchmark_filter='BM_TrainQdfnnWide' > out/bench/train.json 2>/dev/null
+python3 - <<'PY'
+import json
+runs = {b["name"]: b for b in json.load(open("out/bench/train.json"))["benchmarks"]}
+for n in (64, 256):
+    r = runs[f"BM_TrainQdfnnWide/{n}"]
+    print(f'{"  n = %d" % n:58} {r["items_per_second"]:,.0f} samples/s')
 PY
 echo
 

@@ -22,7 +22,8 @@ void AmplitudeEncoding::forward(const Matrix& in, Matrix& out) {
 }
 
 void AmplitudeEncoding::backward(const Matrix& grad_out, Matrix& grad_in) {
-  const Vector overlap = row_dots_in_order(state_, grad_out);
+  row_dots_in_order(state_, grad_out, overlap_);  // a member: no allocation per step
+  const Vector& overlap = overlap_;
   grad_in.resize(grad_out.rows(), grad_out.cols());
   for (Index b = 0; b < grad_out.rows(); ++b) {
     if (norm_(b) > 0)

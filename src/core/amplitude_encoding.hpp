@@ -23,6 +23,7 @@ class AmplitudeEncoding : public Layer {
  private:
   Index width_;
   Matrix state_;
+  Vector overlap_;  // backward's per-sample ⟨ψ, dL/dψ⟩
   Vector norm_;  // per sample; 0 marks an input encoded as the uniform state
 };
 

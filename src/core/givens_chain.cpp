@@ -29,6 +29,7 @@ void givens_rotation_gates(const Real* angles, int count, GivensGates& gates) {
     gates.ds[r] = cr;
     gates.inv_det[r] = 1;
   }
+  gates.rotation = true;
 }
 
 void GivensAngleTrig::update(const Real* angles, int count) {

@@ -30,8 +30,14 @@ inline int givens_gate_pair(int r, int n) { return r <= n - 2 ? r : 2 * n - 4 - 
 // rotation c = cos θ, s = sin θ, inv_det = 1. Parameter attacks of form ②
 // (c = cos θ + ε) make the gate non-orthogonal; inv_det = 1 / (c² + s²) lets the
 // backward pass still invert it.
+//
+// `rotation` says that every gate is an exact rotation (c = cos θ, s = sin θ):
+// the backward pass then takes the rotation path, which un-rotates with the
+// transpose and uses the short angle gradient (givens_chain_kernels.inc); dc,
+// ds and inv_det are not read. False (the general path) is always correct.
 struct GivensGates {
   std::vector<Real> c, s, dc, ds, inv_det;
+  bool rotation = false;
   void resize(int count);
   int count() const { return static_cast<int>(c.size()); }
 };
@@ -72,8 +78,9 @@ void givens_chain_forward(SimdIsa isa, const GivensGates& gates, int n, Real* st
 void givens_chain_backward(SimdIsa isa, const GivensGates& gates, int n, Real* state, Real* grad, Real* angle_grad,
                            Index batch, Index ld);
 
-// Reference: the plain loop, one gate at a time over the whole batch. Equal to
-// the fast kernels up to the order of the angle gradient's sum.
+// Reference: the plain loop, one gate at a time over the whole batch, with the
+// same two paths. Equal to the fast kernels up to the order of the angle
+// gradient's sum.
 void givens_chain_forward_reference(const GivensGates& gates, int n, Real* state, Index batch, Index ld);
 void givens_chain_backward_reference(const GivensGates& gates, int n, Real* state, Real* grad, Real* angle_grad,
                                      Index batch, Index ld);

@@ -31,10 +31,13 @@ static inline void plain_chain_forward(const GivensGates& g, int n, Real* state,
   }
 }
 
-// Per gate: recover its input (a, b) = M⁻¹ (a', b'), add its angle's gradient
-// Σ_k ga (dc a − ds b) + gb (ds a + dc b), then (ga, gb) <- Mᵀ (ga, gb). The
-// per-sample terms of the sum go to an array first and are summed in 8
-// interleaved lanes, so that both loops vectorise.
+// Per gate: recover its input (a, b) = M⁻¹ (a', b'), add its angle's gradient,
+// then (ga, gb) <- Mᵀ (ga, gb). The angle's gradient is, per sample,
+//   exact rotations (g.rotation):  gb a' − ga b'   from the outputs (a', b')
+//   the general gate:              ga (dc a − ds b) + gb (ds a + dc b)
+// (derivation in givens_chain_kernels.inc). The per-sample terms of the sum go
+// to an array first and are summed in 8 interleaved lanes, so that both loops
+// vectorise.
 static inline void plain_chain_backward(const GivensGates& g, int n, Real* state, Real* grad, Real* angle_grad,
                                         Index batch, Index ld) {
   Real terms[kPlainLoopTile];
@@ -46,15 +49,28 @@ static inline void plain_chain_backward(const GivensGates& g, int n, Real* state
       Real* __restrict b = a + ld;
       Real* __restrict ga = grad + off;
       Real* __restrict gb = ga + ld;
-      const Real c = g.c[r], s = g.s[r], dc = g.dc[r], ds = g.ds[r], inv = g.inv_det[r];
-      for (Index k = 0; k < len; ++k) {
-        const Real x = inv * (c * a[k] + s * b[k]), y = inv * (c * b[k] - s * a[k]);
-        const Real gx = ga[k], gy = gb[k];
-        terms[k] = gx * (dc * x - ds * y) + gy * (ds * x + dc * y);
-        a[k] = x;
-        b[k] = y;
-        ga[k] = c * gx + s * gy;
-        gb[k] = c * gy - s * gx;
+      const Real c = g.c[r], s = g.s[r];
+      if (g.rotation) {
+        for (Index k = 0; k < len; ++k) {
+          const Real gx = ga[k], gy = gb[k];
+          terms[k] = gy * a[k] - gx * b[k];
+          const Real x = c * a[k] + s * b[k], y = c * b[k] - s * a[k];
+          a[k] = x;
+          b[k] = y;
+          ga[k] = c * gx + s * gy;
+          gb[k] = c * gy - s * gx;
+        }
+      } else {
+        const Real dc = g.dc[r], ds = g.ds[r], inv = g.inv_det[r];
+        for (Index k = 0; k < len; ++k) {
+          const Real x = inv * (c * a[k] + s * b[k]), y = inv * (c * b[k] - s * a[k]);
+          const Real gx = ga[k], gy = gb[k];
+          terms[k] = gx * (dc * x - ds * y) + gy * (ds * x + dc * y);
+          a[k] = x;
+          b[k] = y;
+          ga[k] = c * gx + s * gy;
+          gb[k] = c * gy - s * gx;
+        }
       }
       constexpr int kLanes = 8;
       Real lanes[kLanes] = {};

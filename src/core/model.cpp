@@ -184,6 +184,8 @@ Model::Model(const ModelOptions& options, Index input_width, int classes)
   layers_.push_back(std::make_unique<Linear>("out", width_, classes, rng));
   activations_.resize(layers_.size() + 1);
   output_offsets_.resize(layers_.size());
+  for (auto& layer : layers_)
+    for (auto& block : layer->params()) params_.push_back(std::move(block));
 }
 
 const Matrix& Model::forward(const Matrix& inputs) {
@@ -203,8 +205,8 @@ void Model::forward_layers() {
 // [SECTION] Chunked passes
 
 void Model::copy_state_from(Model& source) {
-  const auto from = source.params();
-  const auto to = params();
+  const auto& from = source.params();
+  const auto& to = params();
   for (size_t i = 0; i < from.size(); ++i) std::copy(from[i].value, from[i].value + from[i].size, to[i].value);
   if (QuantumStack* q = source.quantum_stack())
     for (int l = 0; l < q->options().layers; ++l) quantum_->perturbation(l) = q->perturbation(l);
@@ -217,24 +219,27 @@ void Model::copy_state_from(Model& source) {
 // its own copy of the model (this model on the caller's thread), brought up to
 // date at its first chunk. Which thread computes a chunk does not change the
 // result: every copy holds the same parameters.
-void Model::for_each_chunk(const Matrix& inputs, ThreadPool& pool, const ChunkTask& after_forward) {
+template <class AfterForward>
+void Model::for_each_chunk(const Matrix& inputs, ThreadPool& pool, const AfterForward& after_forward) {
   if (attack_ && !keep_attack_draws_) attack_->before_forward(*this);
   const Index batch = inputs.rows();
   const int chunks = static_cast<int>((batch + kChunkRows - 1) / kChunkRows);
   while (static_cast<int>(replicas_.size()) < pool.size() - 1)
     replicas_.push_back(std::make_unique<Model>(options_, input_width_, classes_));
-  std::vector<unsigned char> up_to_date(static_cast<size_t>(pool.size()), 0);
-  pool.run(chunks, [&](int c, int thread) {
+  replica_up_to_date_.assign(static_cast<size_t>(pool.size()), 0);
+  const auto run_chunk = [&](int c, int thread) {
     Model& m = thread == 0 ? *this : *replicas_[static_cast<size_t>(thread - 1)];
-    if (thread > 0 && !up_to_date[static_cast<size_t>(thread)]) {
+    if (thread > 0 && !replica_up_to_date_[static_cast<size_t>(thread)]) {
       m.copy_state_from(*this);
-      up_to_date[static_cast<size_t>(thread)] = 1;
+      replica_up_to_date_[static_cast<size_t>(thread)] = 1;
     }
     const Index begin = Index(c) * kChunkRows, rows = std::min(kChunkRows, batch - begin);
     m.activations_[0] = inputs.middleRows(begin, rows);
     m.forward_layers();
     after_forward(m, c, begin, rows);
-  });
+  };
+  // One reference: the pool's std::function then holds it without allocating.
+  pool.run(chunks, [&run_chunk](int c, int thread) { run_chunk(c, thread); });
 }
 
 double Model::forward_backward(const Matrix& inputs, const std::vector<int>& labels, ThreadPool& pool) {
@@ -247,7 +252,7 @@ double Model::forward_backward(const Matrix& inputs, const std::vector<int>& lab
                                &m.grad_logits_);
     m.backward(m.grad_logits_);
     std::vector<Real>& g = chunk_grads_[static_cast<size_t>(c)];
-    g.clear();
+    g.clear();  // keeps its capacity: no allocation after the first step
     for (const auto& block : m.params()) g.insert(g.end(), block.grad, block.grad + block.size);
   });
   // dL/dθ = Σ over chunks, in chunk order.
@@ -300,19 +305,9 @@ void Model::after_optimizer_step() {
 }
 
 void Model::backward(const Matrix& grad_logits) {
-  grad_a_ = grad_logits;
-  for (size_t i = layers_.size(); i-- > 0;) {
-    layers_[i]->backward(grad_a_, grad_b_);
-    std::swap(grad_a_, grad_b_);
-  }
-}
-
-std::vector<ParamBlock> Model::params() {
-  std::vector<ParamBlock> all;
-  all.reserve(2 * layers_.size());
-  for (auto& layer : layers_)
-    for (auto& block : layer->params()) all.push_back(std::move(block));
-  return all;
+  input_grads_.resize(layers_.size());
+  for (size_t i = layers_.size(); i-- > 0;)
+    layers_[i]->backward(i + 1 < layers_.size() ? input_grads_[i + 1] : grad_logits, input_grads_[i]);
 }
 
 Index Model::parameter_count() {

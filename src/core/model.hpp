@@ -88,7 +88,10 @@ class Model {
   double forward_backward(const Matrix& inputs, const std::vector<int>& labels, ThreadPool& pool);
   // Logits of a batch, as forward(), computed chunk by chunk on the pool.
   const Matrix& forward(const Matrix& inputs, ThreadPool& pool);
-  std::vector<ParamBlock> params();
+  // Every layer's parameter blocks in order, collected once when the model is
+  // built (the blocks' storage never moves), so that a training step reads
+  // them without allocating.
+  const std::vector<ParamBlock>& params() const { return params_; }
   Index parameter_count();
 
   const ModelOptions& options() const { return options_; }
@@ -140,16 +143,18 @@ class Model {
   std::vector<RowVector> output_offsets_;    // per layers_ index; empty: none
   std::shared_ptr<ParameterAttack> attack_;
   bool keep_attack_draws_ = false;
-  Matrix grad_a_, grad_b_;
+  std::vector<Matrix> input_grads_;  // dL/d(input of layers_[i]); each keeps its shape between steps
 
   void forward_layers();  // activations_[0] -> logits, no attack draw
   // copies parameters and attack offsets of `source` (same options and shape)
   void copy_state_from(Model& source);
   // Runs the chunks of `inputs` through the model and its copies, then calls
   // after_forward(worker model, chunk, first row, rows) on the same thread.
-  using ChunkTask = std::function<void(Model&, int, Index, Index)>;
-  void for_each_chunk(const Matrix& inputs, ThreadPool& pool, const ChunkTask& after_forward);
+  template <class AfterForward>
+  void for_each_chunk(const Matrix& inputs, ThreadPool& pool, const AfterForward& after_forward);
+  std::vector<ParamBlock> params_;
   std::vector<std::unique_ptr<Model>> replicas_;
+  std::vector<unsigned char> replica_up_to_date_;  // per pool thread, within one for_each_chunk
   std::vector<std::vector<Real>> chunk_grads_;  // per chunk, all parameter blocks in order
   std::vector<double> row_losses_;
   Matrix batch_logits_, grad_logits_;

@@ -44,6 +44,7 @@ QuantumStack::QuantumStack(std::string name, const QuantumStackOptions& options,
   perturbations_.resize(L);
   states_.resize(L + 1);
   rotated_.resize(L);
+  rotated_fresh_.assign(L, 0);
   norms_.resize(L);
   state_grads_.resize(L + 1);
 }
@@ -100,6 +101,9 @@ void QuantumStack::build_gates(int l) {
     g.ds[r] = cr;
     g.inv_det[r] = rotation ? Real(1) : Real(1) / (g.c[r] * g.c[r] + g.s[r] * g.s[r]);
   }
+  // Without form ② (form ① only moves the angle) every gate is an exact
+  // rotation: the backward pass takes the rotation path.
+  g.rotation = rotation;
 }
 
 void QuantumStack::forward(const Matrix& in, Matrix& out) {
@@ -112,10 +116,15 @@ void QuantumStack::forward(const Matrix& in, Matrix& out) {
     Matrix& rotated = rotated_[l - 1];
     rotated = states_[l - 1];
     givens_chain_forward(gates_[l - 1], n, rotated.data(), batch, batch);
+    rotated_fresh_[l - 1] = 1;
     Matrix& next = states_[l];
-    next = rotated;
     const int j0 = first_source(options_.topology, l);
-    for (int t = 0; t < lambda_count(l); ++t) next += lambdas_[lambda_offset(l) + t] * states_[j0 + t];
+    // The first skip term joins the copy (one pass, the same sums in the same order).
+    if (lambda_count(l) > 0)
+      next = rotated + lambdas_[lambda_offset(l)] * states_[j0];
+    else
+      next = rotated;
+    for (int t = 1; t < lambda_count(l); ++t) next += lambdas_[lambda_offset(l) + t] * states_[j0 + t];
     if (options_.renormalize) {
       norms_[l - 1] = row_norms_in_order(next).cwiseMax(Real(1e-30));
       next.array().colwise() /= norms_[l - 1].array();
@@ -146,12 +155,12 @@ void QuantumStack::backward(const Matrix& grad_out, Matrix& grad_in) {
   std::fill(angle_grads_.begin(), angle_grads_.end(), Real(0));
   std::fill(lambda_grads_.begin(), lambda_grads_.end(), Real(0));
   for (int l = L; l >= 1; --l) {
-    // g = dL/dv where v is ψ_l before renormalisation.
-    Matrix& g = scratch_grad_;
-    g = state_grads_[l];
+    // g = dL/dv where v is ψ_l before renormalisation, worked out in place:
+    // ḡ_l is not read again.
+    Matrix& g = state_grads_[l];
     if (options_.renormalize) {
-      const Vector overlap = row_dots_in_order(states_[l], g);
-      g -= (states_[l].array().colwise() * overlap.array()).matrix();
+      row_dots_in_order(states_[l], g, overlap_);  // a member: no allocation per step
+      g -= (states_[l].array().colwise() * overlap_.array()).matrix();
       g.array().colwise() /= norms_[l - 1].array();
     }
     const int j0 = first_source(options_.topology, l);
@@ -160,8 +169,15 @@ void QuantumStack::backward(const Matrix& grad_out, Matrix& grad_in) {
       lambda_grads_[idx] = dot_in_order(g, states_[j0 + t]);
       state_grads_[j0 + t] += lambdas_[idx] * g;
     }
-    scratch_state_ = rotated_[l - 1];
-    givens_chain_backward(gates_[l - 1], n, scratch_state_.data(), g.data(), angle_grads_.data() + (l - 1) * gates_per_layer(),
+    // The backward pass un-rotates U ψ_{l-1} in place; a second backward pass
+    // of the same forward pass computes it again (the same bits).
+    Matrix& rotated = rotated_[l - 1];
+    if (!rotated_fresh_[l - 1]) {
+      rotated = states_[l - 1];
+      givens_chain_forward(gates_[l - 1], n, rotated.data(), batch, batch);
+    }
+    rotated_fresh_[l - 1] = 0;
+    givens_chain_backward(gates_[l - 1], n, rotated.data(), g.data(), angle_grads_.data() + (l - 1) * gates_per_layer(),
                           batch, batch);
     state_grads_[l - 1] += g;
   }

@@ -79,10 +79,11 @@ class QuantumStack : public Layer {
   std::vector<Real> perturbed_angles_;
   std::vector<GatePerturbation> perturbations_;
   std::vector<Matrix> states_;     // ψ_0..ψ_L
-  std::vector<Matrix> rotated_;    // U_{l-1} ψ_{l-1}, l = 1..L
+  std::vector<Matrix> rotated_;    // U_{l-1} ψ_{l-1}, l = 1..L; the backward pass un-rotates it in place
+  std::vector<unsigned char> rotated_fresh_;  // rotated_[l] holds U ψ (not yet un-rotated)
   std::vector<Vector> norms_;      // renormalisation divisors, l = 1..L
   std::vector<Matrix> state_grads_;
-  Matrix scratch_state_, scratch_grad_;
+  Vector overlap_;  // renormalisation: per-sample ⟨ψ_l, ḡ_l⟩
 };
 
 }  // namespace hqnn

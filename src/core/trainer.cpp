@@ -45,13 +45,15 @@ static void gather_batch(const Dataset& data, const RowMajorMatrix& rows_copy, c
     return;
   }
   const int parts = static_cast<int>(std::min<Index>(pool.size(), features));
-  pool.run(parts, [&](int part, int) {
+  const auto gather_part = [&](int part) {
     for (Index c = features * part / parts; c < features * (part + 1) / parts; ++c) {
       const Real* src = data.features.col(c).data();
       Real* dst = x.col(c).data();
       for (Index i = 0; i < count; ++i) dst[i] = src[picked[i]];
     }
-  });
+  };
+  // One reference: the pool's std::function then holds it without allocating.
+  pool.run(parts, [&gather_part](int part, int) { gather_part(part); });
 }
 
 Evaluation evaluate(Model& model, const Dataset& data, int batch, ThreadPool* pool) {
@@ -115,7 +117,7 @@ bool Trainer::step() {
   const size_t end = std::min(order_.size(), cursor_ + static_cast<size_t>(options_.batch));
   gather_batch(train_, train_rows_, order_, cursor_, end, batch_x_, batch_y_, *pool_);
   last_loss_ = model_.forward_backward(batch_x_, batch_y_, *pool_);
-  const auto blocks = model_.params();
+  const auto& blocks = model_.params();
   bool finite = std::isfinite(last_loss_);
   for (size_t i = 0; i < blocks.size(); ++i) {
     double sq = 0;

@@ -4,7 +4,9 @@
 // compute exp, log, sin and cos with core/exact_math.hpp and sum in fixed orders).
 // The number of training threads changes nothing, bit for bit.
 //
-// Regenerate the reference: HQNN_WRITE_REFERENCE=1 build-native/tests/hqnn_tests --gtest_filter='Determinism.*'
+// Regenerate the reference (one command, after building hqnn_tests; any change of
+// arithmetic that moves the curve's bits needs it):
+//   HQNN_WRITE_REFERENCE=1 build-native/tests/hqnn_tests --gtest_filter='Determinism.IrisCurve*'
 #include <gtest/gtest.h>
 
 #include <cstdlib>

@@ -1,11 +1,13 @@
 // The fast V-chain kernel against the literal dense product of Eq. (5) (D1),
 // against the plain loop, and its copies for each instruction set against
-// each other (bit-identical: no fused multiply-add, sums in a fixed order).
+// each other (bit-identical: no fused multiply-add, sums in a fixed order),
+// on both backward paths: exact rotations and the general (form-② attacked) gate.
 #include <gtest/gtest.h>
 
 #include <Eigen/Dense>
 #include <cmath>
 #include <cstring>
+#include <string>
 
 #include "core/givens_chain.hpp"
 #include "core/rng.hpp"
@@ -133,7 +135,17 @@ GivensGates attacked_gates(int n, uint64_t seed) {
     g.s[r] += static_cast<Real>(rng.uniform(-0.1, 0.1));
     g.inv_det[r] = 1 / (g.c[r] * g.c[r] + g.s[r] * g.s[r]);
   }
+  g.rotation = false;
   return g;
+}
+
+// Both kinds of gates of a test case: exact rotations (the rotation path) and
+// form-② attacked gates (the general path).
+std::vector<GivensGates> both_paths(int n, uint64_t seed) {
+  std::vector<GivensGates> all = {gates_for(random_angles(n, seed)), attacked_gates(n, seed)};
+  EXPECT_TRUE(all[0].rotation);
+  EXPECT_FALSE(all[1].rotation);
+  return all;
 }
 
 struct ChainResult {
@@ -171,55 +183,111 @@ ChainResult run_isa(SimdIsa isa, const GivensGates& g, int n, Index batch) {
 TEST(GivensChain, EveryInstructionSetGivesBitIdenticalResults) {
   int compared = 0;
   for (int n : {2, 3, 5, 16, 64})
-    for (Index batch : {1, 15, 16, 33, 64, 100, 256}) {
-      const GivensGates g = attacked_gates(n, 100 + n);
-      const ChainResult portable = run_isa(SimdIsa::portable, g, n, batch);
-      for (SimdIsa isa : {SimdIsa::avx2, SimdIsa::avx512}) {
-        if (!simd_isa_available(isa)) continue;
-        const ChainResult wide = run_isa(isa, g, n, batch);
-        EXPECT_TRUE(bit_identical(portable.forward, wide.forward)) << simd_isa_name(isa) << " n " << n << " batch " << batch;
-        EXPECT_TRUE(bit_identical(portable.state, wide.state)) << simd_isa_name(isa) << " n " << n << " batch " << batch;
-        EXPECT_TRUE(bit_identical(portable.grad, wide.grad)) << simd_isa_name(isa) << " n " << n << " batch " << batch;
-        EXPECT_EQ(portable.angle_grad, wide.angle_grad) << simd_isa_name(isa) << " n " << n << " batch " << batch;
-        ++compared;
+    for (Index batch : {1, 15, 16, 33, 64, 100, 256})
+      for (const GivensGates& g : both_paths(n, 100 + n)) {
+        const ChainResult portable = run_isa(SimdIsa::portable, g, n, batch);
+        for (SimdIsa isa : {SimdIsa::avx2, SimdIsa::avx512}) {
+          if (!simd_isa_available(isa)) continue;
+          const ChainResult wide = run_isa(isa, g, n, batch);
+          const std::string where = std::string(simd_isa_name(isa)) + (g.rotation ? " rotation" : " general") + " n " +
+                                    std::to_string(n) + " batch " + std::to_string(batch);
+          EXPECT_TRUE(bit_identical(portable.forward, wide.forward)) << where;
+          EXPECT_TRUE(bit_identical(portable.state, wide.state)) << where;
+          EXPECT_TRUE(bit_identical(portable.grad, wide.grad)) << where;
+          EXPECT_EQ(portable.angle_grad, wide.angle_grad) << where;
+          ++compared;
+        }
       }
-    }
-  std::printf("compared %d cases against the portable kernel; this machine runs %s\n", compared, simd_isa_name(simd_isa()));
+  std::printf("compared %d cases against the portable kernel; this machine runs %s\n", compared,
+              simd_isa_name(simd_isa()));
 }
 
 TEST(GivensChain, FastKernelMatchesThePlainLoop) {
   for (int n : {2, 3, 5, 16, 64})
-    for (Index batch : {1, 15, 16, 33, 64, 100}) {
-      const GivensGates g = attacked_gates(n, 200 + n);
-      const ChainResult plain = run_chain(g, n, batch, givens_chain_forward_reference, givens_chain_backward_reference);
+    for (Index batch : {1, 15, 16, 33, 64, 100})
+      for (const GivensGates& g : both_paths(n, 200 + n)) {
+        const ChainResult plain =
+            run_chain(g, n, batch, givens_chain_forward_reference, givens_chain_backward_reference);
+        for (SimdIsa isa : {SimdIsa::portable, SimdIsa::avx2, SimdIsa::avx512}) {
+          if (!simd_isa_available(isa)) continue;
+          const ChainResult fast = run_isa(isa, g, n, batch);
+          // the same operations per sample; only the angle gradient's sum is ordered differently
+          EXPECT_LE((fast.forward - plain.forward).cwiseAbs().maxCoeff(),
+                    1e-6 * (1 + plain.forward.cwiseAbs().maxCoeff()));
+          EXPECT_LE((fast.state - plain.state).cwiseAbs().maxCoeff(), 1e-6 * (1 + plain.state.cwiseAbs().maxCoeff()));
+          EXPECT_LE((fast.grad - plain.grad).cwiseAbs().maxCoeff(), 1e-6 * (1 + plain.grad.cwiseAbs().maxCoeff()));
+          for (int r = 0; r < g.count(); ++r)
+            EXPECT_NEAR(fast.angle_grad[size_t(r)], plain.angle_grad[size_t(r)],
+                        2e-5 * (double(batch) + std::abs(plain.angle_grad[size_t(r)])))
+                << simd_isa_name(isa) << (g.rotation ? " rotation" : " general") << " n " << n << " batch " << batch
+                << " gate " << r;
+        }
+      }
+}
+
+// The rotation path against the general path on the same exact rotations: the
+// recovered input and dL/dx are the same bits (the general path's inv_det is
+// 1), and dθ = Σ gb a' − ga b' equals Σ ga (dc a − ds b) + gb (ds a + dc b) up
+// to rounding.
+TEST(GivensChain, RotationPathEqualsTheGeneralPathOnRotations) {
+  for (int n : {2, 3, 16, 64})
+    for (Index batch : {1, 16, 33, 256})
       for (SimdIsa isa : {SimdIsa::portable, SimdIsa::avx2, SimdIsa::avx512}) {
         if (!simd_isa_available(isa)) continue;
-        const ChainResult fast = run_isa(isa, g, n, batch);
-        // the same operations per sample; only the angle gradient's sum is ordered differently
-        EXPECT_LE((fast.forward - plain.forward).cwiseAbs().maxCoeff(), 1e-6 * (1 + plain.forward.cwiseAbs().maxCoeff()));
-        EXPECT_LE((fast.state - plain.state).cwiseAbs().maxCoeff(), 1e-6 * (1 + plain.state.cwiseAbs().maxCoeff()));
-        EXPECT_LE((fast.grad - plain.grad).cwiseAbs().maxCoeff(), 1e-6 * (1 + plain.grad.cwiseAbs().maxCoeff()));
-        for (int r = 0; r < g.count(); ++r)
-          EXPECT_NEAR(fast.angle_grad[size_t(r)], plain.angle_grad[size_t(r)],
-                      2e-5 * (double(batch) + std::abs(plain.angle_grad[size_t(r)])))
+        const GivensGates fast = gates_for(random_angles(n, 300 + n));
+        GivensGates general = fast;
+        general.rotation = false;
+        const ChainResult a = run_isa(isa, fast, n, batch), b = run_isa(isa, general, n, batch);
+        EXPECT_TRUE(bit_identical(a.forward, b.forward));
+        EXPECT_TRUE(bit_identical(a.state, b.state));
+        EXPECT_TRUE(bit_identical(a.grad, b.grad));
+        for (int r = 0; r < fast.count(); ++r)
+          EXPECT_NEAR(a.angle_grad[size_t(r)], b.angle_grad[size_t(r)],
+                      2e-5 * (double(batch) + std::abs(b.angle_grad[size_t(r)])))
               << simd_isa_name(isa) << " n " << n << " batch " << batch << " gate " << r;
       }
-    }
+}
+
+// dL/dθ of the rotation path against central finite differences of
+// L = Σ w ⊙ U(θ) x, in double, from the float kernel's own forward.
+TEST(GivensChain, RotationPathAngleGradientMatchesFiniteDifferences) {
+  const int n = 6;
+  const Index batch = 37;
+  const auto angles = random_angles(n, 41);
+  const Matrix x = random_batch(batch, n, 43), w = random_batch(batch, n, 47);
+  const auto loss = [&](const std::vector<double>& th) {
+    return (x.cast<double>() * givens_chain_dense(th, n).transpose()).cwiseProduct(w.cast<double>()).sum();
+  };
+  const GivensGates g = gates_for(angles);
+  ASSERT_TRUE(g.rotation);
+  Matrix y = x, grad = w;
+  givens_chain_forward(g, n, y.data(), batch, batch);
+  std::vector<Real> angle_grad(angles.size(), 0);
+  givens_chain_backward(g, n, y.data(), grad.data(), angle_grad.data(), batch, batch);
+  for (size_t r = 0; r < angles.size(); ++r) {
+    std::vector<double> up = angles, down = angles;
+    const double h = 1e-6;
+    up[r] += h;
+    down[r] -= h;
+    const double fd = (loss(up) - loss(down)) / (2 * h);
+    EXPECT_NEAR(angle_grad[r], fd, 1e-4 * (1 + std::abs(fd))) << "gate " << r;
+  }
 }
 
 TEST(GivensChain, ASamplesResultDoesNotDependOnItsPlaceInTheBatch) {
   // Sample 40 of a batch of 100 runs in a full tile; the same sample alone runs padded.
   const int n = 16;
-  const GivensGates g = attacked_gates(n, 5);
-  Matrix all = random_batch(100, n, 41), one = all.row(40), g_all = random_batch(100, n, 43), g_one = g_all.row(40);
-  givens_chain_forward(g, n, all.data(), 100, 100);
-  givens_chain_forward(g, n, one.data(), 1, 1);
-  EXPECT_TRUE(bit_identical(Matrix(all.row(40)), one));
-  std::vector<Real> angle_all(size_t(g.count()), 0), angle_one(size_t(g.count()), 0);
-  givens_chain_backward(g, n, all.data(), g_all.data(), angle_all.data(), 100, 100);
-  givens_chain_backward(g, n, one.data(), g_one.data(), angle_one.data(), 1, 1);
-  EXPECT_TRUE(bit_identical(Matrix(all.row(40)), one));
-  EXPECT_TRUE(bit_identical(Matrix(g_all.row(40)), g_one));
+  for (const GivensGates& g : both_paths(n, 5)) {
+    Matrix all = random_batch(100, n, 41), one = all.row(40), g_all = random_batch(100, n, 43), g_one = g_all.row(40);
+    givens_chain_forward(g, n, all.data(), 100, 100);
+    givens_chain_forward(g, n, one.data(), 1, 1);
+    EXPECT_TRUE(bit_identical(Matrix(all.row(40)), one));
+    std::vector<Real> angle_all(size_t(g.count()), 0), angle_one(size_t(g.count()), 0);
+    givens_chain_backward(g, n, all.data(), g_all.data(), angle_all.data(), 100, 100);
+    givens_chain_backward(g, n, one.data(), g_one.data(), angle_one.data(), 1, 1);
+    EXPECT_TRUE(bit_identical(Matrix(all.row(40)), one));
+    EXPECT_TRUE(bit_identical(Matrix(g_all.row(40)), g_one));
+  }
 }
 
 }  // namespace
