@@ -154,7 +154,10 @@ int cmd_reproduce(const std::vector<std::string>& argv_in) {
   }
 
   if (args.flag("dry-run")) {
-    std::printf("%zu runs, about %.0f s of compute (%.1f h on one core)\n", mine.size(), estimate, estimate / 3600);
+    if (estimate >= 3600)
+      std::printf("%zu runs, about %.0f s of compute (%.1f h on one core)\n", mine.size(), estimate, estimate / 3600);
+    else
+      std::printf("%zu runs, about %.0f s of compute (%.1f min on one core)\n", mine.size(), estimate, estimate / 60);
     return 0;
   }
   const fs::path out_dir(out);
