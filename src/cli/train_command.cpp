@@ -68,7 +68,7 @@ static std::optional<std::string> value_of(const std::vector<std::string>& argv,
   return std::nullopt;
 }
 
-static run::RunSpec spec_of_link(const std::string& link) {
+static run::RunSpec spec_of_link(const std::string& link, std::FILE* err, bool quiet) {
   const std::string body = link.find('#') == std::string::npos ? link : link.substr(link.find('#') + 1);
   if (body.find_first_not_of("&") == std::string::npos)
     throw InputError("--link is empty: give the playground's address or its '#...' part, e.g. --link "
@@ -77,10 +77,17 @@ static run::RunSpec spec_of_link(const std::string& link) {
   std::string problems;
   for (const std::string& e : parsed.errors) problems += (problems.empty() ? "" : "; ") + e;
   const auto& view = run::link_view_keys();
-  for (const auto& [key, value] : parsed.other)
+  std::string shown;  // the playground's own keys (views, lesson, map): not part of the run
+  for (const auto& [key, value] : parsed.other) {
     if (std::find(view.begin(), view.end(), key) == view.end())
       problems += (problems.empty() ? "" : "; ") + ("unknown setting '" + key + "'");
+    else
+      shown += (shown.empty() ? "" : ", ") + key;
+  }
   if (!problems.empty()) throw InputError("--link: " + problems);
+  if (!shown.empty() && !quiet)
+    std::fprintf(err, "note: --link: %s only change what the playground shows (views, lesson, map), not the run; "
+                      "hqnn train leaves them out\n", shown.c_str());
   return parsed.spec;
 }
 
@@ -154,7 +161,8 @@ int train_command(const std::vector<std::string>& argv, std::FILE* out, std::FIL
     resume = read_checkpoint_file(resume_path);
     base = resume->spec;
   } else if (link) {
-    base = spec_of_link(*link);
+    const bool quiet = std::find(argv.begin(), argv.end(), "--quiet") != argv.end();
+    base = spec_of_link(*link, err, quiet);
   }
   const run::CommandLine cl = run::parse_command_line(argv, run::kTrain, train_extras(), base ? &*base : nullptr);
   if (resume)

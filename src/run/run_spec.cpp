@@ -49,13 +49,10 @@ void validate(const RunSpec& s) {
   if (s.data_kind() == DataKind::tabular && !(s.data.test_fraction > 0 && s.data.test_fraction < 1))
     throw InputError("test fraction must be between 0 and 1 (exclusive), got " + std::to_string(s.data.test_fraction));
   if (s.data.downsample < 1) throw InputError("downsample: expected a factor of 1 or more");
-  if (is_convolutional(s.model.kind) && s.data_kind() == DataKind::tabular) {
-    std::string flat;
-    for (const ModelKindInfo& k : model_kinds())
-      if (!is_convolutional(k.kind)) flat += (flat.empty() ? "" : ", ") + std::string(k.name);
+  if (is_convolutional(s.model.kind) && s.data_kind() == DataKind::tabular)
     throw InputError(std::string(model_kind_name(s.model.kind)) + " is a convolutional model: it needs image data " +
-                     "(e.g. mnist-subset), and " + s.data.name + " is tabular data; for tabular data choose one of " + flat);
-  }
+                     "(e.g. mnist-subset), and " + s.data.name + " is tabular data; for tabular data choose a model " +
+                     "without convolutions (the --model list in hqnn train --help)");
   ModelOptions check = s.model;
   if (is_convolutional(check.kind) && check.image_channels == 0)
     check.image_channels = 1, check.image_height = check.image_width = 28;  // the data's shape comes later
