@@ -149,7 +149,8 @@ static std::vector<Json> read_records(const std::string& path, long long count) 
   while (static_cast<long long>(out.size()) < count && std::getline(f, line))
     out.push_back(Json::parse(line, epochs + " line " + std::to_string(out.size() + 1)));
   if (static_cast<long long>(out.size()) < count)
-    throw InputError(epochs + ": holds " + std::to_string(out.size()) + " epoch records, the checkpoint needs " +
+    throw InputError(epochs + ": holds " + std::to_string(out.size()) + (out.size() == 1 ? " epoch record" : " epoch records") +
+                     ", the checkpoint needs " +
                      std::to_string(count) + " (a checkpoint is two files: copy or move both)");
   return out;
 }
