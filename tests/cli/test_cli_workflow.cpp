@@ -8,12 +8,14 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include "../bad_input_catalogue.hpp"
 #include "cli/checkpoint.hpp"
+#include "cli/circuit_command.hpp"
 #include "cli/eval_command.hpp"
 #include "cli/predict_command.hpp"
 #include "cli/report.hpp"
@@ -249,6 +251,7 @@ TEST(CliWorkflow, PredictGivesEveryRowsClassAndProbabilitiesLabelledOrNot) {
   for (const Json& p : j.at("rows")[0].at("probabilities").items()) sum += p.as_number();
   EXPECT_NEAR(sum, 1.0, 1e-5);
   // eval takes the one-row, one-class file too (it used to say "classification needs at least two")
+  EXPECT_EQ(run_circuit_command({"--model", model, "--data", one}), 0);  // circuit --data too
   const Output e = eval({"--model", model, "--data", one, "--json", "--threads", "1", "--quiet"});
   EXPECT_EQ(Json::parse(e.out).at("samples").as_number(), 1);
   const std::string no_labels = input_error_of([&] { eval({"--model", model, "--data", unlabelled}); });
@@ -434,4 +437,23 @@ TEST(CliWorkflow, ReproduceNamesItsFoldersInItsMessages) {
   expect_catalogued(not_shard,
                     "--merge reports: not a shard's folder (it has no shard.json; name the --out folder of a hqnn "
                     "reproduce --shard I/N run)");
+}
+
+// --data mnist without the full set installed runs on the committed subset, and says so.
+TEST(CliWorkflow, ARunOnTheSubsetInsteadOfTheFullSetSaysSo) {
+  const std::string empty = dir() + "/no_data";
+  fs::create_directories(empty);
+  const char* before = std::getenv("HQNN_DATA_DIR");
+  const std::string saved = before ? before : "";
+  setenv("HQNN_DATA_DIR", empty.c_str(), 1);
+  const std::vector<std::string> argv = {"--data", "mnist", "--model", "cnn-leaky", "--train-per-class", "4",
+                                         "--test-per-class", "2", "--epochs", "1", "--quiet"};
+  const Output table = train(argv);
+  std::vector<std::string> json_argv = argv;
+  json_argv.push_back("--json");
+  const Json j = Json::parse(train(json_argv).out);
+  if (before) setenv("HQNN_DATA_DIR", saved.c_str(), 1); else unsetenv("HQNN_DATA_DIR");
+  EXPECT_NE(table.out.find("the full mnist is not installed: this run used the committed mnist-subset"), std::string::npos)
+      << table.out;
+  EXPECT_NE(j.at("data_note").as_string().find("scripts/setup.sh installs the full set"), std::string::npos);
 }
