@@ -199,8 +199,10 @@ static Json training_json(const RunSpec& spec, const PreparedData& data, const R
   j.set("scaling", scaling_kind_name(data.scaling));
   j.set("data", data.name);
   // A CSV: where it is (absolute, so eval finds it from any folder) and what it held.
-  if (spec.data_kind() == DataKind::tabular && spec.data.name != "iris") {
-    std::error_code ec;
+  // (Not for data the program holds but no file does: the playground's CSV opened in a browser.)
+  std::error_code ec;
+  if (spec.data_kind() == DataKind::tabular && spec.data.name != "iris" &&
+      std::filesystem::is_regular_file(spec.data.name, ec)) {
     const std::filesystem::path absolute = std::filesystem::absolute(spec.data.name, ec);
     j.set("data_path", ec ? spec.data.name : absolute.lexically_normal().string());
     j.set("data_hash", content_hash(spec.data.name));
