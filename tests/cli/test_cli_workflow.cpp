@@ -457,3 +457,15 @@ TEST(CliWorkflow, ARunOnTheSubsetInsteadOfTheFullSetSaysSo) {
       << table.out;
   EXPECT_NE(j.at("data_note").as_string().find("scripts/setup.sh installs the full set"), std::string::npos);
 }
+
+// Per image: the predicted class and probabilities of each image of the test split, with its label.
+TEST(CliWorkflow, PredictGivesEveryImagesClass) {
+  const std::string model = dir() + "/digits.json";
+  train({"--data", "mnist-subset", "--model", "cnn-leaky", "--train-per-class", "4", "--test-per-class", "2", "--epochs",
+         "1", "--out", model, "--quiet"});
+  const Json j = Json::parse(predict({"--model", model, "--data", "mnist-subset", "--test-per-class", "2", "--json"}));
+  ASSERT_EQ(j.at("rows").size(), 8u);  // 4 classes x 2 images
+  EXPECT_EQ(j.at("classes").size(), 4u);
+  EXPECT_EQ(j.at("rows")[0].at("probabilities").size(), 4u);
+  EXPECT_NE(j.at("rows")[7].get("label"), nullptr);
+}
