@@ -29,7 +29,10 @@ for t in "${targets[@]}"; do
   mkdir -p "$corpus"
   log=out/fuzz/$t.log
   # -rss_limit_mb: a parser that tries to allocate gigabytes is a finding
-  if build-fuzz/fuzz/fuzz_$t "$corpus" "fuzz/corpus/$t" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 \
+  # fuzz/<target>.dict: option names, link and JSON keys, separators and edge numbers (1e99, 2^31, 2^63, nan, hex)
+  dict=()
+  [ -f "fuzz/$t.dict" ] && dict=(-dict="fuzz/$t.dict")
+  if build-fuzz/fuzz/fuzz_$t "$corpus" "fuzz/corpus/$t" "${dict[@]}" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 \
       -artifact_prefix=out/fuzz/"$t"- -print_final_stats=1 "${seed_arg[@]}" >"$log" 2>&1; then
     runs=$(grep -m1 'stat::number_of_executed_units' "$log" | awk '{print $2}')
     echo "ok   fuzz_$t: ${runs:-?} executions in ${seconds} s, no finding"

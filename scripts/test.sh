@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite: installs what is missing, then
 #   1. native release build: unit tests and double-precision gradient checks (ctest)
-#   2. a short CLI run (train QDFNN on iris, save, evaluate the saved model; resume; a link)
+#   2. a short CLI run (train QDFNN on iris, save, evaluate the saved model; resume; a link) and the
+#      documented tables of numbers against their commands (scripts/check_docs_numbers.sh)
 #   3. exported circuits checked by an independent simulator; reproduce sharded on a
 #      single-node Slurm
 #   4. the unit tests again under ASan + UBSan, and a short libFuzzer run of every parser
@@ -66,6 +67,10 @@ node -e '
     console.error("cli: --link and the same options as flags trained different runs"); process.exit(1); }
   console.log("ok   cli --link: the link and its flags train the same run (test accuracy", a.test_accuracy.toFixed(4) + ")");
 ' "$tmp/link.json" "$tmp/flags.json"
+
+# Every table of numbers that a command makes in under ten seconds is what the command prints today.
+echo "== documented numbers"
+scripts/check_docs_numbers.sh
 
 [ "$native_only" = 1 ] && exit 0
 

@@ -11,12 +11,14 @@
 #include <iostream>
 #include <memory>
 #include <optional>
+#include <set>
 
 #include "core/circuit_lcu.hpp"
 #include "core/circuit_program.hpp"
 #include "core/circuit_quirk.hpp"
 #include "core/model_io.hpp"
 #include "run/data_preparation.hpp"
+#include "run/model_data.hpp"
 #include "run/option_table.hpp"
 
 namespace hqnn::cli {
@@ -91,10 +93,10 @@ std::vector<std::vector<double>> encoded_states(Model& model, const ModelInfo& i
   return out;
 }
 
-// --data for stats: a tabular set whole, an image set's test split.
-Dataset load_average_data(const run::DataSpec& data) {
-  const run::SourceData source = run::load_source_data(data);
-  return source.split ? source.split->test : source.samples;
+// --data for stats: a tabular set whole (labelled or not, read with the
+// model's CSV options unless given; one row is enough), an image set's test split.
+Dataset load_average_data(const run::DataSpec& data, const std::set<std::string>& given, const ModelInfo& info) {
+  return run::load_for_model(run::data_spec_for_model(data, given, info), info, false).data;
 }
 
 // [SECTION] Formats --------------------------------------------------------------------------
@@ -258,7 +260,7 @@ int run_circuit_command(const std::vector<std::string>& argv) {
   }
   if (args.given.count("data")) {
     if (args.has("input")) throw InputError("give --input or --data, not both");
-    const Dataset data = load_average_data(args.spec.data);
+    const Dataset data = load_average_data(args.spec.data, args.given, info);
     if (data.feature_count() != model->input_width())
       throw InputError(data.name + " has " + std::to_string(data.feature_count()) + " features, the model expects " +
                        std::to_string(model->input_width()));

@@ -19,6 +19,7 @@ ExperimentResult drive_run(run::RunLoop& loop, const ExperimentProgress& progres
     if (loop.step()) {
       if (progress.on_epoch) progress.on_epoch(loop.history().back());
       if (checkpoints.on_epoch) checkpoints.on_epoch(loop.state_json());
+      if (checkpoints.on_epoch_loop) checkpoints.on_epoch_loop(loop);
     } else if (progress.on_step) {
       progress.on_step(loop.epoch() + 1, loop.step_in_epoch(), loop.steps_per_epoch());
     }

@@ -51,6 +51,7 @@ struct ExperimentProgress {
 // interrupted. The spec's epochs may be larger than when it was saved.
 struct ExperimentCheckpoints {
   std::function<void(const Json& run_state)> on_epoch;
+  std::function<void(const run::RunLoop& loop)> on_epoch_loop;  // the same moment, for savers that take parts (CheckpointWriter)
   const Json* resume = nullptr;  // a run state from on_epoch
 };
 

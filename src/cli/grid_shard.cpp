@@ -44,6 +44,12 @@ void write_shard_manifest(const fs::path& dir, const ShardManifest& m) {
 ShardManifest read_shard_manifest(const fs::path& dir) {
   const fs::path path = dir / "shard.json";
   const std::string ctx = path.string();
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec))
+    throw InputError("--merge " + dir.string() + ": no such folder (name the --out folders the shards wrote)");
+  if (!fs::exists(path, ec))
+    throw InputError("--merge " + dir.string() + ": not a shard's folder (it has no shard.json; name the --out folder " +
+                     "of a hqnn reproduce --shard I/N run)");
   const Json j = Json::parse(read_text(path), ctx);
   ShardManifest m;
   m.profile = j.at("profile", ctx).as_string();

@@ -13,6 +13,7 @@
 #include "circuit_command.hpp"
 #include "core/input_error.hpp"
 #include "eval_command.hpp"
+#include "predict_command.hpp"
 #include "reproduce.hpp"
 #include "train_command.hpp"
 
@@ -24,6 +25,8 @@ static const char* kUsage = R"(hqnn: hybrid quantum-inspired residual and dense 
 usage:
   hqnn train [options]          train a model, print its metrics, optionally save it
   hqnn eval --model FILE [...]  evaluate a saved model (on its training data, or --data)
+  hqnn predict --model FILE --data FILE.csv
+                                the predicted class and probabilities of every row (CSV or --json)
   hqnn reproduce [options]      run the paper's experiment grid and write a report
   hqnn circuit --model FILE     a model's quantum-inspired layers as OpenQASM 2.0, a Quirk
                                 link or gate counts (hqnn circuit --help)
@@ -63,9 +66,13 @@ int main(int argc, char** argv) {
       if (asks_for_help(rest)) return std::printf("%s", eval_help().c_str()), 0;
       return eval_command(rest, stdout);
     }
+    if (command == "predict") {
+      if (asks_for_help(rest)) return std::printf("%s", predict_help().c_str()), 0;
+      return predict_command(rest, stdout);
+    }
     if (command == "reproduce") return cmd_reproduce(rest);
     if (command == "circuit") return run_circuit_command(rest);
-    throw InputError("unknown command '" + command + "' (train, eval, reproduce, circuit; see hqnn --help)");
+    throw InputError("unknown command '" + command + "' (train, eval, predict, reproduce, circuit; see hqnn --help)");
   } catch (const InputError& e) {
     std::fprintf(stderr, "hqnn: %s\n", e.what());
     return 2;

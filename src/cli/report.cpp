@@ -1,9 +1,22 @@
 #include "report.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 namespace hqnn::cli {
+
+std::string fixed(double v, int precision) {
+  if (std::isnan(v)) return "nan";
+  if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
+  char buf[64];
+  std::snprintf(buf, sizeof buf, std::fabs(v) >= 1e9 ? "%.*e" : "%.*f", precision, v);
+  return buf;
+}
+
+std::string count_of(long long n, const char* singular, const char* plural) {
+  return std::to_string(n) + " " + (n == 1 ? singular : plural);
+}
 
 std::string report_table(const ClassificationReport& r, const std::vector<std::string>& names) {
   size_t w = 5;
@@ -14,15 +27,18 @@ std::string report_table(const ClassificationReport& r, const std::vector<std::s
   out += buf;
   for (int c = 0; c < r.classes; ++c) {
     const ClassMetrics& m = r.per_class[static_cast<size_t>(c)];
-    std::snprintf(buf, sizeof buf, "  %-*s  %9.4f  %6.4f  %6.4f  %7d  %7.4f  %6.4f\n", static_cast<int>(w),
-                  names[static_cast<size_t>(c)].c_str(), m.precision, m.recall, m.f1, m.support, m.roc_auc, m.pr_auc);
+    std::snprintf(buf, sizeof buf, "  %-*s  %9s  %6s  %6s  %7d  %7s  %6s\n", static_cast<int>(w),
+                  names[static_cast<size_t>(c)].c_str(), fixed(m.precision).c_str(), fixed(m.recall).c_str(),
+                  fixed(m.f1).c_str(), m.support, fixed(m.roc_auc).c_str(), fixed(m.pr_auc).c_str());
     out += buf;
   }
-  std::snprintf(buf, sizeof buf, "  %-*s  %9.4f  %6.4f  %6.4f  %7s  %7.4f  %6.4f\n", static_cast<int>(w), "macro",
-                r.macro_precision, r.macro_recall, r.macro_f1, "", r.roc_auc_macro, r.pr_auc_macro);
+  std::snprintf(buf, sizeof buf, "  %-*s  %9s  %6s  %6s  %7s  %7s  %6s\n", static_cast<int>(w), "macro",
+                fixed(r.macro_precision).c_str(), fixed(r.macro_recall).c_str(), fixed(r.macro_f1).c_str(), "",
+                fixed(r.roc_auc_macro).c_str(), fixed(r.pr_auc_macro).c_str());
   out += buf;
-  std::snprintf(buf, sizeof buf, "  %-*s  %9.4f  %6.4f  %6.4f  %7s  %7.4f  %6.4f\n", static_cast<int>(w), "micro",
-                r.micro_precision, r.micro_recall, r.micro_f1, "", r.roc_auc_micro, r.pr_auc_micro);
+  std::snprintf(buf, sizeof buf, "  %-*s  %9s  %6s  %6s  %7s  %7s  %6s\n", static_cast<int>(w), "micro",
+                fixed(r.micro_precision).c_str(), fixed(r.micro_recall).c_str(), fixed(r.micro_f1).c_str(), "",
+                fixed(r.roc_auc_micro).c_str(), fixed(r.pr_auc_micro).c_str());
   out += buf;
   out += "\n  confusion matrix (rows: true class, columns: predicted class)\n";
   // Each column is headed by its class, as wide as the widest name.
@@ -61,8 +77,9 @@ std::string statistics_table(const RunStatistics& s, const std::vector<std::stri
                   k.precision.mean, k.precision.variance, k.recall.mean, k.recall.variance, k.f1.mean, k.f1.variance);
     out += buf;
   }
-  std::snprintf(buf, sizeof buf, "\n  final model: P-R area macro %.4f micro %.4f, ROC area macro %.4f micro %.4f\n",
-                s.pr_auc_macro, s.pr_auc_micro, s.roc_auc_macro, s.roc_auc_micro);
+  std::snprintf(buf, sizeof buf, "\n  final model: P-R area macro %s micro %s, ROC area macro %s micro %s\n",
+                fixed(s.pr_auc_macro).c_str(), fixed(s.pr_auc_micro).c_str(), fixed(s.roc_auc_macro).c_str(),
+                fixed(s.roc_auc_micro).c_str());
   out += buf;
   out += "\n  gradient norm per block (over all steps)\n";
   size_t bw = 5;
@@ -76,8 +93,9 @@ std::string statistics_table(const RunStatistics& s, const std::vector<std::stri
 
 std::string epoch_line(const EpochRecord& rec, int epochs) {
   char buf[200];
-  std::snprintf(buf, sizeof buf, "epoch %4d/%-4d  train loss %.4f acc %.4f  test loss %.4f acc %.4f%s", rec.epoch, epochs,
-                rec.train_loss, rec.train_accuracy, rec.test_loss, rec.test_accuracy, rec.finite ? "" : "  (non-finite!)");
+  std::snprintf(buf, sizeof buf, "epoch %4d/%-4d  train loss %s acc %s  test loss %s acc %s%s", rec.epoch, epochs,
+                fixed(rec.train_loss).c_str(), fixed(rec.train_accuracy).c_str(), fixed(rec.test_loss).c_str(),
+                fixed(rec.test_accuracy).c_str(), rec.finite ? "" : "  (non-finite!)");
   return buf;
 }
 

@@ -70,13 +70,23 @@ static Json complexity_json(const ReproduceProfile& profile) {
   return j;
 }
 
+// The report's folder, or a message naming --out (a path through a file, a folder that may not be written).
+static void make_output_folder(const fs::path& dir, const std::string& out) {
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec)
+    throw InputError("--out " + out + ": cannot create the report's folder there (" + ec.message() +
+                     "; is a part of the path a file?); give a folder to write the report into");
+}
+
 // [SECTION] Merge ------------------------------------------------------------------------------
 
 static int merge(const std::vector<std::string>& dirs, const std::string& out, bool complexity_wanted, bool quiet) {
   const MergedShards merged = merge_shards(dirs);
+  make_output_folder(fs::path(out) / "runs", out);
   const Json complexity = complexity_wanted && merged.profile.complexity ? complexity_json(merged.profile) : Json();
   write_reproduction_report(out, merged.profile, merged.runs, complexity);
-  fs::create_directories(fs::path(out) / "runs");
+  make_output_folder(fs::path(out) / "runs", out);
   for (const auto& r : merged.runs) write_run_files(fs::path(out) / "runs", r);
   if (!quiet)
     std::fprintf(stderr, "merged %zu runs from %zu directories into %s/report.md\n", merged.runs.size(), dirs.size(),
@@ -154,11 +164,14 @@ int cmd_reproduce(const std::vector<std::string>& argv_in) {
   }
 
   if (args.flag("dry-run")) {
-    std::printf("%zu runs, about %.0f s of compute (%.1f h on one core)\n", mine.size(), estimate, estimate / 3600);
+    if (estimate >= 3600)
+      std::printf("%zu runs, about %.0f s of compute (%.1f h on one core)\n", mine.size(), estimate, estimate / 3600);
+    else
+      std::printf("%zu runs, about %.0f s of compute (%.1f min on one core)\n", mine.size(), estimate, estimate / 60);
     return 0;
   }
   const fs::path out_dir(out);
-  fs::create_directories(out_dir / "runs");
+  make_output_folder(out_dir / "runs", out);
   // Written first, so that a shard that fails still names its index to --merge.
   if (shard.count > 1) write_shard_manifest(out_dir, {profile.name, cifar, seeds, shard});
   const auto t0 = std::chrono::steady_clock::now();

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 
@@ -22,7 +23,9 @@ static const std::vector<run::CommandOption>& train_extras() {
       {"link", true, "URL", "run exactly the playground link's run (a URL or '#...'); other options override it"},
       {"out", true, "FILE.json", "save the trained model (hqnn eval --model FILE.json evaluates it)"},
       {"checkpoint", true, "FILE", "save the whole run after every epoch"},
-      {"resume", true, "FILE", "continue a checkpointed run bit for bit (only --epochs may change)"},
+      {"overwrite-checkpoint", false, "", "let --checkpoint replace a file that holds another run"},
+      {"resume", true, "FILE",
+       "continue a checkpointed run bit for bit; of the run's options only --epochs (more) and --threads may be given"},
       {"json", false, "", "one JSON object on stdout instead of tables (progress stays on stderr)"},
       {"quiet", false, "", "no progress lines"},
   };
@@ -56,31 +59,55 @@ void check_writable(const std::string& path, const std::string& option) {
   if (!existed) fs::remove(p, ec);
 }
 
-// The value of --name in argv ("" when absent), before the full parse.
-static std::string value_of(const std::vector<std::string>& argv, const std::string& name) {
+// The value of --name in argv (nullopt when absent), before the full parse.
+static std::optional<std::string> value_of(const std::vector<std::string>& argv, const std::string& name) {
   for (size_t i = 0; i < argv.size(); ++i) {
     if (argv[i] == "--" + name && i + 1 < argv.size()) return argv[i + 1];
     if (argv[i].rfind("--" + name + "=", 0) == 0) return argv[i].substr(name.size() + 3);
   }
-  return "";
+  return std::nullopt;
 }
 
-static run::RunSpec spec_of_link(const std::string& link) {
+static run::RunSpec spec_of_link(const std::string& link, std::FILE* err, bool quiet) {
+  const std::string body = link.find('#') == std::string::npos ? link : link.substr(link.find('#') + 1);
+  if (body.find_first_not_of("&") == std::string::npos)
+    throw InputError("--link is empty: give the playground's address or its '#...' part, e.g. --link "
+                     "'#data=iris&model=qrfnn' (without --link, hqnn train runs the default run)");
   const run::ParsedLink parsed = run::parse_link(link);
   std::string problems;
   for (const std::string& e : parsed.errors) problems += (problems.empty() ? "" : "; ") + e;
   const auto& view = run::link_view_keys();
-  for (const auto& [key, value] : parsed.other)
+  std::string shown;  // the playground's own keys (views, lesson, map): not part of the run
+  for (const auto& [key, value] : parsed.other) {
     if (std::find(view.begin(), view.end(), key) == view.end())
       problems += (problems.empty() ? "" : "; ") + ("unknown setting '" + key + "'");
+    else
+      shown += (shown.empty() ? "" : ", ") + key;
+  }
   if (!problems.empty()) throw InputError("--link: " + problems);
+  if (!shown.empty() && !quiet)
+    std::fprintf(err, "note: --link: %s only change what the playground shows (views, lesson, map), not the run; "
+                      "hqnn train leaves them out\n", shown.c_str());
   return parsed.spec;
 }
 
+// The scaler fitted now must be the one the checkpoint's run was trained with, bit for bit.
+static void check_same_scaling(const CheckpointScaling& saved, const run::PreparedData& data, const std::string& path) {
+  bool same = saved.used == data.scaling && saved.scaler.has_value() == data.scaler.has_value();
+  if (same && saved.scaler)
+    same = saved.scaler->offset.size() == data.scaler->offset.size() &&
+           std::memcmp(saved.scaler->offset.data(), data.scaler->offset.data(), sizeof(Real) * saved.scaler->offset.size()) == 0 &&
+           std::memcmp(saved.scaler->scale.data(), data.scaler->scale.data(), sizeof(Real) * saved.scaler->scale.size()) == 0;
+  if (!same)
+    throw InputError(path + ": the data's feature scaling differs from the checkpoint's (has " + data.name +
+                     " changed since?); resume with the data the run started on, or start the run again");
+}
+
 static void print_header(std::FILE* err, const run::RunSpec& spec, const run::PreparedData& data) {
-  std::fprintf(err, "training %s (L=%d) on %s (%s): %ld train / %ld test samples, %d epochs, batch %d, lr %g, scaling %s\n",
+  std::fprintf(err, "training %s (L=%d) on %s (%s): %ld train / %ld test samples, %s, batch %d, lr %g, scaling %s\n",
                model_kind_name(spec.model.kind), spec.model.layers, data.name.c_str(), data.source.c_str(),
-               static_cast<long>(data.train.size()), static_cast<long>(data.test.size()), spec.train.epochs,
+               static_cast<long>(data.train.size()), static_cast<long>(data.test.size()),
+               count_of(spec.train.epochs, "epoch", "epochs").c_str(),
                spec.train.batch, spec.train.optimizer.lr, scaling_kind_name(data.scaling));
   if (data.scaling_choice) {
     const auto& v = data.scaling_choice->validation_accuracy;
@@ -92,9 +119,11 @@ static void print_header(std::FILE* err, const run::RunSpec& spec, const run::Pr
 static void print_tables(std::FILE* out, const run::RunSpec& spec, const run::PreparedData& data,
                          const ExperimentResult& r) {
   const auto& class_names = data.train.class_names;
-  std::fprintf(out, "\n%s on %s  (L=%d, n=%d, %lld parameters, %d epochs, scaling %s, %.2f s, %.2f s CPU)\n",
+  std::fprintf(out, "\n%s on %s  (L=%d, n=%d, %lld parameters, %s, scaling %s, %.2f s, %.2f s CPU)\n",
                model_kind_name(spec.model.kind), data.name.c_str(), spec.model.layers, r.width, r.parameters,
-               spec.train.epochs, scaling_kind_name(data.scaling), r.seconds, r.cpu_seconds);
+               count_of(spec.train.epochs, "epoch", "epochs").c_str(), scaling_kind_name(data.scaling), r.seconds,
+               r.cpu_seconds);
+  if (!data.subset_note.empty()) std::fprintf(out, "  %s\n", data.subset_note.c_str());
   if (spec.noise)
     std::fprintf(out, "  dataset noise: %s, magnitude %g, fraction up to %g, on %s (%lld noisy values)\n",
                  noise_kind_name(spec.noise->kind), spec.noise->magnitude, spec.noise->max_fraction,
@@ -107,10 +136,11 @@ static void print_tables(std::FILE* out, const run::RunSpec& spec, const run::Pr
                  noise_kind_name(spec.attack->noise), spec.attack->magnitude, attack_mode_name(spec.attack->mode),
                  layers.c_str(), spec.attack_epoch > 0 ? (", from epoch " + std::to_string(spec.attack_epoch + 1)).c_str() : "");
   }
-  std::fprintf(out, "\n  train accuracy %.4f   loss %.4f\n", r.train_eval.accuracy, r.train_eval.loss);
-  std::fprintf(out, "  test  accuracy %.4f   loss %.4f\n", r.test_eval.accuracy, r.test_eval.loss);
-  std::fprintf(out, "  over the %d evaluation points: test accuracy %.4f +- %.4f, mean test loss %.4f\n\n", r.stats.points,
-               r.stats.accuracy_mean, r.stats.accuracy_sd, r.stats.loss_mean);
+  std::fprintf(out, "\n  train accuracy %s   loss %s\n", fixed(r.train_eval.accuracy).c_str(), fixed(r.train_eval.loss).c_str());
+  std::fprintf(out, "  test  accuracy %s   loss %s\n", fixed(r.test_eval.accuracy).c_str(), fixed(r.test_eval.loss).c_str());
+  std::fprintf(out, "  over the %d evaluation points: test accuracy %s +- %s (sd over the epochs), mean test loss %s\n\n",
+               r.stats.points, fixed(r.stats.accuracy_mean).c_str(), fixed(r.stats.accuracy_sd).c_str(),
+               fixed(r.stats.loss_mean).c_str());
   std::fprintf(out, "%s\n%s", report_table(r.final_report, class_names).c_str(),
                statistics_table(r.stats, class_names).c_str());
   if (r.divergence.diverged)
@@ -121,15 +151,18 @@ static void print_tables(std::FILE* out, const run::RunSpec& spec, const run::Pr
 
 int train_command(const std::vector<std::string>& argv, std::FILE* out, std::FILE* err) {
   // --resume FILE: the run comes from the checkpoint; --link URL: from the link.
-  const std::string resume_path = value_of(argv, "resume"), link = value_of(argv, "link");
-  if (!resume_path.empty() && !link.empty()) throw InputError("give either --resume FILE or --link URL, not both");
+  const std::optional<std::string> resume_arg = value_of(argv, "resume"), link = value_of(argv, "link");
+  const std::string resume_path = resume_arg.value_or("");
+  if (resume_arg && link) throw InputError("give either --resume FILE or --link URL, not both");
+  if (resume_arg && resume_path.empty()) throw InputError("--resume needs the checkpoint file's name");
   std::optional<CheckpointFile> resume;
   std::optional<run::RunSpec> base;
   if (!resume_path.empty()) {
     resume = read_checkpoint_file(resume_path);
     base = resume->spec;
-  } else if (!link.empty()) {
-    base = spec_of_link(link);
+  } else if (link) {
+    const bool quiet = std::find(argv.begin(), argv.end(), "--quiet") != argv.end();
+    base = spec_of_link(*link, err, quiet);
   }
   const run::CommandLine cl = run::parse_command_line(argv, run::kTrain, train_extras(), base ? &*base : nullptr);
   if (resume)
@@ -142,9 +175,15 @@ int train_command(const std::vector<std::string>& argv, std::FILE* out, std::FIL
   // A resumed run goes on saving to its checkpoint unless told otherwise.
   const std::string checkpoint_path = cl.str("checkpoint", resume_path), model_path = cl.str("out");
   if (!model_path.empty()) check_writable(model_path, "--out");
-  if (!checkpoint_path.empty()) check_writable(checkpoint_path, "--checkpoint");
+  if (!checkpoint_path.empty()) {
+    if (checkpoint_path != resume_path) check_checkpoint_target(checkpoint_path, spec, cl.has("overwrite-checkpoint"));
+    check_writable(checkpoint_path, "--checkpoint");
+  }
 
-  run::RunLoop loop(spec, run::prepare_data(spec));
+  // A resumed run keeps the scaling its checkpoint recorded: `auto` is not measured again.
+  const run::ScalingChoice* known = resume && resume->scaling && resume->scaling->choice ? &*resume->scaling->choice : nullptr;
+  run::RunLoop loop(spec, run::prepare_data(spec, known));
+  if (resume && resume->scaling) check_same_scaling(*resume->scaling, loop.data(), resume_path);
   const run::PreparedData& data = loop.data();
   if (progress) print_header(err, spec, data);
   const bool tty = isatty(fileno(err)) != 0;
@@ -173,8 +212,11 @@ int train_command(const std::vector<std::string>& argv, std::FILE* out, std::FIL
                        std::to_string(saved_epoch) + " or more)");
     if (progress) std::fprintf(err, "resuming %s after epoch %lld of %d\n", resume_path.c_str(), saved_epoch, spec.train.epochs);
   }
-  if (!checkpoint_path.empty())
-    checkpoints.on_epoch = [&](const Json& state) { write_checkpoint_file(checkpoint_path, {spec, state}); };
+  std::optional<CheckpointWriter> writer;
+  if (!checkpoint_path.empty()) {
+    writer.emplace(checkpoint_path, spec, data, resume ? resume->epoch_records : std::vector<Json>{});
+    checkpoints.on_epoch_loop = [&](const run::RunLoop& l) { writer->save(l); };
+  }
   const ExperimentResult r = drive_run(loop, prog, checkpoints);
   if (progress && tty) std::fprintf(err, "\n");
   if (!model_path.empty()) save_model(model_path, loop.model(), run::model_info(spec, data, r));

@@ -90,6 +90,16 @@ ClassificationReport classification_report(const std::vector<int>& labels, const
   std::vector<double> roc(static_cast<size_t>(classes)), pr(static_cast<size_t>(classes));
   std::vector<double> all_scores;
   std::vector<bool> all_positive;
+  // Macro averages run over the classes the evaluated samples hold or the
+  // model predicts (as scikit-learn's): a class absent from both, e.g. in a
+  // file holding some of the model's classes, has no precision or recall to
+  // average, and counting it as 0 would understate every macro value.
+  int present = 0;
+  for (int c = 0; c < classes; ++c) {
+    bool seen = false;
+    for (int k = 0; k < classes; ++k) seen = seen || r.confusion[c][k] > 0 || r.confusion[k][c] > 0;
+    present += seen;
+  }
   for (int c = 0; c < classes; ++c) {
     ClassMetrics& m = r.per_class[static_cast<size_t>(c)];
     double tp = r.confusion[c][c], predicted_c = 0, actual_c = 0;
@@ -111,9 +121,11 @@ ClassificationReport classification_report(const std::vector<int>& labels, const
     m.pr_auc = pr[c] = average_precision(scores, positive);
     all_scores.insert(all_scores.end(), scores.begin(), scores.end());
     all_positive.insert(all_positive.end(), positive.begin(), positive.end());
-    r.macro_precision += m.precision / classes;
-    r.macro_recall += m.recall / classes;
-    r.macro_f1 += m.f1 / classes;
+    if (actual_c > 0 || predicted_c > 0) {
+      r.macro_precision += m.precision / present;
+      r.macro_recall += m.recall / present;
+      r.macro_f1 += m.f1 / present;
+    }
   }
   r.micro_precision = r.micro_recall = r.micro_f1 = r.accuracy;
   r.roc_auc_macro = mean_ignoring_nan(roc);

@@ -19,7 +19,7 @@ struct ClassificationReport {
   double accuracy = 0;
   std::vector<std::vector<int>> confusion;   // [true][predicted]
   std::vector<ClassMetrics> per_class;
-  double macro_precision = 0, macro_recall = 0, macro_f1 = 0;
+  double macro_precision = 0, macro_recall = 0, macro_f1 = 0;  // over the classes present (true or predicted)
   double micro_precision = 0, micro_recall = 0, micro_f1 = 0;  // single-label: all equal accuracy
   double roc_auc_macro = 0, roc_auc_micro = 0;
   double pr_auc_macro = 0, pr_auc_micro = 0;

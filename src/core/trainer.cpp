@@ -161,7 +161,7 @@ void Trainer::finish_epoch() {
   shuffle_rng_.shuffle(order_);
 }
 
-Json Trainer::state_json() const {
+Json Trainer::state_json(bool with_history) const {
   Json j = Json::object();
   j.set("epoch", epoch());
   j.set("cursor", static_cast<long long>(cursor_));
@@ -176,7 +176,8 @@ Json Trainer::state_json() const {
   j.set("norm_sum", exact_numbers(norm_sum_));
   j.set("norm_max", exact_numbers(norm_max_));
   Json hist = Json::array();
-  for (const auto& r : history_) {
+  for (size_t i = 0; with_history && i < history_.size(); ++i) {
+    const EpochRecord& r = history_[i];
     Json e = Json::object();
     e.set("train_loss", exact_number(r.train_loss));
     e.set("train_accuracy", exact_number(r.train_accuracy));

@@ -66,7 +66,9 @@ class Trainer {
   // Everything needed to continue training exactly where it stopped: the
   // optimiser's moments, the shuffling state, the position in the epoch and the
   // curves so far. Continue with a model loaded from the same point.
-  Json state_json() const;
+  // with_history false: "history" is left empty, for savers that keep the
+  // curves apart (a checkpoint appends them, so saving costs O(1) per epoch).
+  Json state_json(bool with_history = true) const;
   void load_state(const Json& state);  // throws InputError when it does not fit this model and data
   const std::vector<std::string>& param_names() const { return param_names_; }
   double last_batch_loss() const { return last_loss_; }

@@ -92,12 +92,19 @@ Dataset parse_csv(const std::string& text, const std::string& source, const CsvO
   if (!split_line(line, options.delimiter, header))
     throw InputError(source + " line " + std::to_string(header_line) + ": unterminated quote");
   const size_t columns = header.size();
-  if (columns < 2)
+  // Model files check features by name, so a name may stand for one column only.
+  for (size_t c = 0; c < columns; ++c)
+    for (size_t k = c + 1; k < columns; ++k)
+      if (header[c] == header[k])
+        throw InputError(source + " line " + std::to_string(header_line) + ": columns " + std::to_string(c + 1) + " and " +
+                         std::to_string(k + 1) + " are both named '" + header[c] + "'; give each column its own name");
+  if (options.unlabelled && columns < 1) throw InputError(source + ": no columns");
+  if (columns < 2 && !options.unlabelled)
     throw InputError(source + " line " + std::to_string(header_line) +
                      ": found 1 column; need at least one feature and a label" + delimiter_hint(line, options.delimiter));
 
-  size_t label_col = columns - 1;
-  if (!options.label_column.empty()) {
+  size_t label_col = options.unlabelled ? columns : columns - 1;  // `columns`: none
+  if (!options.label_column.empty() && !options.unlabelled) {
     auto it = std::find(header.begin(), header.end(), options.label_column);
     double idx = 0;
     if (it != header.end()) {
@@ -135,7 +142,7 @@ Dataset parse_csv(const std::string& text, const std::string& source, const CsvO
     if (cells.size() != columns)
       throw InputError(where + ": expected " + std::to_string(columns) + " columns, got " + std::to_string(cells.size()));
     std::vector<double> row;
-    row.reserve(columns - 1);
+    row.reserve(columns);
     for (size_t c = 0; c < columns; ++c) {
       if (c == label_col) continue;
       double v = 0;
@@ -145,6 +152,11 @@ Dataset parse_csv(const std::string& text, const std::string& source, const CsvO
       if (!std::isfinite(v) || errno == ERANGE)
         throw InputError(where + ", column '" + header[c] + "': '" + cells[c] + "' is not a finite number");
       row.push_back(v);
+    }
+    if (options.unlabelled) {
+      rows.push_back(std::move(row));
+      raw_labels.push_back("0");
+      continue;
     }
     if (cells[label_col].empty()) throw InputError(where + ", column '" + header[label_col] + "': empty label");
     rows.push_back(std::move(row));
@@ -181,17 +193,35 @@ Dataset parse_csv(const std::string& text, const std::string& source, const CsvO
   d.class_names = names;
   for (size_t c = 0; c < columns; ++c)
     if (c != label_col) d.feature_names.push_back(header[c]);
-  d.features.resize(static_cast<Index>(rows.size()), static_cast<Index>(columns - 1));
+  d.features.resize(static_cast<Index>(rows.size()), static_cast<Index>(d.feature_names.size()));
   d.labels.resize(rows.size());
   for (size_t r = 0; r < rows.size(); ++r) {
     for (size_t c = 0; c < rows[r].size(); ++c) d.features(static_cast<Index>(r), static_cast<Index>(c)) = static_cast<Real>(rows[r][c]);
     d.labels[r] = class_of[raw_labels[r]];
   }
-  if (d.class_count() < 2)
+  if (options.unlabelled) {
+    d.class_names.clear();
+    return d;
+  }
+  if (d.class_count() < 2 && !options.one_class_ok)
     throw InputError(source + ": the label column '" + header[label_col] + "' has only one class ('" + names[0] +
                      "'); classification needs at least two (is the right column chosen as label?)");
-  d.validate();
+  if (!options.one_class_ok) d.validate();
   return d;
+}
+
+std::vector<std::string> csv_header(const std::string& path, char delimiter) {
+  const std::string text = read_whole_file(path);
+  std::istringstream in(text);
+  std::string line;
+  std::vector<std::string> header;
+  for (int n = 1; std::getline(in, line); ++n) {
+    if (n == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line = line.substr(3);
+    if (trim(line).empty()) continue;
+    if (!split_line(line, delimiter, header)) throw InputError(path + " line " + std::to_string(n) + ": unterminated quote");
+    return header;
+  }
+  throw InputError(path + ": empty file (expected a header row, then one row per sample)");
 }
 
 Dataset load_csv(const std::string& path, const CsvOptions& options) {

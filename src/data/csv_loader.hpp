@@ -17,6 +17,11 @@ namespace hqnn {
 struct CsvOptions {
   std::string label_column;  // a column name, or a 0-based index; empty: the last column
   char delimiter = ',';
+  // Evaluating or predicting with a trained model: a file may hold one class
+  // (even one row), and `unlabelled` reads every column as a feature (labels 0,
+  // class_names empty: the model names the classes).
+  bool one_class_ok = false;
+  bool unlabelled = false;
 };
 
 // The delimiter an option value names: one character (',' ';' '|' ...) or
@@ -27,6 +32,10 @@ Dataset load_csv(const std::string& path, const CsvOptions& options = {});
 // The same, from text already in memory (the browser's file picker); `source`
 // names the data in messages.
 Dataset parse_csv(const std::string& text, const std::string& source, const CsvOptions& options = {});
+
+// The header's column names (the first non-blank line), for finding out
+// whether a file has the label column before reading it.
+std::vector<std::string> csv_header(const std::string& path, char delimiter);
 
 // The iris data set shipped in assets/iris.csv (compiled into the library).
 Dataset load_iris();

@@ -1,16 +1,34 @@
 #include "data_preparation.hpp"
 
 #include <cstdio>
+#include <filesystem>
 
 #include "core/noise.hpp"
 #include "core/rng.hpp"
 #include "data/csv_loader.hpp"
 #include "data/image_datasets.hpp"
+#include "option_table.hpp"
 
 namespace hqnn::run {
 
+// Names of the data sets, for a name that is neither one of them nor a file.
+void check_data_name(const std::string& name) {
+  std::error_code ec;
+  if (name == "iris" || std::filesystem::exists(name, ec)) return;
+  const bool looks_like_path = name.find('/') != std::string::npos || name.find('.') != std::string::npos;
+  if (looks_like_path) return;  // a file that is not there: the loader says "cannot open"
+  const std::vector<std::string> names = {"iris",          "fashion-mnist", "fashion-mnist-subset", "mnist",
+                                          "mnist-subset",  "cifar10:DIR",   "cifar100:DIR"};
+  const std::string guess = closest_word(name, names);
+  throw InputError("--data " + name + ": no data set or file of that name" +
+                   (guess.empty() ? "" : "; did you mean " + guess + "?") +
+                   " (data sets: iris, fashion-mnist, fashion-mnist-subset, mnist, mnist-subset, cifar10:DIR, "
+                   "cifar100:DIR, or a CSV file's path)");
+}
+
 SourceData load_source_data(const DataSpec& d) {
   SourceData out;
+  if (data_kind_of(d.name) == DataKind::tabular) check_data_name(d.name);
   out.name = d.name;
   if (data_kind_of(d.name) == DataKind::image) {
     ImageDatasetOptions io;
@@ -20,6 +38,10 @@ SourceData load_source_data(const DataSpec& d) {
     io.test_per_class = d.test_per_class;
     ImageData images = load_image_dataset(d.name, io);
     out.source = images.source;
+    if ((d.name == "mnist" || d.name == "fashion-mnist") && images.source.find("committed subset") != std::string::npos)
+      out.note = "the full " + d.name + " is not installed: this run used the committed " + d.name +
+                 "-subset (classes 0-3, 250 train + 100 test images per class); scripts/setup.sh installs the full "
+                 "set (MNIST into $HQNN_DATA_DIR, default ~/.cache/hqnn)";
     out.split = TrainTestSplit{std::move(images.train), std::move(images.test)};
   } else if (d.name == "iris") {
     out.samples = load_iris();
@@ -54,7 +76,12 @@ static double validation_accuracy(const RunSpec& spec, Dataset fit, Dataset chec
     scaler.apply(check);
   }
   Model model(model_options_for(spec.model, fit), fit.feature_count(), fit.class_count());
-  Trainer trainer(model, fit, check, spec.train);
+  // The data kind's default epochs, not the run's: the choice must not depend
+  // on --epochs, so that a run continued with more epochs (--resume --epochs N)
+  // is the run that was given N epochs from the start.
+  TrainOptions train = spec.train;
+  train.epochs = default_spec(spec.data_kind()).train.epochs;
+  Trainer trainer(model, fit, check, train);
   trainer.run();
   return trainer.history().back().test_accuracy;
 }
@@ -114,10 +141,11 @@ TrainTestSplit split_source(const DataSpec& data, const SourceData& source) {
   return split;
 }
 
-PreparedData prepare_data(const RunSpec& spec, const SourceData& source) {
+PreparedData prepare_data(const RunSpec& spec, const SourceData& source, const ScalingChoice* known) {
   PreparedData out;
   out.name = source.name;
   out.source = source.source;
+  out.subset_note = source.note;
   TrainTestSplit split = split_source(spec.data, source);
   out.train = std::move(split.train);
   out.test = std::move(split.test);
@@ -136,7 +164,7 @@ PreparedData prepare_data(const RunSpec& spec, const SourceData& source) {
   // scale, fitted on the training split
   out.scaling = spec.data.scaling;
   if (out.scaling == ScalingKind::automatic) {
-    out.scaling_choice = choose_scaling(spec, out.train);
+    out.scaling_choice = known ? *known : choose_scaling(spec, out.train);
     out.scaling = out.scaling_choice->chosen;
   }
   if (out.scaling != ScalingKind::none) {

@@ -9,7 +9,9 @@
 //          in [0, 1]), before scaling, so a magnitude means the same with any
 //          scaling: Rng(noise_seed, kStreamNoise), the training set first.
 //   scale  fitted on the (noisy) training split, applied to both sets.
-//          `auto` trains the run's model (without its attack) with none,
+//          `auto` trains the run's model (without its attack; for the data
+//          kind's default epochs, 100 tabular, whatever --epochs says, so that
+//          the choice is the same for a run and its continuation) with none,
 //          standard and minmax on 70 % of the training split and keeps the one with the best
 //          accuracy on the other 30 % (ties: none, standard, minmax); the test
 //          split is never looked at.
@@ -31,8 +33,11 @@ struct SourceData {
   std::string name, source;             // "iris", "built-in iris"; an image set's source
   Dataset samples;                      // tabular: every sample (prepare_data splits it)
   std::optional<TrainTestSplit> split;  // image sets: their own train/test sets
+  std::string note;                     // "" or why the data is not what was named (a committed subset instead of the full set)
 };
 SourceData load_source_data(const DataSpec& data);  // InputError naming the file or option
+// A tabular name that is neither iris nor a file nor path-like: InputError with "did you mean" a data set.
+void check_data_name(const std::string& name);
 // The train/test sets: an image set's own, or tabular samples split (stratified, data.split_seed).
 // InputError when either set would be empty, naming the test fractions that work (CLI and playground alike).
 TrainTestSplit split_source(const DataSpec& data, const SourceData& source);
@@ -50,11 +55,17 @@ struct PreparedData {
   ScalingKind scaling = ScalingKind::none;   // the scaling used (auto resolved)
   std::optional<FeatureScaler> scaler;       // fitted on train; stored in model files
   std::optional<ScalingChoice> scaling_choice;  // when spec.data.scaling is auto
+  std::string subset_note;                   // SourceData::note: the summary and the run JSON repeat it
   bool image() const { return train.image.is_image(); }
 };
 
-PreparedData prepare_data(const RunSpec& spec, const SourceData& source);
-inline PreparedData prepare_data(const RunSpec& spec) { return prepare_data(spec, load_source_data(spec.data)); }
+// `known`: what an earlier `auto` of this run chose (a checkpoint's, when
+// resuming): used instead of measuring again, so that a resumed run (whatever
+// its --epochs) keeps the scaling its parameters were trained on.
+PreparedData prepare_data(const RunSpec& spec, const SourceData& source, const ScalingChoice* known = nullptr);
+inline PreparedData prepare_data(const RunSpec& spec, const ScalingChoice* known = nullptr) {
+  return prepare_data(spec, load_source_data(spec.data), known);
+}
 
 // Model options completed by the data: the image shape of convolutional models.
 ModelOptions model_options_for(const ModelOptions& options, const Dataset& train);

@@ -55,7 +55,8 @@ static std::string scope_requirement(Scope scope, bool cli) {
     case Scope::leaky: return "applies to models with leaky-relu only (mlp-leaky and the convolutional models)";
     case Scope::sgd: return "applies to " + opt("--optimizer sgd", "opt=sgd") + " only";
     case Scope::noise: return "needs " + opt("--noise KIND", "noise=KIND") + " (it sets dataset noise)";
-    case Scope::attack: return "needs a parameter attack";
+    case Scope::attack:  // as --noise-magnitude needs --noise: an attack is switched on by its form only
+      return "needs " + opt("--attack-form 1|2", "attack=inside|outside") + " (it sets a parameter attack)";
     case Scope::attack_random: return "chooses K random layers; it does not go with a list of attacked layers (" +
                                       opt("--attack-layer-list", "attack_layers") + "): give one of the two";
   }
@@ -218,13 +219,13 @@ std::vector<OptionRow> build_table() {
                                  0, 1e9),
                           Scope::image, kTrain | kEval | kCircuit),
                    [](const RunSpec& s) { return num(double(s.data.train_per_class)); },
-                   [](RunSpec& s, const OptionValue& v) { s.data.train_per_class = size_t(v.number); }));
+                   [](RunSpec& s, const OptionValue& v) { s.data.train_per_class = size_t(std::max(0.0, v.number)); }));
   t.push_back(with(scoped(ranged(row("test-per-class", "test_pc", "test_per_class", T::integer, "data", "N",
                                      "image data: the same for the test set (0: all)"),
                                  0, 1e9),
                           Scope::image, kTrain | kEval | kCircuit),
                    [](const RunSpec& s) { return num(double(s.data.test_per_class)); },
-                   [](RunSpec& s, const OptionValue& v) { s.data.test_per_class = size_t(v.number); }));
+                   [](RunSpec& s, const OptionValue& v) { s.data.test_per_class = size_t(std::max(0.0, v.number)); }));
   // model --------------------------------------------------------------------------------------
   t.push_back(with(chosen(row("model", "model", "model", T::choice, "model", "KIND",
                               "one of " + model_kind_list() + " (the convolutional ones need image data)"),
@@ -321,6 +322,7 @@ std::vector<OptionRow> build_table() {
                                    "threads for training and evaluation, 0: every core; results do not depend on it"),
                                0, TrainOptions::kMaxThreads);
     threads.changes_results = false;
+    threads.commands = kTrain | kEval;
     t.push_back(with(std::move(threads), [](const RunSpec& s) { return num(s.train.threads); },
                      [](RunSpec& s, const OptionValue& v) { s.train.threads = int(v.number); }));
   }
@@ -404,11 +406,7 @@ std::vector<OptionRow> build_table() {
                      turn_on(Scope::attack, s);
                      s.attack->form = *form;
                    }));
-  const auto attack_row = [](OptionRow r) {
-    r = scoped(std::move(r), Scope::attack);
-    r.turns_on_scope = true;
-    return r;
-  };
+  const auto attack_row = [](OptionRow r) { return scoped(std::move(r), Scope::attack); };
   t.push_back(with(attack_row(chosen(row("attack-noise", "attack_noise", "attack_noise", T::choice, "parameter attack",
                                          "KIND", "the noise of the attack's eps (one of the six noise kinds)"),
                                      noise_kind_words())),
@@ -465,6 +463,10 @@ std::vector<OptionRow> build_table() {
 const std::vector<OptionRow>& option_table() {
   static const std::vector<OptionRow> table = build_table();
   return table;
+}
+
+bool accepts(const OptionRow& row, Command command) {
+  return (row.commands & (command == kPredict ? kEval : command)) != 0;
 }
 
 // By name; nullptr when unknown.
@@ -530,12 +532,22 @@ static std::string expected_number(const OptionRow& row) {
   return std::string("expected ") + (row.type == OptionType::real ? "a number" : "a whole number") + " in " + range_text(row);
 }
 
+// Plain decimal notation only: digits, one sign, a point, an exponent ("1e-3").
+// No hex ("0x10"), no spaces, no "inf" or "nan", which strtod would take.
+static bool decimal_text(const std::string& text) {
+  if (text.empty()) return false;
+  for (char c : text)
+    if (!std::isdigit(static_cast<unsigned char>(c)) && c != '-' && c != '+' && c != '.' && c != 'e' && c != 'E')
+      return false;
+  return std::isdigit(static_cast<unsigned char>(text[0])) || text[0] == '-' || text[0] == '+' || text[0] == '.';
+}
+
 // A number of the row's type; its range is checked after the core's own checks (set_checked).
 static double number_of(const OptionRow& row, const std::string& text) {
   char* end = nullptr;
   errno = 0;
   const double v = std::strtod(text.c_str(), &end);
-  const bool ok = !text.empty() && *end == '\0' && errno != ERANGE && std::isfinite(v) &&
+  const bool ok = decimal_text(text) && *end == '\0' && errno != ERANGE && std::isfinite(v) &&
                   (row.type == OptionType::real || v == std::floor(v));
   if (!ok) throw InputError(expected_number(row) + ", got '" + text + "'");
   return v;
@@ -555,8 +567,10 @@ static std::vector<int> list_of(const OptionRow& row, const std::string& text) {
     const size_t comma = std::min(text.find(',', pos), text.size());
     const std::string item = text.substr(pos, comma - pos);
     char* end = nullptr;
+    errno = 0;
     const long v = std::strtol(item.c_str(), &end, 10);
-    if (item.empty() || *end != '\0' || v < row.min || v > row.max)
+    const bool digits = !item.empty() && (std::isdigit(static_cast<unsigned char>(item[0])) || item[0] == '-');
+    if (!digits || *end != '\0' || errno == ERANGE || v < row.min || v > row.max)
       throw InputError("expected a comma-separated list of whole numbers in " + range_text(row) +
                        (row.empty_word.empty() ? "" : " or " + row.empty_word) + ", got '" + text + "'");
     out.push_back(static_cast<int>(v));
@@ -567,26 +581,64 @@ static std::vector<int> list_of(const OptionRow& row, const std::string& text) {
   return out;
 }
 
+// Whether the row's setter converts `v` without leaving the target type: ints
+// for whole numbers, uint64_t for seeds, float for single-precision reals.
+static bool converts_safely(const OptionRow& row, double v) {
+  switch (row.type) {
+    case OptionType::integer: return v >= -2147483648.0 && v <= 2147483647.0;
+    case OptionType::seed: return false;  // only [0, 2^53) is accepted: nothing outside it is set
+    case OptionType::real: return std::isfinite(v) && (!row.single_precision || std::fabs(v) <= 3.4e38);
+    default: return true;
+  }
+}
+
 // Checks the scope, then the value's type and range, then lets the row set it;
 // every message starts with how the option was named.
 // Checks the scope and the value's type, lets the row set it, then the core's
 // checks (validate(), whose messages every surface shares: "layers (L) must be
 // at least 1, got 0"), then the row's range. Messages about the option itself
 // start with how it was named ("--lr", "lr").
+static std::string closest_option(const std::string& given, const std::vector<std::string>& accepted);
+
+std::string closest_word(const std::string& given, const std::vector<std::string>& words) {
+  std::string lower = given;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string exact = closest_option(given, words);
+  return exact.empty() ? closest_option(lower, words) : exact;
+}
+
 static void set_checked(RunSpec& spec, const OptionRow& row, const std::string& shown, bool cli,
                         const std::function<OptionValue()>& value) {
   RunSpec trial = spec;
   if (row.turns_on_scope) turn_on(row.scope, trial);
-  if (!in_scope(row.scope, trial)) throw InputError(shown + " " + scope_requirement(row.scope, cli));
+  if (!in_scope(row.scope, trial)) {
+    const Scope missing = row.scope == Scope::attack_random && !trial.attack ? Scope::attack : row.scope;
+    throw InputError(shown + " " + scope_requirement(missing, cli));
+  }
+  const bool numeric = row.type == OptionType::integer || row.type == OptionType::real || row.type == OptionType::seed;
   OptionValue v;
   try {
     v = value();
-    row.set(trial, v);
   } catch (const InputError& e) {
     throw InputError(shown + ": " + e.what());
   }
+  // The range is checked before the row converts the number (to int, float,
+  // uint64_t), where a value out of the target type's range would be undefined
+  // behaviour. Values the target type holds go on to the core's own checks
+  // first (their messages are shared by every surface), then the row's range.
+  if (numeric && !(v.number >= row.min && v.number <= row.max) && !converts_safely(row, v.number))
+    throw InputError(shown + ": " + expected_number(row) + ", got '" + shortest(v.number, false) + "'");
+  try {
+    row.set(trial, v);
+  } catch (const InputError& e) {
+    std::string message = e.what();
+    if (row.type == OptionType::choice) {  // a misspelt word: "did you mean"
+      const std::string guess = closest_word(v.text, row.choices);
+      if (!guess.empty() && guess != v.text) message += "; did you mean " + guess + "?";
+    }
+    throw InputError(shown + ": " + message);
+  }
   validate(trial);
-  const bool numeric = row.type == OptionType::integer || row.type == OptionType::real || row.type == OptionType::seed;
   if (numeric && !(v.number >= row.min && v.number <= row.max))
     throw InputError(shown + ": " + expected_number(row) + ", got '" + shortest(v.number, false) + "'");
   spec = std::move(trial);
@@ -649,6 +701,7 @@ static const char* command_name(Command command) {  // "train", ...
     case kEval: return "eval";
     case kReproduce: return "reproduce";
     case kCircuit: return "circuit";
+    case kPredict: return "predict";
   }
   return "";
 }
@@ -696,7 +749,7 @@ CommandLine parse_command_line(const std::vector<std::string>& argv, Command com
   std::vector<std::string> accepted;
   for (const CommandOption& o : extra) accepted.push_back(o.name);
   for (const OptionRow& r : option_table())
-    if (r.commands & command) accepted.push_back(r.name);
+    if (accepts(r, command)) accepted.push_back(r.name);
   std::map<std::string, std::string> run_values;  // row name -> text
   for (size_t i = 0; i < argv.size(); ++i) {
     const std::string& a = argv[i];
@@ -722,13 +775,13 @@ CommandLine parse_command_line(const std::vector<std::string>& argv, Command com
         if (inline_value) throw InputError("--" + key + " takes no value");
         out.extra_flags.insert(key);
       }
-    } else if (row && (row->commands & command)) {
+    } else if (row && accepts(*row, command)) {
       if (row->type == OptionType::flag && !inline_value) {
         run_values[key] = "1";
       } else {
         run_values[key] = take_value();
       }
-    } else if (cli_aliases().count(key) && (option_row(cli_aliases().at(key).first).commands & command)) {
+    } else if (cli_aliases().count(key) && accepts(option_row(cli_aliases().at(key).first), command)) {
       if (inline_value) throw InputError("--" + key + " takes no value");
       run_values[cli_aliases().at(key).first] = cli_aliases().at(key).second;
     } else {
@@ -795,7 +848,7 @@ std::string command_help(Command command, const std::string& usage, const std::v
   };
   std::string group;
   for (const OptionRow& r : option_table()) {
-    if (!(r.commands & command)) continue;
+    if (!accepts(r, command)) continue;
     if (r.group != group) {
       group = r.group;
       out += "\n" + group + ":\n";
@@ -803,7 +856,7 @@ std::string command_help(Command command, const std::string& usage, const std::v
     const std::string tab = default_text(r, DataKind::tabular), img = default_text(r, DataKind::image);
     std::string def = tab;
     if (r.name == "data")  // one name, not a kind
-      def = command == kEval ? "the data the model was trained on" : command == kCircuit ? "none" : tab;
+      def = command == kEval ? "the data the model was trained on" : command == kCircuit || command == kPredict ? "none" : tab;
     else if (img != tab && r.scope != Scope::image && r.scope != Scope::tabular && r.scope != Scope::csv)
       def = (tab.empty() ? "-" : tab) + "; image data " + img;
     else if (r.scope == Scope::image)

@@ -54,7 +54,9 @@ enum class Scope {
 };
 
 // The commands; a command without rows in the table (reproduce) still parses its own options.
-enum Command : unsigned { kTrain = 1u, kEval = 2u, kReproduce = 4u, kCircuit = 8u };
+// hqnn predict accepts the options hqnn eval accepts (a row marked kEval is also predict's).
+enum Command : unsigned { kTrain = 1u, kEval = 2u, kReproduce = 4u, kCircuit = 8u, kPredict = 16u };
+
 
 // A value as the table moves it around; which member is used depends on the type.
 struct OptionValue {
@@ -86,6 +88,7 @@ struct OptionRow {
 };
 
 const std::vector<OptionRow>& option_table();
+bool accepts(const OptionRow& row, Command command);  // kPredict: the rows of kEval
 const OptionRow& option_row(const std::string& name);   // by name; throws std::logic_error when unknown
 
 // A row's value as text (CLI/link form: "0.01", "0,1,2,3", "1" for a set flag).
@@ -93,6 +96,10 @@ std::string option_text(const OptionRow& row, const RunSpec& spec);
 // Sets one option from text, checked against the row's type, range and scope.
 // `shown` names the option in messages ("--lr", "lr").
 void set_option_text(RunSpec& spec, const OptionRow& row, const std::string& text, const std::string& shown);
+
+// The word of `words` that `given` most likely misspells ("" when none is
+// close): a prefix, a few letters off, or another case ("Iris" -> "iris").
+std::string closest_word(const std::string& given, const std::vector<std::string>& words);
 
 // [SECTION] Command line
 

@@ -189,6 +189,77 @@ Json RunLoop::state_json() const {
   return j;
 }
 
+Json RunLoop::state_json_without_epochs() const {
+  Json j = Json::object();
+  j.set("epoch", epoch());
+  j.set("step", static_cast<long long>(step_));
+  j.set("step_in_epoch", step_in_epoch_);
+  j.set("seconds", exact_number(seconds_));
+  j.set("cpu_seconds", exact_number(cpu_seconds_));
+  Json params = Json::array();
+  for (const ParamBlock& b : model_->params()) params.push(exact_numbers(b.value, static_cast<size_t>(b.size)));
+  j.set("parameters", params);
+  j.set("trainer", trainer_->state_json(false));
+  j.set("attack", model_->attack_state_json());
+  j.set("test_loss", Json::array());
+  j.set("test_accuracy", Json::array());
+  j.set("reports", Json::array());
+  Json div = Json::object();
+  div.set("diverged", divergence_.diverged);
+  div.set("step", static_cast<long long>(divergence_.step));
+  div.set("epoch", divergence_.epoch);
+  div.set("block", divergence_.block);
+  div.set("what", divergence_.what);
+  j.set("divergence", div);
+  return j;
+}
+
+// The trainer's own record of an epoch, in the trainer's state form (Trainer::state_json's history items).
+Json RunLoop::epoch_json(size_t e) const {
+  const EpochRecord& t = trainer_->history().at(e);
+  Json tr = Json::object();
+  tr.set("train_loss", exact_number(t.train_loss));
+  tr.set("train_accuracy", exact_number(t.train_accuracy));
+  tr.set("test_loss", exact_number(t.test_loss));
+  tr.set("test_accuracy", exact_number(t.test_accuracy));
+  tr.set("grad_norm_mean", exact_numbers(t.grad_norm_mean));
+  tr.set("grad_norm_max", exact_numbers(t.grad_norm_max));
+  tr.set("finite", t.finite);
+  Json j = Json::object();
+  j.set("epoch", static_cast<long long>(e + 1));
+  j.set("trainer", tr);
+  j.set("test_loss", exact_number(history_.at(e).test_loss));
+  j.set("test_accuracy", exact_number(history_.at(e).test_accuracy));
+  j.set("report", report_state_json(reports_.at(e)));
+  return j;
+}
+
+Json RunLoop::state_with_epochs(const Json& state, const std::vector<Json>& epochs) {
+  const std::string ctx = "checkpoint";
+  const long long saved = whole_number_of(state.at("epoch", ctx), 0, 1LL << 31, ctx + ".epoch");
+  if (static_cast<long long>(epochs.size()) != saved)
+    throw InputError(ctx + ": saved after epoch " + std::to_string(saved) + ", its epoch records hold " +
+                     std::to_string(epochs.size()) + " (the .epochs file beside it is incomplete)");
+  Json history = Json::array(), loss = Json::array(), accuracy = Json::array(), reports = Json::array();
+  for (size_t e = 0; e < epochs.size(); ++e) {
+    const Json& r = epochs[e];
+    if (whole_number_of(r.at("epoch", ctx), 1, 1LL << 31, ctx + ".epoch") != static_cast<long long>(e + 1))
+      throw InputError(ctx + ": epoch record " + std::to_string(e + 1) + " is out of order");
+    history.push(r.at("trainer", ctx));
+    loss.push(r.at("test_loss", ctx));
+    accuracy.push(r.at("test_accuracy", ctx));
+    reports.push(r.at("report", ctx));
+  }
+  Json out = state;
+  Json trainer = state.at("trainer", ctx);
+  trainer.set("history", history);
+  out.set("trainer", trainer);
+  out.set("test_loss", loss);
+  out.set("test_accuracy", accuracy);
+  out.set("reports", reports);
+  return out;
+}
+
 // Reads and checks the run's own parts first; the trainer and the attack each
 // check theirs and change nothing when it does not fit.
 void RunLoop::restore(const Json& j) {

@@ -92,6 +92,13 @@ class RunLoop {
 
   Json state_json() const;           // after any step
   void restore(const Json& state);   // InputError when it does not fit this spec and data
+  // The same state in two parts, so that a checkpoint costs O(1) per epoch:
+  // the state without the per-epoch curves and reports (their arrays empty),
+  // and one record per finished epoch (0-based), which a file can append.
+  // state_with_epochs() joins them back into state_json()'s form.
+  Json state_json_without_epochs() const;
+  Json epoch_json(size_t epoch_index) const;
+  static Json state_with_epochs(const Json& state, const std::vector<Json>& epochs);  // InputError when they do not fit
 
   // The final model evaluated on both sets (one more pass each), with the curves and D12 statistics.
   RunResult finish();

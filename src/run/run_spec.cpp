@@ -49,6 +49,10 @@ void validate(const RunSpec& s) {
   if (s.data_kind() == DataKind::tabular && !(s.data.test_fraction > 0 && s.data.test_fraction < 1))
     throw InputError("test fraction must be between 0 and 1 (exclusive), got " + std::to_string(s.data.test_fraction));
   if (s.data.downsample < 1) throw InputError("downsample: expected a factor of 1 or more");
+  if (is_convolutional(s.model.kind) && s.data_kind() == DataKind::tabular)
+    throw InputError(std::string(model_kind_name(s.model.kind)) + " is a convolutional model: it needs image data " +
+                     "(e.g. mnist-subset), and " + s.data.name + " is tabular data; for tabular data choose a model " +
+                     "without convolutions (the --model list in hqnn train --help)");
   ModelOptions check = s.model;
   if (is_convolutional(check.kind) && check.image_channels == 0)
     check.image_channels = 1, check.image_height = check.image_width = 28;  // the data's shape comes later
@@ -57,6 +61,14 @@ void validate(const RunSpec& s) {
   if (s.noise) validate(*s.noise);
   if (s.attack) validate(*s.attack);
   if (s.attack_epoch < 0) throw InputError("attack epoch must be 0 or more");
+  // An attack that would never start, or K random layers the model does not have, is a mistake, not a run.
+  if (s.attack && s.attack_epoch >= s.train.epochs)
+    throw InputError("the attack would start after epoch " + std::to_string(s.attack_epoch) + ", but the run has " +
+                     std::to_string(s.train.epochs) + " epoch" + (s.train.epochs == 1 ? "" : "s") +
+                     "; give an attack epoch below the epochs");
+  if (s.attack && s.attack->layer_list.empty() && s.attack->layers > s.model.layers)
+    throw InputError("the attack's " + std::to_string(s.attack->layers) + " random layers are more than the model's L = " +
+                     std::to_string(s.model.layers) + "; attack at most " + std::to_string(s.model.layers) + " layers");
 }
 
 }  // namespace hqnn::run

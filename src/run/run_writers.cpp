@@ -1,6 +1,9 @@
 #include "run_writers.hpp"
 
 #include <cstdio>
+#include <filesystem>
+
+#include "data/content_hash.hpp"
 
 #include "option_table.hpp"
 
@@ -126,6 +129,18 @@ static Json scaling_choice_json(const PreparedData& data) {
   return j;
 }
 
+// The fitted scaler: x' = (x - offset) / scale per feature (null without scaling).
+static Json scaler_json(const std::optional<FeatureScaler>& scaler) {
+  if (!scaler) return Json();
+  Json j = Json::object(), offset = Json::array(), scale = Json::array();
+  for (Index i = 0; i < scaler->offset.size(); ++i) offset.push(static_cast<double>(scaler->offset(i)));
+  for (Index i = 0; i < scaler->scale.size(); ++i) scale.push(static_cast<double>(scaler->scale(i)));
+  j.set("kind", scaling_kind_name(scaler->kind));
+  j.set("offset", offset);
+  j.set("scale", scale);
+  return j;
+}
+
 Json run_json(const RunSpec& spec, const PreparedData& data, const RunResult& r, const Model& model) {
   Json j = Json::object();
   j.set("spec", spec_to_json(spec));
@@ -135,6 +150,8 @@ Json run_json(const RunSpec& spec, const PreparedData& data, const RunResult& r,
   j.set("data_source", data.source);
   j.set("scaling", scaling_kind_name(data.scaling));
   j.set("scaling_validation_accuracy", scaling_choice_json(data));
+  j.set("scaler", scaler_json(data.scaler));
+  j.set("data_note", data.subset_note.empty() ? Json() : Json(data.subset_note));
   j.set("train_samples", static_cast<long long>(data.train.size()));
   j.set("test_samples", static_cast<long long>(data.test.size()));
   j.set("parameters", r.parameters);
@@ -181,6 +198,15 @@ static Json training_json(const RunSpec& spec, const PreparedData& data, const R
   j.set("spec", spec_to_json(spec));
   j.set("scaling", scaling_kind_name(data.scaling));
   j.set("data", data.name);
+  // A CSV: where it is (absolute, so eval finds it from any folder) and what it held.
+  // (Not for data the program holds but no file does: the playground's CSV opened in a browser.)
+  std::error_code ec;
+  if (spec.data_kind() == DataKind::tabular && spec.data.name != "iris" &&
+      std::filesystem::is_regular_file(spec.data.name, ec)) {
+    const std::filesystem::path absolute = std::filesystem::absolute(spec.data.name, ec);
+    j.set("data_path", ec ? spec.data.name : absolute.lexically_normal().string());
+    j.set("data_hash", content_hash(spec.data.name));
+  }
   j.set("epochs_trained", static_cast<int>(r.history.size()));
   j.set("train_samples", static_cast<long long>(data.train.size()));
   j.set("test_samples", static_cast<long long>(data.test.size()));

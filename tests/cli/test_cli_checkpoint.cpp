@@ -119,10 +119,11 @@ TEST(CliCheckpoint, FilesRoundTripAndBadFilesAreRefused) {
   fs::create_directories(dir);
   CheckpointFile c;
   c.spec = config_from({"--model", "qrfnn", "--noise", "mixed-sym", "--seed", "7"});
-  c.run = Json::object();
-  c.run.set("epoch", 2);
+  c.scaling = CheckpointScaling{};
+  c.run = Json::parse(R"({"epoch": 0, "trainer": {"history": []}, "test_loss": [], "test_accuracy": [], "reports": []})");
   write_checkpoint_file(dir + "/a.ckpt", c);
   EXPECT_FALSE(fs::exists(dir + "/a.ckpt.tmp"));
+  EXPECT_TRUE(fs::exists(dir + "/a.ckpt.epochs"));
   const CheckpointFile back = read_checkpoint_file(dir + "/a.ckpt");
   EXPECT_TRUE(run::same_run(back.spec, c.spec));
   EXPECT_EQ(back.run.dump(), c.run.dump());
@@ -137,7 +138,7 @@ TEST(CliCheckpoint, FilesRoundTripAndBadFilesAreRefused) {
   };
   EXPECT_EQ(message("{\"format\": \"hqnn-model\"}"), dir + "/b.ckpt: not an hqnn checkpoint (written by hqnn train --checkpoint FILE)");
   EXPECT_EQ(message("{\"format\": \"hqnn-checkpoint\", \"version\": 1, \"args\": [], \"run\": {}}"),
-            dir + "/b.ckpt: checkpoint version 1 is not supported (this hqnn reads version 2; start the run again)");
+            dir + "/b.ckpt: checkpoint version 1 is not supported (this hqnn reads versions 2 and 3; start the run again)");
   EXPECT_NE(message("{\"format\": "), "(accepted)");
   EXPECT_THROW(read_checkpoint_file(dir + "/missing.ckpt"), InputError);
 }

@@ -196,5 +196,5 @@ TEST(CliCommands, CheckpointsOfTheFormerFormatAreRefused) {
   const std::string path = temp_dir() + "/run.ckpt";
   write_whole_file(path, "{\"format\": \"hqnn-checkpoint\", \"version\": 1, \"args\": [], \"run\": {}}");
   expect_catalogued(input_error_of([&] { read_checkpoint_file(path); }).substr(temp_dir().size() + 1),
-                    "run.ckpt: checkpoint version 1 is not supported (this hqnn reads version 2; start the run again)");
+                    "run.ckpt: checkpoint version 1 is not supported (this hqnn reads versions 2 and 3; start the run again)");
 }

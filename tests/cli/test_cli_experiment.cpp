@@ -79,14 +79,14 @@ TEST(CliExperiment, BadOptionsAreInputErrors) {
   EXPECT_THROW(config_from({"--noise-magnitude", "0.2"}), InputError);  // needs --noise
   EXPECT_THROW(config_from({"--noise", "gaussian-sym", "--noise-on", "sometimes"}), InputError);
   EXPECT_THROW(config_from({"--attack-form", "3"}), InputError);
-  EXPECT_THROW(config_from({"--attack-layers", "1", "--attack-layer-list", "0"}), InputError);
+  EXPECT_THROW(config_from({"--attack-form", "1", "--attack-layers", "1", "--attack-layer-list", "0"}), InputError);
   EXPECT_THROW(config_from({"--data", "mnist-subset", "--classes", "0,x"}), InputError);
   EXPECT_THROW(config_from({"--downsample", "2"}), InputError);  // iris is not an image set
   EXPECT_THROW(config_from({"--data", "fashion-mnist-subset", "--test-fraction", "0.2"}), InputError);
   EXPECT_THROW(config_from({"--model", "resnet"}), InputError);
-  const ExperimentConfig conv_on_iris = config_from({"--model", "qdcnn"});
-  EXPECT_THROW(run_experiment(conv_on_iris, load_experiment_data(conv_on_iris.data)), InputError);
-  const ExperimentConfig bad_layer = config_from({"--model", "qrfnn", "--attack-layer-list", "5"});
+  EXPECT_THROW(config_from({"--model", "qdcnn"}), InputError);  // a convolutional model on iris: refused when given
+  EXPECT_THROW(config_from({"--attack-magnitude", "0.1"}), InputError);  // an attack needs its form
+  const ExperimentConfig bad_layer = config_from({"--model", "qrfnn", "--attack-form", "1", "--attack-layer-list", "5"});
   EXPECT_THROW(run_experiment(bad_layer, load_experiment_data(bad_layer.data)), InputError);
 }
 

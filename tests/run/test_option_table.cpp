@@ -88,6 +88,8 @@ TEST(OptionTable, EveryRowChangesTheRunAndRoundTrips) {
     if (r.scope == Scope::convolutional || r.scope == Scope::leaky) base = parse_link("#data=mnist-subset&model=qdcnn").spec;
     if (r.scope == Scope::sgd) set_option_text(base, option_row("optimizer"), "sgd", "opt");
     if (r.scope == Scope::noise) set_option_text(base, option_row("noise"), "mixed-sym", "noise");
+    if (r.scope == Scope::attack || r.scope == Scope::attack_random)  // an attack is switched on by its form only
+      set_option_text(base, option_row("attack-form"), "inside", "attack");
     bool changed = false;
     for (int attempt = 0; attempt < 50 && !changed; ++attempt) {
       RunSpec s = base;
@@ -164,7 +166,7 @@ TEST(OptionTable, MisspeltOptionsGetDidYouMean) {
   EXPECT_EQ(message({"--delimeter", ";"}, kTrain), "unknown option --delimeter; did you mean --delimiter? (see hqnn train --help)");
   EXPECT_EQ(message({"--test-fraction", "0.2"}, kEval), "--test-fraction is not an option of hqnn eval (see hqnn eval --help)");
   EXPECT_EQ(message({"--momentum", "0.5"}, kTrain), "--momentum applies to --optimizer sgd only");
-  EXPECT_EQ(message({"--attack-layers", "1", "--attack-layer-list", "0"}, kTrain),
+  EXPECT_EQ(message({"--attack-form", "1", "--attack-layers", "1", "--attack-layer-list", "0"}, kTrain),
             "--attack-layers chooses K random layers; it does not go with a list of attacked layers "
             "(--attack-layer-list): give one of the two");
 }
