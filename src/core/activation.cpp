@@ -98,4 +98,13 @@ void RotRelu::backward(const Matrix& grad_out, Matrix& grad_in) {
   }
 }
 
+void Tanh::forward(const Matrix& in, Matrix& out) {
+  out = in.array().tanh().matrix();
+  out_ = out;
+}
+
+void Tanh::backward(const Matrix& grad_out, Matrix& grad_in) {
+  grad_in = (grad_out.array() * (Real(1) - out_.array().square())).matrix();
+}
+
 }  // namespace hqnn
