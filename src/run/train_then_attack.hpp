@@ -8,7 +8,10 @@
 // head start in clean accuracy does not count as robustness.
 //
 // A cell is, bit for bit, the uninterrupted run with the same options whose
-// attack starts after the clean epochs (RunSpec::attack_epoch).
+// attack starts after the clean epochs (RunSpec::attack_epoch), on the same
+// prepared data: the split, the dataset noise and the `auto` scaling choice are
+// made once, for the clean run (`auto` measures its candidates with the clean
+// budget, so the uninterrupted run's own choice can differ).
 #pragma once
 
 #include <optional>

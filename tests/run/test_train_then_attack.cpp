@@ -26,8 +26,9 @@ AttackOptions attack_of(AttackForm form, AttackMode mode, AttackScale scale) {
   return a;
 }
 
-RunResult uninterrupted(const RunSpec& spec) {
-  RunLoop loop(spec, prepare_data(spec));
+// On the checkpoint's data: the split, noise and `auto` scaling are prepared once, for the clean run.
+RunResult uninterrupted(const RunSpec& spec, const PreparedData& data) {
+  RunLoop loop(spec, data);
   while (!loop.done()) loop.step();
   return loop.finish();
 }
@@ -57,12 +58,20 @@ TEST(TrainThenAttack, CellIsTheUninterruptedRunWithALateAttack) {
       {"mlp-dense-orth", attack_of(AttackForm::inside, AttackMode::persistent, AttackScale::relative)},
       {"mlp-leaky", attack_of(AttackForm::inside, AttackMode::fixed, AttackScale::relative)},
   };
+  // With explicit scaling the data does not depend on the budget: prepared from the cell's own spec.
+  {
+    const RunSpec clean = spec_of({"--model", "mlp-res-orth", "--scale", "standard", "--seed", "4", "--threads", "1"});
+    const AttackOptions a = attack_of(AttackForm::outside, AttackMode::persistent, AttackScale::relative);
+    const AttackedCell cell = attack_from(pretrain(clean, 2), a, 2);
+    const RunSpec whole = attacked_spec(clean, a, 2, 2);
+    expect_same_run(cell.result, uninterrupted(whole, prepare_data(whole)));
+  }
   for (const Case& c : cases) {
     SCOPED_TRACE(c.model);
     const RunSpec clean = spec_of({"--model", c.model, "--seed", "3", "--threads", "1"});
     const CleanCheckpoint checkpoint = pretrain(clean, 4);
     const AttackedCell cell = attack_from(checkpoint, c.attack, 3);
-    const RunResult whole = uninterrupted(attacked_spec(clean, c.attack, 4, 3));
+    const RunResult whole = uninterrupted(attacked_spec(clean, c.attack, 4, 3), checkpoint.data);
     expect_same_run(cell.result, whole);
     EXPECT_TRUE(same_bits(cell.clean_accuracy, whole.history[3].test_accuracy));
     EXPECT_TRUE(same_bits(cell.attacked_accuracy, whole.test_eval.accuracy));
