@@ -1,7 +1,6 @@
 #include "run_writers.hpp"
 
 #include <algorithm>
-
 #include <cstdio>
 
 #include "option_table.hpp"
