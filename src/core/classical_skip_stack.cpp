@@ -16,7 +16,7 @@ ClassicalSkipStack::ClassicalSkipStack(std::string name, const ClassicalSkipStac
   if (options.layers < 1) throw InputError("number of layers L must be at least 1, got " + std::to_string(options.layers));
   const Index n = options.width;
   for (int l = 0; l < options.layers; ++l) {
-    const std::string layer_name = name_ + std::to_string(l);
+    const std::string layer_name = name_ + "." + std::to_string(l);  // "c.0": c.0.weight beside c.0.lambda
     if (options.branch == SkipBranch::orthogonal) {
       transforms_.push_back(std::make_unique<OrthogonalLinear>(layer_name, n, rng));
       activations_.push_back(nullptr);
