@@ -390,3 +390,10 @@ TEST(CliReproduce, DenseUGradientMatchesTheKernel) {
   EXPECT_TRUE(std::isnan(points[1].dense_seconds));  // above the dense limit
 }
 
+
+// Reports name every model kind from the model-kind table, the classical controls too.
+TEST(CliReproduce, ModelDisplayNamesComeFromTheKindTable) {
+  for (const ModelKindInfo& k : model_kinds()) EXPECT_EQ(model_display_name(k.name), std::string(k.display_name)) << k.name;
+  EXPECT_EQ(model_display_name("mlp-dense-orth"), "MLP-dense(orthogonal)");
+  EXPECT_EQ(model_display_name("not-a-model"), "not-a-model");
+}
