@@ -15,6 +15,19 @@ bool SweepOptions::operator==(const SweepOptions& o) const {
          lo == o.lo && hi == o.hi && points == o.points && seeds == o.seeds;
 }
 
+std::vector<ModelKind> sweep_classical_kinds() {
+  std::vector<ModelKind> kinds;
+  for (const ModelKindInfo& k : model_kinds())
+    if (!k.hybrid && !k.convolutional) kinds.push_back(k.kind);
+  return kinds;
+}
+
+std::string sweep_classical_choices() {
+  std::string s;
+  for (ModelKind k : sweep_classical_kinds()) s += (s.empty() ? "" : ", ") + std::string(model_kind_name(k));
+  return s;
+}
+
 SweepOptions sweep_options_for(const run::RunSpec& spec) {
   SweepOptions o;
   if (is_hybrid(spec.model.kind) && !is_convolutional(spec.model.kind)) o.hybrid = spec.model.kind;
@@ -39,8 +52,8 @@ void validate_sweep(const SweepOptions& o, const run::RunSpec& spec) {
   if (!is_hybrid(o.hybrid) || is_convolutional(o.hybrid))
     throw InputError(std::string("map_hybrid: expected tqfnn, qrfnn or qdfnn, got '") + model_kind_name(o.hybrid) + "'");
   if (is_hybrid(o.classical) || is_convolutional(o.classical))
-    throw InputError(std::string("map_classical: expected mlp-leaky or mlp-rot, got '") + model_kind_name(o.classical) +
-                     "'");
+    throw InputError("map_classical: expected one of " + sweep_classical_choices() + ", got '" +
+                     model_kind_name(o.classical) + "'");
   if (o.points < 2 || o.points > kSweepMaxPoints)
     throw InputError("map_points: a map needs 2 to " + std::to_string(kSweepMaxPoints) + " magnitudes, got " +
                      std::to_string(o.points));

@@ -55,6 +55,10 @@ inline constexpr int kSweepMaxSeeds = 5;
 // The sweep a run suggests: its model as the hybrid when it is a hybrid FNN
 // (else QDFNN), its attack's form, mode and noise when it has one.
 SweepOptions sweep_options_for(const run::RunSpec& spec);
+// The classical side of a sweep: the fully connected classical models, the
+// baselines and the controls with the hybrids' skips, from the model-kind table.
+std::vector<ModelKind> sweep_classical_kinds();
+std::string sweep_classical_choices();  // "mlp-leaky, mlp-rot, mlp-res-leaky, ..." for messages
 // Throws InputError saying what to change: points outside [2, 25], seeds
 // outside [1, 5], lo <= 0, lo >= hi, a hybrid that is not a hybrid FNN, a
 // classical model that is not an MLP, or image data.

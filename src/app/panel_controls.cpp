@@ -84,6 +84,9 @@ std::vector<ModelKind> playground_model_kinds(const std::string& dataset) {
   if (is_image_dataset(dataset))
     kinds.insert(kinds.begin(), {ModelKind::qdcnn, ModelKind::qrcnn, ModelKind::tqcnn, ModelKind::cnn_leaky,
                                  ModelKind::cnn_rot});
+  // then the classical controls with the hybrids' skips, in the table's order
+  for (const ModelKindInfo& k : model_kinds())
+    if (k.classical_skip && (!k.convolutional || is_image_dataset(dataset))) kinds.push_back(k.kind);
   return kinds;
 }
 
@@ -109,16 +112,17 @@ static void draw_model_section(App& app, bool& changed) {
   if (is_hybrid(m.kind)) {
     changed |= option_combo("angle init", "angle-init", app.settings.run);
     changed |= option_slider("init scale s", "angle-scale", m.angle_init_scale, 0.01, 3.1416, "%.3f");
-    if (m.kind != ModelKind::tqfnn && m.kind != ModelKind::tqcnn) {
-      changed |= option_slider("lambda init", "lambda-init", m.lambda_init, -2.0, 2.0, "%.3f");
-      bool train_lambda = m.train_lambda;
-      if (ImGui::Checkbox("train lambda", &train_lambda)) m.train_lambda = train_lambda, changed = true;
-      if (m.kind == ModelKind::qdfnn || m.kind == ModelKind::qdcnn)
-        changed |= ImGui::Checkbox("dense lambda = init / l", &m.dense_lambda_inverse);
-    }
-    changed |= ImGui::Checkbox("renormalise states", &m.renormalize);
   }
-  if (m.kind == ModelKind::mlp_leaky || is_convolutional(m.kind))  // every CNN front end uses leaky-relu
+  if (skip_topology_of(m.kind) != SkipTopology::plain) {  // the hybrids' and the controls' λ skips
+    changed |= option_slider("lambda init", "lambda-init", m.lambda_init, -2.0, 2.0, "%.3f");
+    bool train_lambda = m.train_lambda;
+    if (ImGui::Checkbox("train lambda", &train_lambda)) m.train_lambda = train_lambda, changed = true;
+    if (skip_topology_of(m.kind) == SkipTopology::dense)
+      changed |= ImGui::Checkbox("dense lambda = init / l", &m.dense_lambda_inverse);
+  }
+  if (is_hybrid(m.kind)) changed |= ImGui::Checkbox("renormalise states", &m.renormalize);
+  // every CNN front end uses leaky-relu
+  if (m.kind == ModelKind::mlp_leaky || is_convolutional(m.kind) || model_kind_info(m.kind).branch == SkipBranch::leaky)
     changed |= option_slider("leaky slope", "leaky-slope", m.leaky_slope, 0.0, 0.5, "%.3f");
 }
 

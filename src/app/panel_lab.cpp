@@ -142,7 +142,9 @@ static void draw_arena_section(App& app) {
   PlaygroundSettings& s = app.settings;
   ImGui::Separator();
   bool changed = ImGui::Checkbox("arena: a classical model beside it", &s.arena);
-  const ModelKind classical[] = {ModelKind::mlp_leaky, ModelKind::mlp_rot, ModelKind::cnn_leaky, ModelKind::cnn_rot};
+  std::vector<ModelKind> classical;  // the baselines, then the controls with the hybrids' skips
+  for (const ModelKindInfo& k : model_kinds())
+    if (!k.hybrid) classical.push_back(k.kind);
   ImGui::BeginDisabled(!s.arena);
   if (ImGui::BeginCombo("classical model", model_kind_name(s.arena_model))) {
     for (ModelKind k : classical)

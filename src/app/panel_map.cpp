@@ -36,7 +36,7 @@ static void draw_sweep_options(App& app) {
   ImGui::PushItemWidth(avail * 0.3f);
   changed |= model_combo("hybrid", {ModelKind::tqfnn, ModelKind::qrfnn, ModelKind::qdfnn}, o.hybrid);
   ImGui::SameLine();
-  changed |= model_combo("classical", {ModelKind::mlp_leaky, ModelKind::mlp_rot}, o.classical);
+  changed |= model_combo("classical", sweep_classical_kinds(), o.classical);
   if (ImGui::BeginCombo("noise", noise_kind_name(o.noise))) {
     for (const NoiseKindInfo& k : noise_kinds())
       if (ImGui::Selectable(k.name, k.kind == o.noise)) o.noise = k.kind, changed = true;

@@ -104,7 +104,8 @@ static std::string read_map_key(const std::string& key, const std::string& value
   const auto model = [&](bool hybrid, ModelKind& field) -> std::string {
     const auto kind = parse_model_kind(value);
     if (!kind || is_convolutional(*kind) || is_hybrid(*kind) != hybrid)
-      return key + ": expected " + (hybrid ? "tqfnn, qrfnn or qdfnn" : "mlp-leaky or mlp-rot") + ", got '" + value + "'";
+      return key + ": expected " + (hybrid ? "tqfnn, qrfnn or qdfnn" : "one of " + sweep_classical_choices()) + ", got '" +
+             value + "'";
     field = *kind;
     return {};
   };

@@ -1,7 +1,5 @@
 #include "reproduce_grid.hpp"
 
-#include <map>
-
 #include "robustness_map.hpp"
 #include "run/run_spec.hpp"
 
@@ -38,14 +36,10 @@ std::vector<std::string> ablation_models(const std::string& key) {
   return {"tqfnn", "qrfnn", "qdfnn"};
 }
 
+// From the model-kind table, so that every kind (the classical controls too) has its name.
 std::string model_display_name(const std::string& model) {
-  static const std::map<std::string, std::string> names = {
-      {"tqfnn", "TQFNN"},         {"qrfnn", "QRFNN"},         {"qdfnn", "QDFNN"},
-      {"mlp-leaky", "MLP(leaky-relu)"}, {"mlp-rot", "MLP(rot-relu)"}, {"tqcnn", "TQCNN"},
-      {"qrcnn", "QRCNN"},         {"qdcnn", "QDCNN"},         {"cnn-leaky", "CNN(leaky-relu)"},
-      {"cnn-rot", "CNN(rot-relu)"}};
-  auto it = names.find(model);
-  return it == names.end() ? model : it->second;
+  const auto kind = parse_model_kind(model);
+  return kind ? model_kind_info(*kind).display_name : model;
 }
 
 ReproduceProfile reproduce_profile(const std::string& name, const std::string& cifar100_dir, int seeds) {

@@ -23,6 +23,7 @@ std::optional<ReproduceProfile> robustness_profile(const std::string& name) {
   ReproduceDataset iris;
   iris.key = "iris";
   iris.data.name = "iris";
+  iris.data.scaling = ScalingKind::automatic;  // the CLI's default: raw features handicap MLP(rot-relu)
   iris.map = {forms, attack_modes(), six, 0};
   auto image = [&](const std::string& key, const std::string& data, int epochs, const RobustnessAxes& axes) {
     ReproduceDataset d;

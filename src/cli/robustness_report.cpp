@@ -41,6 +41,7 @@ class RobustnessMap {
       const SeedAggregate a =
           results_.aggregate("robustness", d.key, robustness_condition(form, mode, noise, magnitude), model);
       p.accuracy += a.acc_mean / static_cast<double>(noises.size());
+      p.seed_sd += a.acc_seed_sd / static_cast<double>(noises.size());
       runs += a.runs;
       diverged += a.diverged;
     }
@@ -230,6 +231,9 @@ static void write_plots(const fs::path& dir, const ReproduceProfile& profile, co
             const MapPoint p = map.point(d, form, mode, noises, m, model);
             line.x.push_back(std::log10(m));
             line.y.push_back(p.accuracy);
+            line.y_low.push_back(p.accuracy - p.seed_sd);
+            line.y_high.push_back(p.accuracy + p.seed_sd);
+            line.marked.push_back(p.nan_fraction >= kNanShare);
             if (first_nan.empty() && p.nan_fraction >= kNanShare) first_nan = magnitude_label(m);
           }
           if (!first_nan.empty()) line.name += " †" + first_nan;
@@ -239,7 +243,11 @@ static void write_plots(const fs::path& dir, const ReproduceProfile& profile, co
         o.title = d.key + ", form " + (form == AttackForm::inside ? "1" : "2") + ", " + attack_mode_name(mode) +
                   ", asymmetric attacks (†m: first m with NaN loss)";
         o.x_label = "log10(attack magnitude)";
-        o.y_label = "average test accuracy";
+        o.y_label = "average test accuracy (band: ± population sd over seeds)";
+        o.y_from_zero = true;
+        o.reference_y = map.chance(d);
+        o.reference_label = "chance";
+        o.marker_label = "NaN loss in >= half the runs";
         write_text(dir / plot_file(d, form, mode), svg_line_plot(series, o));
       }
   }

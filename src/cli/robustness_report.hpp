@@ -23,6 +23,7 @@ namespace hqnn::cli {
 struct MapPoint {
   double accuracy = 0;      // mean of the runs' average test accuracy (D12)
   double nan_fraction = 0;  // share of the runs whose loss reached NaN/Inf
+  double seed_sd = 0;       // population sd over the seeds, averaged over the pooled noises
 };
 
 enum class Verdict { claim_holds, reverse_holds, no_difference };

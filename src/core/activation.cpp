@@ -100,4 +100,22 @@ void RotRelu::backward(const Matrix& grad_out, Matrix& grad_in) {
   }
 }
 
+// tanh x = sign(x) (1 − e^{−2|x|}) / (1 + e^{−2|x|}) through exact::exp, so that
+// every build gives the same bits (Eigen's tanh is a vectorised approximation
+// natively and the C library's in WebAssembly). NaN stays NaN, ±inf gives ±1.
+static Real exact_tanh(Real x) {
+  const Real e = exact::exp(Real(-2) * std::abs(x));
+  return std::copysign((Real(1) - e) / (Real(1) + e), x);
+}
+
+void Tanh::forward(const Matrix& in, Matrix& out) {
+  out.resize(in.rows(), in.cols());
+  for (Index i = 0; i < in.size(); ++i) out.data()[i] = exact_tanh(in.data()[i]);
+  out_ = out;
+}
+
+void Tanh::backward(const Matrix& grad_out, Matrix& grad_in) {
+  grad_in = (grad_out.array() * (Real(1) - out_.array().square())).matrix();
+}
+
 }  // namespace hqnn

@@ -1,4 +1,5 @@
-// Activations of the classical baselines.
+// Activations of the classical baselines, and tanh, the bounded layer of the
+// classical-skip controls (classical_skip_stack.hpp).
 #pragma once
 
 #include "layer.hpp"
@@ -37,6 +38,21 @@ class RotRelu : public Layer {
   Index width_;
   Real angle_;
   Matrix rotated_;  // R(φ)·x, the ReLU's input
+};
+
+// y = tanh(x): bounded in (-1, 1) whatever the weights before it.
+class Tanh : public Layer {
+ public:
+  explicit Tanh(Index width) : width_(width) {}
+  std::string kind() const override { return "tanh"; }
+  Index input_width() const override { return width_; }
+  Index output_width() const override { return width_; }
+  void forward(const Matrix& in, Matrix& out) override;
+  void backward(const Matrix& grad_out, Matrix& grad_in) override;  // dy/dx = 1 - y²
+
+ private:
+  Index width_;
+  Matrix out_;
 };
 
 }  // namespace hqnn

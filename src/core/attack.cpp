@@ -27,6 +27,14 @@ struct AttackModeName {
 static const AttackModeName kAttackModeNames[] = {
     {AttackMode::persistent, "persistent"}, {AttackMode::transient, "transient"}, {AttackMode::fixed, "fixed"}};
 
+const char* attack_scale_name(AttackScale scale) { return scale == AttackScale::relative ? "relative" : "absolute"; }
+
+std::optional<AttackScale> parse_attack_scale(const std::string& name) {
+  if (name == "absolute") return AttackScale::absolute;
+  if (name == "relative") return AttackScale::relative;
+  return std::nullopt;
+}
+
 const char* attack_form_name(AttackForm form) {
   for (const auto& row : kAttackFormNames)
     if (row.form == form) return row.name;
@@ -94,6 +102,23 @@ ParameterAttack::ParameterAttack(const AttackOptions& options, Model& model)
     std::sort(all.begin(), all.end());
     attacked_ = all;
   }
+  for (int l : attacked_) {
+    double scale = 1;
+    if (options.scale == AttackScale::relative) {
+      const Real* v = nullptr;
+      Index size = 0;
+      if (QuantumStack* stack = model.quantum_stack()) {
+        v = stack->layer_angles(l), size = stack->gates_per_layer();
+      } else {
+        const Matrix& w = *model.attack_target(l).weight;
+        v = w.data(), size = w.size();
+      }
+      double sq = 0;
+      for (Index i = 0; i < size; ++i) sq += double(v[i]) * double(v[i]);
+      scale = size > 0 ? std::sqrt(sq / double(size)) : 0.0;
+    }
+    scales_.push_back(scale);
+  }
   if (options.mode == AttackMode::fixed) perturb(model, false);
 }
 
@@ -105,16 +130,20 @@ void ParameterAttack::after_step(Model& model) {
   if (options_.mode == AttackMode::persistent) perturb(model, true);
 }
 
-// Fills (or, accumulating, adds to) `v` with fresh ε.
-static void draw_into(std::vector<Real>& v, size_t size, bool accumulate, const AttackOptions& o, Rng& rng) {
+// Fills (or, accumulating, adds to) `v` with fresh ε of magnitude m.
+static void draw_into(std::vector<Real>& v, size_t size, bool accumulate, NoiseKind noise, double m, Rng& rng) {
   if (v.size() != size) v.assign(size, Real(0));
-  for (auto& x : v) x = (accumulate ? x : Real(0)) + static_cast<Real>(draw_noise(o.noise, o.magnitude, rng));
+  for (auto& x : v) x = (accumulate ? x : Real(0)) + static_cast<Real>(draw_noise(noise, m, rng));
 }
 
+// ε scaled by s is noise of magnitude s·m for every noise kind (N(0, m²),
+// N(m, m²), U(−m, m), U(0, 2m) and their mixtures): the magnitude carries the scale.
 void ParameterAttack::perturb(Model& model, bool accumulate) {
-  const AttackOptions& o = options_;
+  AttackOptions o = options_;
   QuantumStack* stack = model.quantum_stack();
-  for (int l : attacked_) {
+  for (size_t i_layer = 0; i_layer < attacked_.size(); ++i_layer) {
+    const int l = attacked_[i_layer];
+    o.magnitude = options_.magnitude * scales_[i_layer];
     if (stack) {
       const size_t k = static_cast<size_t>(stack->gates_per_layer());
       GatePerturbation& p = stack->perturbation(l);
@@ -125,22 +154,23 @@ void ParameterAttack::perturb(Model& model, bool accumulate) {
           theta = static_cast<Real>(std::remainder(double(theta) + draw_noise(o.noise, o.magnitude, rng_), 2 * kPi));
         }
       } else if (o.form == AttackForm::inside) {
-        draw_into(p.angle, k, false, o, rng_);
+        draw_into(p.angle, k, false, o.noise, o.magnitude, rng_);
       } else {
-        draw_into(p.c, k, accumulate, o, rng_);
-        draw_into(p.s, k, accumulate, o, rng_);
+        draw_into(p.c, k, accumulate, o.noise, o.magnitude, rng_);
+        draw_into(p.s, k, accumulate, o.noise, o.magnitude, rng_);
       }
     } else {
-      Linear& fc = model.hidden_linear(l);
+      const AttackTarget fc = model.attack_target(l);
+      Matrix& weight = *fc.weight;
       if (o.form == AttackForm::inside && accumulate) {
-        for (Index i = 0; i < fc.weight.size(); ++i) fc.weight.data()[i] += static_cast<Real>(draw_noise(o.noise, o.magnitude, rng_));
+        for (Index i = 0; i < weight.size(); ++i) weight.data()[i] += static_cast<Real>(draw_noise(o.noise, o.magnitude, rng_));
       } else if (o.form == AttackForm::inside) {
-        fc.weight_offset.resize(fc.weight.rows(), fc.weight.cols());
-        for (Index i = 0; i < fc.weight_offset.size(); ++i)
-          fc.weight_offset.data()[i] = static_cast<Real>(draw_noise(o.noise, o.magnitude, rng_));
+        fc.weight_offset->resize(weight.rows(), weight.cols());
+        for (Index i = 0; i < fc.weight_offset->size(); ++i)
+          fc.weight_offset->data()[i] = static_cast<Real>(draw_noise(o.noise, o.magnitude, rng_));
       } else {
-        RowVector& offset = model.hidden_output_offset(l);
-        if (offset.size() != fc.output_width() || !accumulate) offset = RowVector::Zero(fc.output_width());
+        RowVector& offset = *fc.output_offset;
+        if (offset.size() != fc.outputs || !accumulate) offset = RowVector::Zero(fc.outputs);
         for (Index i = 0; i < offset.size(); ++i) offset(i) += static_cast<Real>(draw_noise(o.noise, o.magnitude, rng_));
       }
     }
@@ -153,8 +183,9 @@ void ParameterAttack::remove(Model& model) {
     if (stack) {
       stack->perturbation(l) = GatePerturbation{};
     } else {
-      model.hidden_linear(l).weight_offset.resize(0, 0);
-      model.hidden_output_offset(l).resize(0);
+      const AttackTarget t = model.attack_target(l);
+      t.weight_offset->resize(0, 0);
+      t.output_offset->resize(0);
     }
   }
 }
@@ -173,8 +204,9 @@ Json ParameterAttack::state_json(Model& model) const {
       o.set("c", exact_numbers(p.c));
       o.set("s", exact_numbers(p.s));
     } else {
-      const Matrix& w = model.hidden_linear(l).weight_offset;
-      const RowVector& out = model.hidden_output_offset(l);
+      const AttackTarget t = model.attack_target(l);
+      const Matrix& w = *t.weight_offset;
+      const RowVector& out = *t.output_offset;
       o.set("weight", exact_numbers(w.data(), static_cast<size_t>(w.size())));
       o.set("output", exact_numbers(out.data(), static_cast<size_t>(out.size())));
     }
@@ -184,6 +216,7 @@ Json ParameterAttack::state_json(Model& model) const {
   j.set("layers", layers);
   j.set("rng", rng_state_json(rng_.state()));
   j.set("offsets", offsets);
+  if (options_.scale == AttackScale::relative) j.set("scales", exact_numbers(scales_));
   return j;
 }
 
@@ -195,6 +228,12 @@ void ParameterAttack::load_state(const Json& j, Model& model) {
   if (layers != attacked_)
     throw InputError(ctx + ": saved for other attacked layers than this attack chooses (same options and seed?)");
   const Rng::State rs = rng_state_of(j.at("rng", ctx), ctx + ".rng");
+  // A relative attack's factors come from the parameters when it started, not from the ones restored now.
+  std::vector<double> scales = scales_;
+  if (options_.scale == AttackScale::relative) {
+    scales = exact_numbers_of(j.at("scales", ctx), ctx + ".scales");
+    if (scales.size() != attacked_.size()) throw InputError(ctx + ".scales: one factor per attacked layer expected");
+  }
   const auto& offsets = j.at("offsets", ctx).items(ctx + ".offsets");
   if (offsets.size() != attacked_.size()) throw InputError(ctx + ".offsets: one entry per attacked layer expected");
   // An offset is empty (not installed yet) or exactly the size it perturbs.
@@ -221,9 +260,9 @@ void ParameterAttack::load_state(const Json& j, Model& model) {
       const size_t k = static_cast<size_t>(stack->gates_per_layer());
       gate_offsets.push_back({sized(o, "angle", k), sized(o, "c", k), sized(o, "s", k)});
     } else {
-      const Linear& fc = model.hidden_linear(attacked_[i]);
-      linear_offsets.push_back({sized(o, "weight", static_cast<size_t>(fc.weight.size())),
-                                sized(o, "output", static_cast<size_t>(fc.output_width()))});
+      const AttackTarget fc = model.attack_target(attacked_[i]);
+      linear_offsets.push_back({sized(o, "weight", static_cast<size_t>(fc.weight->size())),
+                                sized(o, "output", static_cast<size_t>(fc.outputs))});
     }
   }
   const auto to_real = [](const std::vector<double>& v) { return std::vector<Real>(v.begin(), v.end()); };
@@ -235,20 +274,21 @@ void ParameterAttack::load_state(const Json& j, Model& model) {
       p.c = to_real(gate_offsets[i].c);
       p.s = to_real(gate_offsets[i].s);
     } else {
-      Linear& fc = model.hidden_linear(l);
+      const AttackTarget fc = model.attack_target(l);
       const LinearOffsets& saved = linear_offsets[i];
       if (saved.weight.empty()) {
-        fc.weight_offset.resize(0, 0);
+        fc.weight_offset->resize(0, 0);
       } else {
-        fc.weight_offset.resize(fc.weight.rows(), fc.weight.cols());
-        for (Index k = 0; k < fc.weight_offset.size(); ++k) fc.weight_offset.data()[k] = static_cast<Real>(saved.weight[size_t(k)]);
+        fc.weight_offset->resize(fc.weight->rows(), fc.weight->cols());
+        for (Index k = 0; k < fc.weight_offset->size(); ++k) fc.weight_offset->data()[k] = static_cast<Real>(saved.weight[size_t(k)]);
       }
-      RowVector& out = model.hidden_output_offset(l);
+      RowVector& out = *fc.output_offset;
       out.resize(static_cast<Index>(saved.output.size()));
       for (Index k = 0; k < out.size(); ++k) out(k) = static_cast<Real>(saved.output[size_t(k)]);
     }
   }
   rng_.set_state(rs);
+  scales_ = scales;
 }
 
 }  // namespace hqnn

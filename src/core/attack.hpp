@@ -4,7 +4,8 @@
 //                      classical layers compute with W + ε.
 //   form ② "outside"  σ(θ) + ε: hybrids use cos θ + ε, sin θ + ε in every gate
 //                      (no longer orthogonal); classical layers add ε to the
-//                      activation's output, one ε per neuron.
+//                      activation's output, one ε per neuron (the layer's
+//                      output inside the skips of a classical control).
 //   persistent: after every optimiser step a fresh ε is added into what is
 //               stored: the angles or weights (form ①), the accumulated gate or
 //               activation offsets (form ②).
@@ -15,8 +16,9 @@
 // Sec. 5.2 says neither when ε is drawn nor whether it accumulates; these are
 // three readings of it (D11 chooses persistent as the default): accumulated
 // after every step, redrawn at every forward pass, drawn once.
-// The attacked layers are the L quantum-inspired layers of a hybrid or the L
-// hidden fully connected layers of a classical model; convolutional layers and
+// The attacked layers are the L quantum-inspired layers of a hybrid, the L
+// hidden fully connected layers of a classical model, or the L layers inside
+// the skips of a classical control; convolutional layers and
 // the output layer are never attacked. k of them are chosen at random (seeded),
 // or they are listed.
 #pragma once
@@ -35,6 +37,15 @@ class Model;
 
 enum class AttackForm { inside, outside };
 enum class AttackMode { persistent, transient, fixed };
+// absolute: ε as drawn (magnitude m). relative: every ε of an attacked layer is
+// multiplied by the RMS of that layer's stored parameters (its angles, or its
+// weights: W, or S for an orthogonal layer) when the attack starts, so that m
+// is a fraction of the layer's own scale whatever the model (U(−π, π) angles
+// have RMS 1.81, a Linear(64 → 64) U(±1/8)'s weights 0.072). One factor per
+// layer, frozen at the start: a persistent attack does not compound it.
+enum class AttackScale { absolute, relative };
+const char* attack_scale_name(AttackScale scale);
+std::optional<AttackScale> parse_attack_scale(const std::string& name);
 const char* attack_form_name(AttackForm form);  // "inside" (①), "outside" (②)
 const char* attack_mode_name(AttackMode mode);  // "persistent", "transient", "fixed"
 std::optional<AttackForm> parse_attack_form(const std::string& name);  // also "1", "2"
@@ -46,10 +57,11 @@ struct AttackOptions {
   AttackForm form = AttackForm::inside;
   NoiseKind noise = NoiseKind::gaussian_asym;
   double magnitude = 0.01;
-  AttackMode mode = AttackMode::persistent;  // D11: reproduces the paper's NaN blow-ups of classical models
+  AttackMode mode = AttackMode::persistent;  // D11: accumulated, the reading under which an attack grows with training
   int layers = 1;                 // k attacked layers, chosen at random, when `layer_list` is empty
   std::vector<int> layer_list;    // 0-based attackable-layer indices
   uint64_t seed = 1;
+  AttackScale scale = AttackScale::absolute;
 };
 void validate(const AttackOptions& options);
 
@@ -60,6 +72,8 @@ class ParameterAttack {
   ParameterAttack(const AttackOptions& options, Model& model);
   const AttackOptions& options() const { return options_; }
   const std::vector<int>& attacked_layers() const { return attacked_; }
+  // Per attacked layer, the factor ε is multiplied by (1 under absolute scale).
+  const std::vector<double>& layer_scales() const { return scales_; }
   void before_forward(Model& model);  // transient: redraw ε
   void after_step(Model& model);      // persistent: accumulate ε
   void remove(Model& model);          // clears every offset it installed (stored parameters stay as they are)
@@ -73,6 +87,7 @@ class ParameterAttack {
   void perturb(Model& model, bool accumulate);
   AttackOptions options_;
   std::vector<int> attacked_;
+  std::vector<double> scales_;
   Rng rng_;
 };
 

@@ -16,13 +16,7 @@
 
 namespace hqnn {
 
-SkipTopology skip_topology_of(ModelKind kind) {
-  switch (kind) {
-    case ModelKind::tqfnn: case ModelKind::tqcnn: return SkipTopology::plain;
-    case ModelKind::qrfnn: case ModelKind::qrcnn: return SkipTopology::residual;
-    default: return SkipTopology::dense;
-  }
-}
+SkipTopology skip_topology_of(ModelKind kind) { return model_kind_info(kind).skip; }
 
 static bool uses_rot_relu(ModelKind kind) { return kind == ModelKind::mlp_rot || kind == ModelKind::cnn_rot; }
 
@@ -33,15 +27,36 @@ static Real row_max(const Matrix& logits, Index b) {
   return m;
 }
 
+const char* softmax_loss_name(SoftmaxLoss loss) { return loss == SoftmaxLoss::naive ? "naive" : "stable"; }
+
+std::optional<SoftmaxLoss> parse_softmax_loss(const std::string& name) {
+  if (name == "stable") return SoftmaxLoss::stable;
+  if (name == "naive") return SoftmaxLoss::naive;
+  return std::nullopt;
+}
+
 // Softmax cross-entropy for rows of a larger batch: row b's loss goes to
 // row_loss[b], and the gradient is that of the mean over `mean_over` samples.
+// Stable: log Σ exp(z − max z). Naive: p = exp z / Σ exp z and −log p_y, in
+// Real, as a textbook implementation would write it.
 static void softmax_cross_entropy_rows(const Matrix& logits, const int* labels, Index mean_over, double* row_loss,
-                                       Matrix* grad) {
+                                       Matrix* grad, SoftmaxLoss loss) {
   if (grad) grad->resize(logits.rows(), logits.cols());
   // Plain loops with exact::exp and sums in class order: the same bits in every
   // build (Eigen's exp() and sum() are vectorised natively, scalar in WebAssembly).
   const Index classes = logits.cols();
   for (Index b = 0; b < logits.rows(); ++b) {
+    if (loss == SoftmaxLoss::naive) {
+      // p_k = exp z_k / Σ exp z, in class order: overflows to inf/inf = NaN for a large logit.
+      Real sum = 0;
+      for (Index k = 0; k < classes; ++k) sum += exact::exp(logits(b, k));
+      row_loss[b] = -exact::log(static_cast<double>(exact::exp(logits(b, labels[b])) / sum));
+      if (grad) {
+        for (Index k = 0; k < classes; ++k) (*grad)(b, k) = exact::exp(logits(b, k)) / sum / Real(mean_over);
+        (*grad)(b, labels[b]) -= Real(1) / Real(mean_over);
+      }
+      continue;
+    }
     const Real m = row_max(logits, b);
     Real sum = 0;
     for (Index k = 0; k < classes; ++k) sum += exact::exp(logits(b, k) - m);
@@ -53,6 +68,16 @@ static void softmax_cross_entropy_rows(const Matrix& logits, const int* labels, 
       (*grad)(b, labels[b]) -= Real(1) / Real(mean_over);
     }
   }
+}
+
+// The largest finite |z| of a block of logits; 0 when none is finite.
+static double max_abs_finite(const Matrix& logits) {
+  double m = 0;
+  for (Index i = 0; i < logits.size(); ++i) {
+    const double v = std::abs(double(logits.data()[i]));
+    if (std::isfinite(v) && v > m) m = v;
+  }
+  return m;
 }
 
 Index effective_width(const ModelOptions& options, Index input_width) {
@@ -154,11 +179,26 @@ Model::Model(const ModelOptions& options, Index input_width, int classes)
     features = Index(channels) * h * w;  // flatten is the identity in this layout
     layers_.push_back(std::make_unique<Linear>("proj", features, width_, rng));
     features = width_;
-    if (!is_hybrid(options.kind)) layers_.push_back(activation(width_));
+    if (!is_hybrid(options.kind) && !is_classical_skip(options.kind)) layers_.push_back(activation(width_));
   }
-  if (is_hybrid(options.kind)) {
+  if (is_hybrid(options.kind) || is_classical_skip(options.kind)) {
     if (width_ != features) layers_.push_back(std::make_unique<Linear>("in", features, width_, rng));
     layers_.push_back(std::make_unique<AmplitudeEncoding>(width_));
+  }
+  if (is_classical_skip(options.kind)) {
+    ClassicalSkipStackOptions c;
+    c.topology = skip_topology_of(options.kind);
+    c.branch = model_kind_info(options.kind).branch;
+    c.width = width_;
+    c.layers = options.layers;
+    c.train_lambda = options.train_lambda;
+    c.lambda_init = options.lambda_init;
+    c.dense_lambda_inverse = options.dense_lambda_inverse;
+    c.leaky_slope = options.leaky_slope;
+    auto stack = std::make_unique<ClassicalSkipStack>("c", c, rng);
+    classical_skip_ = stack.get();
+    layers_.push_back(std::move(stack));
+  } else if (is_hybrid(options.kind)) {
     QuantumStackOptions q;
     q.topology = skip_topology_of(options.kind);
     q.width = width_;
@@ -211,7 +251,11 @@ void Model::copy_state_from(Model& source) {
   if (QuantumStack* q = source.quantum_stack())
     for (int l = 0; l < q->options().layers; ++l) quantum_->perturbation(l) = q->perturbation(l);
   if (!quantum_)
-    for (int l = 0; l < options_.layers; ++l) hidden_linear(l).weight_offset = source.hidden_linear(l).weight_offset;
+    for (int l = 0; l < options_.layers; ++l) {
+      const AttackTarget from_target = source.attack_target(l), to_target = attack_target(l);
+      *to_target.weight_offset = *from_target.weight_offset;
+      *to_target.output_offset = *from_target.output_offset;
+    }
   output_offsets_ = source.output_offsets_;
 }
 
@@ -242,14 +286,17 @@ void Model::for_each_chunk(const Matrix& inputs, ThreadPool& pool, const AfterFo
   pool.run(chunks, [&run_chunk](int c, int thread) { run_chunk(c, thread); });
 }
 
-double Model::forward_backward(const Matrix& inputs, const std::vector<int>& labels, ThreadPool& pool) {
+double Model::forward_backward(const Matrix& inputs, const std::vector<int>& labels, ThreadPool& pool,
+                               SoftmaxLoss loss) {
   const Index batch = inputs.rows();
   const size_t chunks = static_cast<size_t>((batch + kChunkRows - 1) / kChunkRows);
   chunk_grads_.resize(chunks);
+  chunk_max_abs_logit_.assign(chunks, 0.0);
   row_losses_.resize(static_cast<size_t>(batch));
   for_each_chunk(inputs, pool, [&](Model& m, int c, Index begin, Index) {
+    chunk_max_abs_logit_[static_cast<size_t>(c)] = max_abs_finite(m.activations_.back());
     softmax_cross_entropy_rows(m.activations_.back(), labels.data() + begin, batch, row_losses_.data() + begin,
-                               &m.grad_logits_);
+                               &m.grad_logits_, loss);
     m.backward(m.grad_logits_);
     std::vector<Real>& g = chunk_grads_[static_cast<size_t>(c)];
     g.clear();  // keeps its capacity: no allocation after the first step
@@ -265,9 +312,11 @@ double Model::forward_backward(const Matrix& inputs, const std::vector<int>& lab
     }
     offset += static_cast<size_t>(block.size);
   }
-  double loss = 0;
-  for (double l : row_losses_) loss += l;
-  return loss / static_cast<double>(batch);
+  last_max_abs_logit_ = 0;
+  for (double v : chunk_max_abs_logit_) last_max_abs_logit_ = std::max(last_max_abs_logit_, v);
+  double total = 0;
+  for (double l : row_losses_) total += l;
+  return total / static_cast<double>(batch);
 }
 
 const Matrix& Model::forward(const Matrix& inputs, ThreadPool& pool) {
@@ -278,10 +327,13 @@ const Matrix& Model::forward(const Matrix& inputs, ThreadPool& pool) {
   return batch_logits_;
 }
 
-Linear& Model::hidden_linear(int l) { return static_cast<Linear&>(*layers_[hidden_linear_index_.at(static_cast<size_t>(l))]); }
-
-// The activation follows its Linear layer directly.
-RowVector& Model::hidden_output_offset(int l) { return output_offsets_[hidden_linear_index_.at(static_cast<size_t>(l)) + 1]; }
+AttackTarget Model::attack_target(int l) {
+  if (classical_skip_) return classical_skip_->attack_target(l);
+  const size_t i = hidden_linear_index_.at(static_cast<size_t>(l));
+  auto& fc = static_cast<Linear&>(*layers_[i]);
+  // The activation follows its Linear layer directly.
+  return {&fc.weight, &fc.weight_offset, &output_offsets_[i + 1], fc.output_width()};
+}
 
 void Model::set_attack(const AttackOptions& options) {
   clear_attack();
@@ -327,13 +379,13 @@ Matrix softmax(const Matrix& logits) {
   return p;
 }
 
-double softmax_cross_entropy(const Matrix& logits, const std::vector<int>& labels, Matrix* grad) {
+double softmax_cross_entropy(const Matrix& logits, const std::vector<int>& labels, Matrix* grad, SoftmaxLoss loss) {
   const Index batch = logits.rows();
   std::vector<double> row_loss(static_cast<size_t>(batch));
-  softmax_cross_entropy_rows(logits, labels.data(), batch, row_loss.data(), grad);
-  double loss = 0;
-  for (double l : row_loss) loss += l;
-  return loss / static_cast<double>(batch);
+  softmax_cross_entropy_rows(logits, labels.data(), batch, row_loss.data(), grad, loss);
+  double total = 0;
+  for (double l : row_loss) total += l;
+  return total / static_cast<double>(batch);
 }
 
 }  // namespace hqnn

@@ -13,6 +13,11 @@
 //       and Linear(n → classes). Every act is the model's own: cnn_rot uses
 //       rot-relu in the front end too, pairing consecutive values of the
 //       flattened channel-major feature map.
+//   mlp_{res,dense}_{leaky,tanh,orth} / cnn_…: the classical controls, built
+//       exactly as QRFNN / QDFNN / QRCNN / QDCNN (front end, encoding, λ skips
+//       with the same initialisation, read-out) with a classical layer in place
+//       of each V chain (classical_skip_stack.hpp), so that the layer inside the
+//       skip is the only difference.
 // The loss is softmax cross-entropy, the mean over the batch (D5).
 #pragma once
 
@@ -22,6 +27,7 @@
 #include <string>
 #include <vector>
 
+#include "classical_skip_stack.hpp"
 #include "json.hpp"
 #include "layer.hpp"
 #include "model_kind.hpp"
@@ -33,6 +39,14 @@ class Linear;
 class ParameterAttack;
 class ThreadPool;
 struct AttackOptions;
+
+// The training loss (D5): softmax cross-entropy computed stably (the max
+// logit subtracted first) or naively (exp of the raw logits, which overflows to
+// inf and then NaN once a logit passes ~88 in float). The naive loss exists
+// only to test whether it explains the paper's NaN losses; never a default.
+enum class SoftmaxLoss { stable, naive };
+const char* softmax_loss_name(SoftmaxLoss loss);
+std::optional<SoftmaxLoss> parse_softmax_loss(const std::string& name);
 
 // One struct read by the CLI, the playground and the model files.
 struct ModelOptions {
@@ -85,7 +99,10 @@ class Model {
   // (D5) is returned and its gradient written to every parameter block.
   // Transient attacks draw once, as forward() does. The caches of the layers
   // (QuantumStack::states()) then hold one of the batch's chunks.
-  double forward_backward(const Matrix& inputs, const std::vector<int>& labels, ThreadPool& pool);
+  double forward_backward(const Matrix& inputs, const std::vector<int>& labels, ThreadPool& pool,
+                          SoftmaxLoss loss = SoftmaxLoss::stable);
+  // The largest finite |logit| of the last forward_backward() batch (0 when none is finite).
+  double last_max_abs_logit() const { return last_max_abs_logit_; }
   // Logits of a batch, as forward(), computed chunk by chunk on the pool.
   const Matrix& forward(const Matrix& inputs, ThreadPool& pool);
   // Every layer's parameter blocks in order, collected once when the model is
@@ -102,13 +119,18 @@ class Model {
   // The quantum-inspired block, or nullptr for a classical model.
   QuantumStack* quantum_stack() { return quantum_; }
   const QuantumStack* quantum_stack() const { return quantum_; }
+  // The skip stack of a classical control, or nullptr.
+  ClassicalSkipStack* classical_skip_stack() { return classical_skip_; }
+  const ClassicalSkipStack* classical_skip_stack() const { return classical_skip_; }
 
   // Parameter attacks (attack.hpp). The attackable layers are the L
-  // quantum-inspired layers of a hybrid, or the L hidden Linear layers of a
-  // classical model.
+  // quantum-inspired layers of a hybrid, the L hidden Linear layers of a
+  // classical model, or the L layers inside the skips of a classical control.
   int attackable_layer_count() const { return options_.layers; }
-  Linear& hidden_linear(int l);
-  RowVector& hidden_output_offset(int l);  // added to hidden layer l's activation output
+  // Classical models: what an attack perturbs in attackable layer l (the
+  // weights, and the offset added to the layer's activation output).
+  AttackTarget attack_target(int l);
+  RowVector& hidden_output_offset(int l) { return *attack_target(l).output_offset; }
   void set_attack(const AttackOptions& options);  // throws InputError for a bad layer list
   void clear_attack();                            // removes offsets; stored parameters stay
   const ParameterAttack* attack() const { return attack_.get(); }
@@ -138,6 +160,7 @@ class Model {
   int width_;
   std::vector<std::unique_ptr<Layer>> layers_;
   QuantumStack* quantum_ = nullptr;
+  ClassicalSkipStack* classical_skip_ = nullptr;
   std::vector<Matrix> activations_;  // activations_[i] is the input of layers_[i]; the last is the logits
   std::vector<size_t> hidden_linear_index_;  // classical: layers_ index of hidden Linear l
   std::vector<RowVector> output_offsets_;    // per layers_ index; empty: none
@@ -157,11 +180,14 @@ class Model {
   std::vector<unsigned char> replica_up_to_date_;  // per pool thread, within one for_each_chunk
   std::vector<std::vector<Real>> chunk_grads_;  // per chunk, all parameter blocks in order
   std::vector<double> row_losses_;
+  std::vector<double> chunk_max_abs_logit_;
+  double last_max_abs_logit_ = 0;
   Matrix batch_logits_, grad_logits_;
 };
 
 // Softmax cross-entropy, mean over the batch. Writes dL/dlogits when grad is given.
-double softmax_cross_entropy(const Matrix& logits, const std::vector<int>& labels, Matrix* grad);
+double softmax_cross_entropy(const Matrix& logits, const std::vector<int>& labels, Matrix* grad,
+                             SoftmaxLoss loss = SoftmaxLoss::stable);
 // Row-wise softmax (numerically stable).
 Matrix softmax(const Matrix& logits);
 

@@ -10,17 +10,10 @@
 
 namespace hqnn {
 
-const char* skip_topology_name(SkipTopology topology) {
-  switch (topology) {
-    case SkipTopology::plain: return "plain";
-    case SkipTopology::residual: return "residual";
-    case SkipTopology::dense: return "dense";
-  }
-  return "?";
-}
-
 QuantumStack::QuantumStack(std::string name, const QuantumStackOptions& options, Rng& rng)
-    : name_(std::move(name)), options_(options) {
+    : name_(std::move(name)),
+      options_(options),
+      skips_(options.topology, options.layers, options.lambda_init, options.dense_lambda_inverse, options.train_lambda) {
   if (options.width < 2) throw InputError("quantum layer width n must be at least 2, got " + std::to_string(options.width));
   if (options.layers < 1) throw InputError("number of quantum layers L must be at least 1, got " + std::to_string(options.layers));
   const int L = options.layers, k = gates_per_layer();
@@ -29,14 +22,6 @@ QuantumStack::QuantumStack(std::string name, const QuantumStackOptions& options,
     a = static_cast<Real>(options.angle_init_normal ? rng.normal(0.0, options.angle_init_scale)
                                                     : rng.uniform(-options.angle_init_scale, options.angle_init_scale));
   angle_grads_.assign(angles_.size(), 0);
-  const int total = lambda_offset(L + 1);
-  lambdas_.resize(total);
-  for (int l = 1; l <= L; ++l)
-    for (int t = 0; t < lambda_count(l); ++t)
-      lambdas_[lambda_offset(l) + t] =
-          options.topology == SkipTopology::dense && options.dense_lambda_inverse ? options.lambda_init / Real(l)
-                                                                                   : options.lambda_init;
-  lambda_grads_.assign(lambdas_.size(), 0);
   for (int l = 0; l < L; ++l)  // params()' names, made once: params() runs at every training step
     for (const char* what : {".angles", ".lambda"}) block_names_.push_back(name_ + "." + std::to_string(l) + what);
   gates_.resize(L);
@@ -48,33 +33,6 @@ QuantumStack::QuantumStack(std::string name, const QuantumStackOptions& options,
   norms_.resize(L);
   state_grads_.resize(L + 1);
 }
-
-int QuantumStack::lambda_offset(int l) const {
-  switch (options_.topology) {
-    case SkipTopology::plain: return 0;
-    case SkipTopology::residual: return l - 1;
-    case SkipTopology::dense: return l * (l - 1) / 2;
-  }
-  return 0;
-}
-
-int QuantumStack::lambda_count(int l) const {
-  switch (options_.topology) {
-    case SkipTopology::plain: return 0;
-    case SkipTopology::residual: return 1;
-    case SkipTopology::dense: return l;
-  }
-  return 0;
-}
-
-Real QuantumStack::lambda(int l, int j) const {
-  if (options_.topology == SkipTopology::dense) return lambdas_[lambda_offset(l) + j];
-  if (options_.topology == SkipTopology::residual && j == l - 1) return lambdas_[l - 1];
-  return 0;
-}
-
-// First skip source of layer l: ψ_{l-1} for residual, ψ_0 for dense.
-static int first_source(SkipTopology topology, int l) { return topology == SkipTopology::dense ? 0 : l - 1; }
 
 // The gates of layer l from its angles and perturbation; sin and cos come
 // from the layer's cache (GivensAngleTrig), so they are computed again only
@@ -118,13 +76,7 @@ void QuantumStack::forward(const Matrix& in, Matrix& out) {
     givens_chain_forward(gates_[l - 1], n, rotated.data(), batch, batch);
     rotated_fresh_[l - 1] = 1;
     Matrix& next = states_[l];
-    const int j0 = first_source(options_.topology, l);
-    // The first skip term joins the copy (one pass, the same sums in the same order).
-    if (lambda_count(l) > 0)
-      next = rotated + lambdas_[lambda_offset(l)] * states_[j0];
-    else
-      next = rotated;
-    for (int t = 1; t < lambda_count(l); ++t) next += lambdas_[lambda_offset(l) + t] * states_[j0 + t];
+    skips_.combine(l, rotated, states_, next);
     if (options_.renormalize) {
       norms_[l - 1] = row_norms_in_order(next).cwiseMax(Real(1e-30));
       next.array().colwise() /= norms_[l - 1].array();
@@ -153,7 +105,7 @@ void QuantumStack::backward(const Matrix& grad_out, Matrix& grad_in) {
   for (int l = 0; l < L; ++l) state_grads_[l].setZero(batch, n);
   state_grads_[L] = grad_out;
   std::fill(angle_grads_.begin(), angle_grads_.end(), Real(0));
-  std::fill(lambda_grads_.begin(), lambda_grads_.end(), Real(0));
+  skips_.zero_grads();
   for (int l = L; l >= 1; --l) {
     // g = dL/dv where v is ψ_l before renormalisation, worked out in place:
     // ḡ_l is not read again.
@@ -163,12 +115,7 @@ void QuantumStack::backward(const Matrix& grad_out, Matrix& grad_in) {
       g -= (states_[l].array().colwise() * overlap_.array()).matrix();
       g.array().colwise() /= norms_[l - 1].array();
     }
-    const int j0 = first_source(options_.topology, l);
-    for (int t = 0; t < lambda_count(l); ++t) {
-      const int idx = lambda_offset(l) + t;
-      lambda_grads_[idx] = dot_in_order(g, states_[j0 + t]);
-      state_grads_[j0 + t] += lambdas_[idx] * g;
-    }
+    skips_.backward(l, g, states_, state_grads_);
     // The backward pass un-rotates U ψ_{l-1} in place; a second backward pass
     // of the same forward pass computes it again (the same bits).
     Matrix& rotated = rotated_[l - 1];
@@ -191,9 +138,7 @@ std::vector<ParamBlock> QuantumStack::params() {
   for (int l = 0; l < options_.layers; ++l) {
     const size_t n = 2 * static_cast<size_t>(l);
     blocks.push_back({block_names_[n], ParamKind::angle, angles_.data() + l * k, angle_grads_.data() + l * k, k});
-    if (lambda_count(l + 1) > 0)
-      blocks.push_back({block_names_[n + 1], ParamKind::lambda, lambdas_.data() + lambda_offset(l + 1),
-                        lambda_grads_.data() + lambda_offset(l + 1), lambda_count(l + 1), options_.train_lambda});
+    if (skips_.has_block(l)) blocks.push_back(skips_.block(l, block_names_[n + 1]));
   }
   return blocks;
 }

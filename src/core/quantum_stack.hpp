@@ -15,13 +15,11 @@
 
 #include "givens_chain.hpp"
 #include "layer.hpp"
+#include "skip_connections.hpp"
 
 namespace hqnn {
 
 class Rng;
-
-enum class SkipTopology { plain, residual, dense };
-const char* skip_topology_name(SkipTopology topology);
 
 struct QuantumStackOptions {
   SkipTopology topology = SkipTopology::dense;
@@ -58,9 +56,9 @@ class QuantumStack : public Layer {
   Real* layer_angles(int l) { return angles_.data() + l * gates_per_layer(); }
   const Real* layer_angles(int l) const { return angles_.data() + l * gates_per_layer(); }
   // Coefficients of ψ_j in ψ_l (l = 1..L); empty for the plain topology.
-  int lambda_offset(int l) const;  // index of λ for layer l's first skip term
-  int lambda_count(int l) const;   // number of skip terms into ψ_l
-  Real lambda(int l, int j) const;
+  int lambda_offset(int l) const { return skips_.offset(l); }  // index of λ for layer l's first skip term
+  int lambda_count(int l) const { return skips_.count(l); }    // number of skip terms into ψ_l
+  Real lambda(int l, int j) const { return skips_.lambda(l, j); }
   // ψ₀ … ψ_L of the last forward batch (each batch x n).
   const std::vector<Matrix>& states() const { return states_; }
   // The gates used by layer l in the last forward pass.
@@ -73,7 +71,7 @@ class QuantumStack : public Layer {
   std::vector<std::string> block_names_;  // params()' names, "q.<l>.angles" and "q.<l>.lambda" per layer
   QuantumStackOptions options_;
   std::vector<Real> angles_, angle_grads_;   // L x (2n-3)
-  std::vector<Real> lambdas_, lambda_grads_;
+  SkipConnections skips_;                    // the λ of Eq. (7) / (8)
   std::vector<GivensGates> gates_;
   std::vector<GivensAngleTrig> trig_;  // cos/sin of each layer's (perturbed) angles
   std::vector<Real> perturbed_angles_;

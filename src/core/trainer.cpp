@@ -116,7 +116,8 @@ Trainer::Trainer(Model& model, const Dataset& train, const Dataset& test, const 
 bool Trainer::step() {
   const size_t end = std::min(order_.size(), cursor_ + static_cast<size_t>(options_.batch));
   gather_batch(train_, train_rows_, order_, cursor_, end, batch_x_, batch_y_, *pool_);
-  last_loss_ = model_.forward_backward(batch_x_, batch_y_, *pool_);
+  last_loss_ = model_.forward_backward(batch_x_, batch_y_, *pool_, options_.loss);
+  epoch_max_abs_logit_ = std::max(epoch_max_abs_logit_, model_.last_max_abs_logit());
   const auto& blocks = model_.params();
   bool finite = std::isfinite(last_loss_);
   for (size_t i = 0; i < blocks.size(); ++i) {
@@ -152,7 +153,9 @@ void Trainer::finish_epoch() {
   for (size_t i = 0; i < norm_sum_.size(); ++i) rec.grad_norm_mean[i] = norm_sum_[i] / std::max(1, steps_in_epoch_);
   rec.grad_norm_max = norm_max_;
   rec.finite = epoch_finite_ && std::isfinite(rec.train_loss);
+  rec.max_abs_logit = epoch_max_abs_logit_;
   history_.push_back(std::move(rec));
+  epoch_max_abs_logit_ = 0;
   std::fill(norm_sum_.begin(), norm_sum_.end(), 0.0);
   std::fill(norm_max_.begin(), norm_max_.end(), 0.0);
   steps_in_epoch_ = 0;
@@ -173,6 +176,7 @@ Json Trainer::state_json(bool with_history) const {
   // The epoch in progress: its gradient-norm sums so far.
   j.set("steps_in_epoch", steps_in_epoch_);
   j.set("epoch_finite", epoch_finite_);
+  j.set("epoch_max_abs_logit", exact_number(epoch_max_abs_logit_));
   j.set("norm_sum", exact_numbers(norm_sum_));
   j.set("norm_max", exact_numbers(norm_max_));
   Json hist = Json::array();
@@ -186,6 +190,7 @@ Json Trainer::state_json(bool with_history) const {
     e.set("grad_norm_mean", exact_numbers(r.grad_norm_mean));
     e.set("grad_norm_max", exact_numbers(r.grad_norm_max));
     e.set("finite", r.finite);
+    e.set("max_abs_logit", exact_number(r.max_abs_logit));
     hist.push(e);
   }
   j.set("history", hist);
@@ -224,6 +229,10 @@ void Trainer::load_state(const Json& j) {
   if (!(steps >= 0 && steps <= static_cast<double>(order_.size())) || steps != std::floor(steps))
     throw InputError(ctx + ".steps_in_epoch: out of range");
   const bool epoch_finite = j.at("epoch_finite", ctx).as_bool(ctx + ".epoch_finite");
+  // Absent in checkpoints written before the largest |logit| was logged: 0.
+  const Json* saved_max_logit = j.get("epoch_max_abs_logit");
+  const double epoch_max_abs_logit =
+      saved_max_logit ? exact_number_of(*saved_max_logit, ctx + ".epoch_max_abs_logit") : 0.0;
   std::vector<double> norm_sum = per_block(j.at("norm_sum", ctx), ctx + ".norm_sum");
   std::vector<double> norm_max = per_block(j.at("norm_max", ctx), ctx + ".norm_max");
   std::vector<EpochRecord> hist;
@@ -238,6 +247,7 @@ void Trainer::load_state(const Json& j) {
     r.grad_norm_mean = per_block(e.at("grad_norm_mean", ectx), ectx + ".grad_norm_mean");
     r.grad_norm_max = per_block(e.at("grad_norm_max", ectx), ectx + ".grad_norm_max");
     r.finite = e.at("finite", ectx).as_bool(ectx + ".finite");
+    if (const Json* m = e.get("max_abs_logit")) r.max_abs_logit = exact_number_of(*m, ectx + ".max_abs_logit");
     hist.push_back(std::move(r));
   }
   Optimizer optimizer(options_.optimizer);
@@ -252,6 +262,7 @@ void Trainer::load_state(const Json& j) {
   norm_max_ = std::move(norm_max);
   steps_in_epoch_ = static_cast<int>(steps);
   epoch_finite_ = epoch_finite;
+  epoch_max_abs_logit_ = epoch_max_abs_logit;
 }
 
 const EpochRecord& Trainer::run_epoch() {

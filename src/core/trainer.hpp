@@ -21,6 +21,7 @@ struct TrainOptions {
   int batch = 16;                 // D6: 16 for iris, 64 for images
   OptimizerOptions optimizer;
   uint64_t seed = 1;              // shuffling
+  SoftmaxLoss loss = SoftmaxLoss::stable;  // the training steps' loss (evaluations always report the stable one)
   // Threads for the training steps and evaluations; 0 means every core (the
   // program's shared pool when it started one, see start_shared_thread_pool).
   // The results do not depend on it (Model::kChunkRows).
@@ -35,6 +36,7 @@ struct EpochRecord {
   double test_loss = 0, test_accuracy = 0;
   std::vector<double> grad_norm_mean, grad_norm_max;  // per parameter block, over the epoch's steps
   bool finite = true;             // false once a loss or gradient was NaN/Inf in this epoch
+  double max_abs_logit = 0;       // the largest finite |logit| of the epoch's training steps
 };
 
 struct Evaluation {
@@ -97,6 +99,7 @@ class Trainer {
   std::vector<double> norm_sum_, norm_max_;
   int steps_in_epoch_ = 0;
   bool epoch_finite_ = true;
+  double epoch_max_abs_logit_ = 0;
   double last_loss_ = 0;
   std::vector<EpochRecord> history_;
   RowMajorMatrix train_rows_;  // train's features row by row (empty: gathered from train_ itself)

@@ -25,7 +25,9 @@ namespace hqnn::run {
 // [SECTION] Scopes ---------------------------------------------------------------------------
 
 static bool is_csv(const RunSpec& s) { return s.data_kind() == DataKind::tabular && s.data.name != "iris"; }
-static bool uses_leaky_relu(ModelKind k) { return k == ModelKind::mlp_leaky || is_convolutional(k); }
+static bool uses_leaky_relu(ModelKind k) {
+  return k == ModelKind::mlp_leaky || is_convolutional(k) || model_kind_info(k).branch == SkipBranch::leaky;
+}
 
 static bool in_scope(Scope scope, const RunSpec& s) {
   switch (scope) {
@@ -52,7 +54,7 @@ static std::string scope_requirement(Scope scope, bool cli) {
     case Scope::csv: return "applies to CSV files only";
     case Scope::image: return "applies to image datasets only";
     case Scope::convolutional: return "applies to convolutional models only (tqcnn, qrcnn, qdcnn, cnn-leaky, cnn-rot)";
-    case Scope::leaky: return "applies to models with leaky-relu only (mlp-leaky and the convolutional models)";
+    case Scope::leaky: return "applies to models with leaky-relu only (mlp-leaky, the -leaky controls and the convolutional models)";
     case Scope::sgd: return "applies to " + opt("--optimizer sgd", "opt=sgd") + " only";
     case Scope::noise: return "needs " + opt("--noise KIND", "noise=KIND") + " (it sets dataset noise)";
     case Scope::attack:  // as --noise-magnitude needs --noise: an attack is switched on by its form only
@@ -455,6 +457,30 @@ std::vector<OptionRow> build_table() {
                                      0, 1000000)),
                    [](const RunSpec& s) { return num(s.attack_epoch); },
                    [](RunSpec& s, const OptionValue& v) { s.attack_epoch = int(v.number); }));
+  t.push_back(with(attack_row(chosen(row("attack-scale", "attack_scale", "attack_scale", T::choice, "parameter attack",
+                                         "SCALE", "absolute (eps as drawn) or relative (eps times the RMS of the "
+                                                  "attacked layer's parameters when the attack starts)"),
+                                     {"absolute", "relative"})),
+                   [](const RunSpec& s) {
+                     return word(attack_scale_name(s.attack ? s.attack->scale : default_attack().scale));
+                   },
+                   [](RunSpec& s, const OptionValue& v) {
+                     const auto scale = parse_attack_scale(v.text);
+                     if (!scale) throw InputError("expected absolute or relative, got '" + v.text + "'");
+                     s.attack->scale = *scale;
+                   }));
+  // The naive softmax exists to test one explanation of the paper's NaN losses
+  // (docs/reproduction.md); it is never a default.
+  t.push_back(with(chosen(row("loss", "loss", "loss", T::choice, "training", "LOSS",
+                              "stable (softmax cross-entropy with the max subtracted, the default) or naive "
+                              "(exp of the raw logits: overflows to NaN; for the softmax experiment only)"),
+                          {"stable", "naive"}),
+                   [](const RunSpec& s) { return word(softmax_loss_name(s.train.loss)); },
+                   [](RunSpec& s, const OptionValue& v) {
+                     const auto loss = parse_softmax_loss(v.text);
+                     if (!loss) throw InputError("expected stable or naive, got '" + v.text + "'");
+                     s.train.loss = *loss;
+                   }));
   return t;
 }
 

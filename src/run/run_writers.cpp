@@ -1,5 +1,6 @@
 #include "run_writers.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 
@@ -141,6 +142,12 @@ static Json scaler_json(const std::optional<FeatureScaler>& scaler) {
   return j;
 }
 
+double max_abs_logit(const std::vector<EpochRecord>& history) {
+  double m = 0;
+  for (const EpochRecord& e : history) m = std::max(m, e.max_abs_logit);
+  return m;
+}
+
 Json run_json(const RunSpec& spec, const PreparedData& data, const RunResult& r, const Model& model) {
   Json j = Json::object();
   j.set("spec", spec_to_json(spec));
@@ -164,6 +171,7 @@ Json run_json(const RunSpec& spec, const PreparedData& data, const RunResult& r,
   j.set("test_loss", r.test_eval.loss);
   j.set("diverged", r.divergence.diverged);
   j.set("divergence", divergence_json(r.divergence));
+  j.set("max_abs_logit", max_abs_logit(r.history));  // the naive-softmax experiment: how close to exp's overflow
   j.set("noise", noise_json(spec.noise, spec.noise_seed));
   j.set("attack", attack_json(spec.attack, r.attacked_layers));
   j.set("seconds", r.seconds);

@@ -24,6 +24,8 @@ Json divergence_json(const Divergence& d);
 Json noise_json(const std::optional<DatasetNoiseOptions>& noise, uint64_t seed);
 Json attack_json(const std::optional<AttackOptions>& attack, const std::vector<int>& attacked_layers);
 
+// The largest finite |logit| over every training step of the run.
+double max_abs_logit(const std::vector<EpochRecord>& history);
 Json run_json(const RunSpec& spec, const PreparedData& data, const RunResult& result, const Model& model);
 // One row per epoch: epoch,train_loss,train_accuracy,test_loss,test_accuracy,finite,
 // then per parameter block grad_norm.<block>.mean,grad_norm.<block>.max (the

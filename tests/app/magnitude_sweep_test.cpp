@@ -177,7 +177,7 @@ TEST(MagnitudeSweep, RefusesSweepsItCannotRunWithAMessageThatSaysWhatToChange) {
   EXPECT_EQ(error_of(o, iris), "map_hybrid: expected tqfnn, qrfnn or qdfnn, got 'mlp-leaky'");
   o = small_sweep();
   o.classical = ModelKind::qdfnn;
-  testing::expect_catalogued(error_of(o, iris), "map_classical: expected mlp-leaky or mlp-rot, got 'qdfnn'");
+  testing::expect_catalogued(error_of(o, iris), "map_classical: expected one of mlp-leaky, mlp-rot, mlp-res-leaky, mlp-dense-leaky, mlp-res-tanh, mlp-dense-tanh, mlp-res-orth, mlp-dense-orth, got 'qdfnn'");
   o = small_sweep();
   o.seeds = 6;
   testing::expect_catalogued(error_of(o, iris), "map_seeds: expected 1 to 5 seeds, got 6");

@@ -304,7 +304,7 @@ TEST(UrlState, BadMapSettingsAreReportedAndTheMapStartsFromItsDefaults) {
   s = expect_map_link_error("#data=iris&map=1&map_hybrid=resnet&map_points=3",
                             "map_hybrid: expected tqfnn, qrfnn or qdfnn, got 'resnet'");
   EXPECT_EQ(s.sweep.points, 3) << "the rest of the map still applies";
-  expect_map_link_error("#data=iris&map=1&map_classical=qdfnn", "map_classical: expected mlp-leaky or mlp-rot, got 'qdfnn'");
+  expect_map_link_error("#data=iris&map=1&map_classical=qdfnn", "map_classical: expected one of mlp-leaky, mlp-rot, mlp-res-leaky, mlp-dense-leaky, mlp-res-tanh, mlp-dense-tanh, mlp-res-orth, mlp-dense-orth, got 'qdfnn'");
   s = expect_map_link_error("#data=mnist-subset&map=1",
                             "map: the live map sweeps tabular data (iris or a CSV), not mnist-subset; hqnn reproduce "
                             "--profile robustness-quick maps the image subsets");

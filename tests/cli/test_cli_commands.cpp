@@ -138,6 +138,9 @@ TEST(CliCommands, MistakesOnTheCommandLineAreAnswered) {
                     "--test-fraction is not an option of hqnn eval (see hqnn eval --help)");
   expect_catalogued(input_error_of([] { train({"--scale", "zscore"}); }),
                     "--scale: expected none, standard, minmax or auto, got 'zscore'");
+  expect_catalogued(input_error_of([] { train({"--loss", "softmax"}); }), "--loss: expected stable or naive, got 'softmax'");
+  expect_catalogued(input_error_of([] { train({"--attack-form", "1", "--attack-scale", "rms"}); }),
+                    "--attack-scale: expected absolute or relative, got 'rms'");
   expect_catalogued(input_error_of([] { train({"--optimizer", "adam", "--momentum", "0.5"}); }),
                     "--momentum applies to --optimizer sgd only");
   expect_catalogued(input_error_of([] { train({"--link", "#data=iris&colour=red"}); }),

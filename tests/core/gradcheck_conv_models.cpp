@@ -27,7 +27,9 @@ TEST_P(GradcheckConvModel, EveryParameterMatchesFiniteDifferences) {
 
 INSTANTIATE_TEST_SUITE_P(Families, GradcheckConvModel,
                          ::testing::Values(ModelKind::tqcnn, ModelKind::qrcnn, ModelKind::qdcnn, ModelKind::cnn_leaky,
-                                           ModelKind::cnn_rot),
+                                           ModelKind::cnn_rot, ModelKind::cnn_res_leaky, ModelKind::cnn_dense_leaky,
+                                           ModelKind::cnn_res_tanh, ModelKind::cnn_dense_tanh, ModelKind::cnn_res_orth,
+                                           ModelKind::cnn_dense_orth),
                          [](const ::testing::TestParamInfo<ModelKind>& info) {
                            std::string s = model_kind_name(info.param);
                            for (auto& c : s)

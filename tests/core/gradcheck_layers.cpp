@@ -3,7 +3,9 @@
 
 #include "core/activation.hpp"
 #include "core/amplitude_encoding.hpp"
+#include "core/classical_skip_stack.hpp"
 #include "core/linear.hpp"
+#include "core/orthogonal_linear.hpp"
 #include "core/quantum_stack.hpp"
 #include "core/rng.hpp"
 #include "gradcheck.hpp"
@@ -27,6 +29,57 @@ TEST(GradcheckLayers, RotReluEvenAndOddWidths) {
   expect_layer_gradients(even, random_input(4, 6, 4));
   expect_layer_gradients(odd, random_input(4, 5, 5));
 }
+
+TEST(GradcheckLayers, Tanh) {
+  Tanh layer(6);
+  expect_layer_gradients(layer, random_input(4, 6, 3));
+}
+
+// The Cayley map's gradient with respect to the unconstrained S, with and without a form ① offset.
+TEST(GradcheckLayers, OrthogonalLinear) {
+  Rng rng(2);
+  OrthogonalLinear layer("o", 5, rng);
+  expect_layer_gradients(layer, random_input(4, 5, 8));
+  layer.weight_offset = random_input(5, 5, 9) * 0.3;
+  expect_layer_gradients(layer, random_input(4, 5, 10));
+}
+
+struct ClassicalSkipCase {
+  SkipTopology topology;
+  SkipBranch branch;
+};
+
+class GradcheckClassicalSkipStack : public ::testing::TestWithParam<ClassicalSkipCase> {};
+
+// λ, the layers' weights and the input, also with both forms of attack offset installed.
+TEST_P(GradcheckClassicalSkipStack, WeightsLambdasAndInput) {
+  ClassicalSkipStackOptions o;
+  o.topology = GetParam().topology;
+  o.branch = GetParam().branch;
+  o.width = 4;
+  o.layers = 3;
+  o.lambda_init = 0.7;
+  o.leaky_slope = 0.1;
+  Rng rng(6);
+  ClassicalSkipStack stack("c", o, rng);
+  expect_layer_gradients(stack, random_input(3, 4, 13));
+  const AttackTarget t = stack.attack_target(1);
+  *t.weight_offset = random_input(4, 4, 14) * 0.2;
+  *t.output_offset = random_input(1, 4, 15) * 0.2;
+  expect_layer_gradients(stack, random_input(3, 4, 16));
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Branches, GradcheckClassicalSkipStack,
+    ::testing::Values(ClassicalSkipCase{SkipTopology::residual, SkipBranch::leaky},
+                      ClassicalSkipCase{SkipTopology::dense, SkipBranch::leaky},
+                      ClassicalSkipCase{SkipTopology::residual, SkipBranch::tanh},
+                      ClassicalSkipCase{SkipTopology::dense, SkipBranch::tanh},
+                      ClassicalSkipCase{SkipTopology::residual, SkipBranch::orthogonal},
+                      ClassicalSkipCase{SkipTopology::dense, SkipBranch::orthogonal}),
+    [](const ::testing::TestParamInfo<ClassicalSkipCase>& info) {
+      return std::string(skip_topology_name(info.param.topology)) + "_" + skip_branch_name(info.param.branch);
+    });
 
 TEST(GradcheckLayers, AmplitudeEncoding) {
   AmplitudeEncoding layer(5);

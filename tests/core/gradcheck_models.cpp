@@ -35,7 +35,10 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(ModelCase{ModelKind::tqfnn, 0, false}, ModelCase{ModelKind::qrfnn, 0, false},
                       ModelCase{ModelKind::qdfnn, 0, false}, ModelCase{ModelKind::qdfnn, 0, true},
                       ModelCase{ModelKind::qdfnn, 6, false}, ModelCase{ModelKind::mlp_leaky, 4, false},
-                      ModelCase{ModelKind::mlp_rot, 4, false}, ModelCase{ModelKind::mlp_rot, 5, false}),
+                      ModelCase{ModelKind::mlp_rot, 4, false}, ModelCase{ModelKind::mlp_rot, 5, false},
+                      ModelCase{ModelKind::mlp_res_leaky, 0, false}, ModelCase{ModelKind::mlp_dense_leaky, 6, false},
+                      ModelCase{ModelKind::mlp_res_tanh, 0, false}, ModelCase{ModelKind::mlp_dense_tanh, 6, false},
+                      ModelCase{ModelKind::mlp_res_orth, 6, false}, ModelCase{ModelKind::mlp_dense_orth, 0, false}),
     [](const ::testing::TestParamInfo<ModelCase>& info) {
       std::string name = model_kind_name(info.param.kind);
       for (auto& ch : name)

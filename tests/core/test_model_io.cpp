@@ -55,7 +55,9 @@ TEST_P(ModelFileRoundTrip, ReloadedModelGivesBitIdenticalOutputs) {
 
 INSTANTIATE_TEST_SUITE_P(Kinds, ModelFileRoundTrip,
                          ::testing::Values(ModelKind::tqfnn, ModelKind::qrfnn, ModelKind::qdfnn, ModelKind::mlp_leaky,
-                                           ModelKind::mlp_rot));
+                                           ModelKind::mlp_rot, ModelKind::mlp_res_leaky, ModelKind::mlp_dense_leaky,
+                                           ModelKind::mlp_res_tanh, ModelKind::mlp_dense_tanh, ModelKind::mlp_res_orth,
+                                           ModelKind::mlp_dense_orth));
 
 TEST(ModelFile, SaveAndLoadThroughAFile) {
   ModelInfo info;

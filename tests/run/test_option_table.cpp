@@ -247,3 +247,19 @@ TEST(OptionTable, CommandLineLeavesOutWhatTheSwitchedOnScopeDefaultsTo) {
   }
   EXPECT_TRUE(same_run(s, parse_command_line(line, kTrain, {}).spec));
 }
+
+// The study's two rows: the attack scale (needs an attack, turns it on like the
+// other attack rows) and the naive loss (never the default).
+TEST(OptionTable, AttackScaleAndLossRows) {
+  const RunSpec d = parse_command_line({}, kTrain, {}).spec;
+  EXPECT_EQ(d.train.loss, SoftmaxLoss::stable);
+  const RunSpec s = parse_command_line({"--attack-form", "1", "--attack-scale", "relative", "--loss", "naive"}, kTrain, {}).spec;
+  ASSERT_TRUE(s.attack.has_value());
+  EXPECT_EQ(s.attack->scale, AttackScale::relative);
+  EXPECT_EQ(s.train.loss, SoftmaxLoss::naive);
+  EXPECT_TRUE(same_run(s, parse_link(to_link(s)).spec));
+  EXPECT_NE(to_link(s).find("attack_scale=relative"), std::string::npos);
+  EXPECT_NE(to_link(s).find("loss=naive"), std::string::npos);
+  EXPECT_THROW(parse_command_line({"--loss", "softmax"}, kTrain, {}), InputError);
+  EXPECT_THROW(parse_command_line({"--attack-form", "1", "--attack-scale", "rms"}, kTrain, {}), InputError);
+}

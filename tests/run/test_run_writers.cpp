@@ -2,6 +2,7 @@
 // of the run JSON, under the JSON's names, with the same numbers.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <sstream>
 
@@ -60,4 +61,17 @@ TEST(RunWriters, CurvesCsvHasTheRunJsonsCurvesIncludingGradientNorms) {
   }
   EXPECT_EQ(rows, 3u);
   EXPECT_GT(loop.history().back().grad_norm_max[0], 0.0) << "the norms are measured, not zero";
+}
+
+// The run JSON logs the largest |logit| of the training steps (the naive-softmax experiment).
+TEST(RunWriters, RunJsonHasTheLargestLogitOfTheRun) {
+  const RunSpec spec = parse_command_line({"--model", "mlp-res-tanh", "--epochs", "3", "--seed", "2"}, kTrain, {}).spec;
+  RunLoop loop(spec, prepare_data(spec));
+  while (!loop.done()) loop.step();
+  const RunResult r = loop.finish();
+  double largest = 0;
+  for (const EpochRecord& e : r.history) largest = std::max(largest, e.max_abs_logit);
+  EXPECT_GT(largest, 0.0);
+  const Json j = run_json(spec, loop.data(), r, loop.model());
+  EXPECT_EQ(j.at("max_abs_logit").as_number(), largest);
 }
