@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The playground's tests: the WebAssembly build of the unit tests under node,
-# the browser tests (chromium + playwright-core, with and without COOP/COEP),
+# three links trained by the wasm build (node) and the native CLI, required to
+# give the same run JSON bit for bit, the browser tests (chromium + playwright-core, with and without COOP/COEP),
 # and the desktop app under Xvfb. Artefacts (screenshots, console logs,
 # measured numbers) go to out/.
 #
