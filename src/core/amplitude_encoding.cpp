@@ -4,29 +4,37 @@
 
 namespace hqnn {
 
+// Both passes walk the block column by column (each amplitude is a contiguous
+// run over the batch): a loop over samples that strides across the columns
+// touches one element per column at a stride of the batch size, and a
+// power-of-two batch maps all of them to the same cache sets (a batch of 4096
+// was 4x slower per sample than one of 4112). Each element gets the same
+// operation as before, so the results are unchanged bit for bit.
 void AmplitudeEncoding::forward(const Matrix& in, Matrix& out) {
   norm_ = in.rowwise().norm();
-  out.resize(in.rows(), in.cols());
+  const Index batch = in.rows();
+  out.resize(batch, in.cols());
   const Real uniform = Real(1) / std::sqrt(Real(width_));
-  for (Index b = 0; b < in.rows(); ++b) {
-    if (norm_(b) > kZeroNorm && std::isfinite(norm_(b))) {
-      out.row(b) = in.row(b) / norm_(b);
-    } else {
-      out.row(b).setConstant(uniform);
-      norm_(b) = 0;
-    }
+  for (Index b = 0; b < batch; ++b)
+    if (!(norm_(b) > kZeroNorm && std::isfinite(norm_(b)))) norm_(b) = 0;  // encoded as the uniform state
+  const Real* norm = norm_.data();
+  for (Index c = 0; c < in.cols(); ++c) {
+    const Real* x = in.col(c).data();
+    Real* y = out.col(c).data();
+    for (Index b = 0; b < batch; ++b) y[b] = norm[b] > 0 ? x[b] / norm[b] : uniform;
   }
   state_ = out;
 }
 
 void AmplitudeEncoding::backward(const Matrix& grad_out, Matrix& grad_in) {
   const Vector overlap = (state_.array() * grad_out.array()).rowwise().sum();
-  grad_in.resize(grad_out.rows(), grad_out.cols());
-  for (Index b = 0; b < grad_out.rows(); ++b) {
-    if (norm_(b) > 0)
-      grad_in.row(b) = (grad_out.row(b) - overlap(b) * state_.row(b)) / norm_(b);
-    else
-      grad_in.row(b).setZero();
+  const Index batch = grad_out.rows();
+  grad_in.resize(batch, grad_out.cols());
+  const Real *norm = norm_.data(), *dot = overlap.data();
+  for (Index c = 0; c < grad_out.cols(); ++c) {
+    const Real *g = grad_out.col(c).data(), *psi = state_.col(c).data();
+    Real* dx = grad_in.col(c).data();
+    for (Index b = 0; b < batch; ++b) dx[b] = norm[b] > 0 ? (g[b] - dot[b] * psi[b]) / norm[b] : Real(0);
   }
 }
 

@@ -1,5 +1,6 @@
 #include "quantum_stack.hpp"
 
+#include <algorithm>
 #include <cassert>
 #include <cmath>
 #include <stdexcept>
@@ -109,8 +110,26 @@ void QuantumStack::forward(const Matrix& in, Matrix& out) {
   for (int l = 1; l <= options_.layers; ++l) {
     build_gates(l - 1);
     Matrix& rotated = rotated_[l - 1];
-    rotated = states_[l - 1];
-    givens_chain_forward(gates_[l - 1], n, rotated.data(), batch, batch);
+    if (batch <= kChainChunk) {
+      rotated = states_[l - 1];
+      givens_chain_forward(gates_[l - 1], n, rotated.data(), batch, batch);
+    } else {
+      // Large batches go through the V chain in chunks of kChainChunk samples,
+      // copied to a block whose leading dimension is kChainChunkStride (an odd
+      // number of cache lines): the kernel walks the n amplitude rows of a few
+      // vectors of samples at a stride of the leading dimension, and a
+      // power-of-two batch (1024, 4096, ...) as the stride maps every row to the
+      // same cache sets. Each sample's arithmetic is the same, so the results
+      // equal the whole-batch pass bit for bit.
+      rotated.resize(batch, n);
+      chain_chunk_.resize(kChainChunkStride, n);
+      for (Index begin = 0; begin < batch; begin += kChainChunk) {
+        const Index rows = std::min(kChainChunk, batch - begin);
+        chain_chunk_.topRows(rows) = states_[l - 1].middleRows(begin, rows);
+        givens_chain_forward(gates_[l - 1], n, chain_chunk_.data(), rows, kChainChunkStride);
+        rotated.middleRows(begin, rows) = chain_chunk_.topRows(rows);
+      }
+    }
     Matrix& next = states_[l];
     next = rotated;
     const int j0 = first_source(options_.topology, l);
