@@ -182,7 +182,10 @@ std::string layer_qasm(const std::vector<double>& angles, int n, const std::stri
   if (n < 2) throw py::value_error("to_qasm: n must be at least 2");
   if (static_cast<int>(angles.size()) != 2 * n - 3)
     throw py::value_error("to_qasm: expected 2n-3 = " + std::to_string(2 * n - 3) + " angles");
-  return write_openqasm({{label, lower_to_qelib1(compile_givens_chain(angles, n))}}, header);
+  std::vector<std::string> lines = header;
+  lines.push_back("one V layer, n = " + std::to_string(n) + " amplitudes: amplitude k is |k>, q[0] the least significant bit; "
+                  "amplitudes n.. stay 0");
+  return write_openqasm({{label, lower_to_qelib1(compile_givens_chain(angles, n))}}, lines);
 }
 
 void bind_layers(py::module_& m) {

@@ -7,9 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "core/circuit_compiler.hpp"
-#include "core/circuit_lowering.hpp"
-#include "core/circuit_qasm.hpp"
+#include "core/circuit_program.hpp"
 #include "core/model_io.hpp"
 #include "core/thread_pool.hpp"
 #include "core/trainer.hpp"
@@ -177,8 +175,11 @@ struct PyModel {
     if (layer < 0 || layer >= q->options().layers)
       throw InputError("to_qasm: layer must be in [0, " + std::to_string(q->options().layers - 1) + "], got " +
                        std::to_string(layer));
-    return write_openqasm({{"U_" + std::to_string(layer), lower_to_qelib1(compile_layer(*q, layer))}},
-                          {"hqnn " + std::string(model_kind_name(model->options().kind)) + " layer " + std::to_string(layer)});
+    // the program `hqnn circuit --model FILE --layer L --format qasm` writes
+    const CircuitProgram program = compile_program(*q, {layer}, std::nullopt);
+    const std::string title = source + " (" + model_kind_name(model->options().kind) + ", n = " +
+                              std::to_string(q->options().width) + ", L = " + std::to_string(q->options().layers) + ")";
+    return write_openqasm(program.lowered, program_header(program, *q, title));
   }
 };
 
