@@ -15,14 +15,27 @@ void AmplitudeEncoding::forward(const Matrix& in, Matrix& out) {
   const Index batch = in.rows();
   out.resize(batch, in.cols());
   const Real uniform = Real(1) / std::sqrt(Real(width_));
-  for (Index b = 0; b < batch; ++b)
-    if (!(norm_(b) > kZeroNorm && std::isfinite(norm_(b)))) norm_(b) = 0;  // encoded as the uniform state
-  const Real* norm = norm_.data();
+  // Divisors: the norm, or 1 for a sample encoded as the uniform state (norm_ 0),
+  // so that the column loops divide unconditionally (vectorised); those samples
+  // are overwritten afterwards.
+  divisor_.resize(batch);
+  uniform_rows_.clear();
+  for (Index b = 0; b < batch; ++b) {
+    if (norm_(b) > kZeroNorm && std::isfinite(norm_(b))) {
+      divisor_(b) = norm_(b);
+    } else {
+      norm_(b) = 0;
+      divisor_(b) = 1;
+      uniform_rows_.push_back(b);
+    }
+  }
+  const Real* d = divisor_.data();
   for (Index c = 0; c < in.cols(); ++c) {
     const Real* x = in.col(c).data();
     Real* y = out.col(c).data();
-    for (Index b = 0; b < batch; ++b) y[b] = norm[b] > 0 ? x[b] / norm[b] : uniform;
+    for (Index b = 0; b < batch; ++b) y[b] = x[b] / d[b];
   }
+  for (Index b : uniform_rows_) out.row(b).setConstant(uniform);
   state_ = out;
 }
 
@@ -30,12 +43,13 @@ void AmplitudeEncoding::backward(const Matrix& grad_out, Matrix& grad_in) {
   const Vector overlap = (state_.array() * grad_out.array()).rowwise().sum();
   const Index batch = grad_out.rows();
   grad_in.resize(batch, grad_out.cols());
-  const Real *norm = norm_.data(), *dot = overlap.data();
+  const Real *d = divisor_.data(), *dot = overlap.data();
   for (Index c = 0; c < grad_out.cols(); ++c) {
     const Real *g = grad_out.col(c).data(), *psi = state_.col(c).data();
     Real* dx = grad_in.col(c).data();
-    for (Index b = 0; b < batch; ++b) dx[b] = norm[b] > 0 ? (g[b] - dot[b] * psi[b]) / norm[b] : Real(0);
+    for (Index b = 0; b < batch; ++b) dx[b] = (g[b] - dot[b] * psi[b]) / d[b];
   }
+  for (Index b : uniform_rows_) grad_in.row(b).setZero();
 }
 
 }  // namespace hqnn

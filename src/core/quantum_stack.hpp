@@ -83,7 +83,7 @@ class QuantumStack : public Layer {
   std::vector<Vector> norms_;      // renormalisation divisors, l = 1..L
   std::vector<Matrix> state_grads_;
   Matrix scratch_state_, scratch_grad_;
-  // forward(): the V chain on batches above kChainChunk samples runs chunk by chunk in this block
+  // forward(): the V chain on large power-of-two-like batches runs chunk by chunk in this block
   static constexpr Index kChainChunk = 256, kChainChunkStride = kChainChunk + 16;
   Matrix chain_chunk_;
 };

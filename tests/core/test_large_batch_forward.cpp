@@ -67,7 +67,7 @@ TEST(LargeBatchForward, AmplitudeEncodingEqualsTheRowByRowFormulaBitForBit) {
 }
 
 TEST(LargeBatchForward, QuantumStackChunksEqualTheWholeBatchChainBitForBit) {
-  for (Index batch : {255, 256, 257, 1024, 1040}) {
+  for (Index batch : {255, 256, 257, 384, 1000, 1024, 1040, 4096}) {  // chunked: 384, 1024, 4096
     Rng rng(3);
     QuantumStackOptions o;
     o.topology = SkipTopology::plain;
