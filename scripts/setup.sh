@@ -15,7 +15,10 @@ sudo_cmd=""
 [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
 
 packages=(cmake ninja-build g++ libeigen3-dev libgtest-dev googletest libbenchmark-dev zlib1g-dev
-          dataset-fashion-mnist nodejs)
+          dataset-fashion-mnist nodejs
+          # the Python package (python/): pybind11, Debian's numpy, torch and pytest; OpenBLAS so that
+          # torch's dense baselines in bench/python are not run on the reference BLAS
+          python3-dev pybind11-dev python3-numpy python3-pytest python3-torch python3-venv libopenblas0-pthread)
 command -v npm >/dev/null || packages+=(npm)  # Debian's nodejs comes without npm
 if [ "$native_only" = 0 ]; then
   packages+=(emscripten libglfw3-dev libgl1-mesa-dri mesa-utils chromium xvfb xauth imagemagick

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite: installs what is missing, then
-#   1. native release build: unit tests and double-precision gradient checks (ctest)
+#   1. native release build: unit tests and double-precision gradient checks, the Python
+#      package's tests (pytest, with the modules of this build) (ctest); the package installed
+#      with pip into a venv, offline, as the README says
 #   2. a short CLI run (train QDFNN on iris, save, evaluate the saved model; resume; a link) and the
 #      documented tables of numbers against their commands (scripts/check_docs_numbers.sh)
 #   3. exported circuits checked by an independent simulator; reproduce sharded on a
@@ -23,6 +25,17 @@ echo "== native build and unit tests"
 cmake --preset release >/dev/null
 cmake --build build-native -j"$jobs"
 (cd build-native && ctest --output-on-failure -j"$jobs")
+
+echo "== Python package: pip install into a venv (offline, Debian's setuptools), then import it"
+venv=$(mktemp -d)
+/usr/bin/python3 -m venv --system-site-packages "$venv"
+CMAKE_BUILD_PARALLEL_LEVEL="$jobs" "$venv/bin/pip" install -q --no-build-isolation --no-index ./python
+(cd "$venv" && bin/python -c '
+import numpy as np, torch, hqnn, hqnn.torch as ht
+y = ht.QuantumStack(4, layers=2, topology="dense")(torch.randn(3, 4))
+r = hqnn.train(hqnn.RunSpec("iris", epochs=3))
+print("ok   pip install ./python: hqnn.torch output", tuple(y.shape), "and hqnn.train test accuracy", r.test_accuracy)')
+rm -rf "$venv"
 
 echo "== command line"
 tmp=$(mktemp -d)

@@ -5,6 +5,8 @@
 // is always a finite unit vector, never NaN.
 #pragma once
 
+#include <vector>
+
 #include "layer.hpp"
 
 namespace hqnn {
@@ -25,6 +27,8 @@ class AmplitudeEncoding : public Layer {
   Matrix state_;
   Vector overlap_;  // backward's per-sample ⟨ψ, dL/dψ⟩
   Vector norm_;  // per sample; 0 marks an input encoded as the uniform state
+  Vector divisor_;                   // the norm, or 1 for those samples
+  std::vector<Index> uniform_rows_;  // the samples encoded as the uniform state
 };
 
 }  // namespace hqnn

@@ -1,0 +1,104 @@
+// Large forward batches are computed chunk-wise / column-wise to avoid the
+// cache-set aliasing of power-of-two batch sizes (quantum_stack.cpp,
+// amplitude_encoding.cpp). These tests prove the results are those of the
+// whole-batch formulas they replaced, bit for bit, and that a sample's output
+// does not depend on the batch it is in.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+
+#include "core/amplitude_encoding.hpp"
+#include "core/model.hpp"
+#include "core/quantum_stack.hpp"
+#include "core/rng.hpp"
+#include "../same_bits.hpp"
+
+namespace hqnn {
+namespace {
+
+Matrix random_batch(Index batch, Index n, uint64_t seed) {
+  Rng rng(seed);
+  Matrix m(batch, n);
+  for (Index c = 0; c < n; ++c)
+    for (Index b = 0; b < batch; ++b) m(b, c) = static_cast<Real>(rng.normal());
+  return m;
+}
+
+// The row-by-row encoding as it was written before the column-wise loops.
+void encode_by_rows(const Matrix& in, Matrix& out, Vector& norm, Index width) {
+  norm = in.rowwise().norm();
+  out.resize(in.rows(), in.cols());
+  const Real uniform = Real(1) / std::sqrt(Real(width));
+  for (Index b = 0; b < in.rows(); ++b) {
+    if (norm(b) > AmplitudeEncoding::kZeroNorm && std::isfinite(norm(b))) {
+      out.row(b) = in.row(b) / norm(b);
+    } else {
+      out.row(b).setConstant(uniform);
+      norm(b) = 0;
+    }
+  }
+}
+
+TEST(LargeBatchForward, AmplitudeEncodingEqualsTheRowByRowFormulaBitForBit) {
+  for (Index batch : {1, 7, 1024, 1040}) {
+    Matrix x = random_batch(batch, 64, 5);
+    x.row(0).setZero();                                             // uniform state, zero gradient
+    if (batch > 2) x(2, 3) = std::numeric_limits<Real>::infinity();  // not finite: uniform state too
+    AmplitudeEncoding enc(64);
+    Matrix y, dx;
+    enc.forward(x, y);
+    Matrix want;
+    Vector norm;
+    encode_by_rows(x, want, norm, 64);
+    EXPECT_TRUE(test::bit_identical(y, want)) << "batch " << batch;
+    const Matrix g = random_batch(batch, 64, 6);
+    enc.backward(g, dx);
+    const Vector overlap = (want.array() * g.array()).rowwise().sum();
+    Matrix want_dx(batch, 64);
+    for (Index b = 0; b < batch; ++b) {
+      if (norm(b) > 0)
+        want_dx.row(b) = (g.row(b) - overlap(b) * want.row(b)) / norm(b);
+      else
+        want_dx.row(b).setZero();
+    }
+    EXPECT_TRUE(test::bit_identical(dx, want_dx)) << "batch " << batch;
+  }
+}
+
+TEST(LargeBatchForward, QuantumStackChunksEqualTheWholeBatchChainBitForBit) {
+  for (Index batch : {255, 256, 257, 384, 1000, 1024, 1040, 4096}) {  // chunked: 384, 1024, 4096
+    Rng rng(3);
+    QuantumStackOptions o;
+    o.topology = SkipTopology::plain;
+    o.width = 64;
+    o.layers = 1;
+    QuantumStack stack("q", o, rng);
+    const Matrix x = random_batch(batch, 64, 7);
+    Matrix y;
+    stack.forward(x, y);
+    Matrix want = x;  // the V chain on the whole batch, leading dimension = batch
+    givens_chain_forward(stack.gates(0), 64, want.data(), batch, batch);
+    EXPECT_TRUE(test::bit_identical(y, want)) << "batch " << batch;
+  }
+}
+
+TEST(LargeBatchForward, ModelForwardOfASampleDoesNotDependOnThePowerOfTwoBatch) {
+  for (ModelKind kind : {ModelKind::tqfnn, ModelKind::qrfnn, ModelKind::qdfnn}) {
+    ModelOptions mo;
+    mo.kind = kind;
+    mo.width = 64;
+    Model model(mo, 64, 4);
+    const Matrix x = random_batch(1040, 64, 8);
+    const Matrix all = model.forward(x);
+    const Matrix first = model.forward(Matrix(x.topRows(1024)));
+    EXPECT_TRUE(test::bit_identical(first, Matrix(all.topRows(1024)))) << model_kind_name(kind);
+    // a chunk of 16, as training computes it
+    const Matrix chunk = model.forward(Matrix(x.middleRows(1008, 16)));
+    EXPECT_TRUE(test::bit_identical(chunk, Matrix(all.middleRows(1008, 16)))) << model_kind_name(kind);
+    EXPECT_EQ(model.quantum_stack()->states()[0].rows(), 16);  // the caches hold the last batch, whole
+  }
+}
+
+}  // namespace
+}  // namespace hqnn
