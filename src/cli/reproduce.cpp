@@ -46,12 +46,14 @@ usage:
                           classical models); hybrids against the baselines and the
                           classical-skip controls; 5 seeds (study-full: 10), each its own iris
                           split; mean, sample sd, 95 % t CI, verdicts, runs.csv.
-                          study: iris only, 100 + 30 epochs, m = 0.01, 0.1, 1, 6,840 cells
-                          (--dry-run says its CPU time; sized for under 2 h on 2 idle cores);
-                          it leaves out the image sets, m = 0.001 and 10, the transient and
-                          fixed modes, form 2 and CIFAR-100. study-full adds the MNIST and
-                          FashionMNIST subsets and m = 0.001, 10: a cluster job (--dry-run
-                          gives its core-hours). --shard keeps a unit's cells in one shard.
+                          study: iris (100 + 30 epochs, six noises) and the MNIST and
+                          FashionMNIST subsets (20 + 5 epochs, the four attack noises),
+                          m = 0.01, 0.1, 1: 15,960 cells, sized for under 2 h on 2 idle cores
+                          (--dry-run says its CPU time); it leaves out m = 0.001 and 10, the
+                          uniform noises on images, the transient and fixed modes, form 2 and
+                          CIFAR-100. study-full: six noises everywhere, m = 0.001..10, 10
+                          seeds, a cluster job (--dry-run gives its core-hours). --shard
+                          keeps a unit's cells in one shard.
   --cifar100 DIR          also run CIFAR-100 classes 0-3 (train.bin, test.bin in DIR)
   --seeds K               seeds 1..K for every run (1..100)          [the profile's: 1-3]
   --out DIR               output directory                              [reports]

@@ -81,7 +81,7 @@ ReproduceProfile reproduce_profile(const std::string& name, const std::string& c
                      "study-tiny, study or study-full, got '" + name + "'");
   }
   if (!cifar100_dir.empty() && (p.is_robustness_map() || p.is_study))
-    throw InputError("--cifar100 adds CIFAR-100 to the paper's grid; the robustness map runs iris, MNIST 0-3 and "
+    throw InputError("--cifar100 adds CIFAR-100 to the paper's grid; the robustness map and the study run iris, MNIST 0-3 and "
                      "FashionMNIST 0-3 (leave --cifar100 out)");
   if (!cifar100_dir.empty())
     p.datasets.push_back(image("cifar100", "cifar100:" + cifar100_dir, name == "full" ? 5 : name == "quick" ? 3 : 1,

@@ -28,9 +28,10 @@ static std::string ci(const CellStatistics& s) { return "[" + pct(s.ci_low) + ",
 
 std::string study_leaves_out(const std::string& name) {
   if (name == "study")
-    return "It leaves out the image data sets (the MNIST and FashionMNIST subsets at these axes: about 20 h of one "
-           "core; run `--profile study-full` on a cluster), magnitudes 0.001 and 10, the transient and fixed modes and "
-           "form ② (only persistent form ① is run), and CIFAR-100 (the paper's Fig. 6 data set, not reachable here).";
+    return "It leaves out magnitudes 0.001 and 10, the uniform attack noises on the image subsets, the transient and "
+           "fixed modes and form ② (only persistent form ① is run), the full MNIST and FashionMNIST sets (their "
+           "committed subsets are run) and CIFAR-100 (the paper's Fig. 6 data set, not reachable here); "
+           "`--profile study-full` adds the magnitudes, the noises and 10 seeds.";
   if (name == "study-tiny") return "A test size: iris, 2 seeds, 3 models, 2 magnitudes, the Gaussian pair, 2 + 2 epochs.";
   return "It leaves out the transient and fixed modes and form ② (only persistent form ① is run), the full MNIST and "
          "FashionMNIST sets (their committed subsets are run) and CIFAR-100 (not reachable here).";
