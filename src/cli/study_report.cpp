@@ -161,8 +161,9 @@ static std::string nan_section(const ReproduceProfile& profile, const StudyCells
 }
 
 static std::string cell_section(const ReproduceProfile& profile, const StudyCells& cells) {
-  std::string s = "## Every cell\n\nAccuracy after the attack and degradation from clean, in points: mean ± sample sd "
-                  "(n = " + std::to_string(profile.seeds) + " seeds) and the 95 % t CI of the mean. Also in "
+  std::string s = "## Every cell\n\nAccuracy after the attack and degradation (clean accuracy − accuracy after the attack: "
+                  "positive is points lost), in %: mean ± sample sd, "
+                  "n = " + std::to_string(profile.seeds) + " seeds, and the 95 % t CI of the mean. Also in "
                   "`cells.csv`.\n\n" +
                   table_head({"data set", "condition", "model", "loss", "accuracy", "95 % CI", "degradation", "95 % CI",
                               "NaN runs"});
