@@ -55,7 +55,7 @@ usage:
                           seeds, a cluster job (--dry-run gives its core-hours). --shard
                           keeps a unit's cells in one shard.
   --cifar100 DIR          also run CIFAR-100 classes 0-3 (train.bin, test.bin in DIR)
-  --seeds K               seeds 1..K for every run (1..100)          [the profile's: 1-3]
+  --seeds K               seeds 1..K for every run (1..100)         [the profile's: 1-10]
   --out DIR               output directory                              [reports]
   --threads N             cores: parallel runs, and the last runs' training threads [all cores]
   --shard I/N             run only the I-th of N slices of the grid (1-based); writes
