@@ -16,6 +16,7 @@
 #include "grid_runner.hpp"
 #include "grid_shard.hpp"
 #include "shard_merge.hpp"
+#include "study_runner.hpp"
 
 namespace hqnn::cli {
 
@@ -38,8 +39,23 @@ usage:
                           transient, fixed) and noises, with a verdict on the paper's claim
                           (quick: under 10 min on 2 cores; full: 14,580 runs, 75 min on 2
                           loaded cores, or a Slurm job array: docs/slurm.md)
+                          study | study-full | study-tiny: the controlled study. Each (data set,
+                          model, seed) is trained clean once, then every attack cell continues
+                          from that state (persistent form 1; absolute and relative scale; one
+                          and all layers; per noise kind; stable and naive loss for the
+                          classical models); hybrids against the baselines and the
+                          classical-skip controls; 5 seeds (study-full: 10), each its own iris
+                          split; mean, sample sd, 95 % t CI, verdicts, runs.csv.
+                          study: iris (100 + 30 epochs, six noises) and the MNIST and
+                          FashionMNIST subsets (20 + 5 epochs, the four attack noises),
+                          m = 0.01, 0.1, 1: 15,960 cells, sized for under 2 h on 2 idle cores
+                          (--dry-run says its CPU time); it leaves out m = 0.001 and 10, the
+                          uniform noises on images, the transient and fixed modes, form 2 and
+                          CIFAR-100. study-full: six noises everywhere, m = 0.001..10, 10
+                          seeds, a cluster job (--dry-run gives its core-hours). --shard
+                          keeps a unit's cells in one shard.
   --cifar100 DIR          also run CIFAR-100 classes 0-3 (train.bin, test.bin in DIR)
-  --seeds K               seeds 1..K for every run (1..100)          [the profile's: 1-3]
+  --seeds K               seeds 1..K for every run (1..100)         [the profile's: 1-10]
   --out DIR               output directory                              [reports]
   --threads N             cores: parallel runs, and the last runs' training threads [all cores]
   --shard I/N             run only the I-th of N slices of the grid (1-based); writes
@@ -140,7 +156,7 @@ int cmd_reproduce(const std::vector<std::string>& argv_in) {
   const std::vector<GridRun> grid = reproduce_grid(profile);
   std::vector<const GridRun*> mine;
   for (size_t i = 0; i < grid.size(); ++i)
-    if (shard_of_position(i, shard.count) == shard.index) mine.push_back(&grid[i]);
+    if (shard_of_grid_run(grid, i, shard.count) == shard.index) mine.push_back(&grid[i]);
 
   std::map<std::string, LoadedData> loaded;
   GridData data;
@@ -150,7 +166,7 @@ int cmd_reproduce(const std::vector<std::string>& argv_in) {
     loaded[d.key] = load_experiment_data(d.data);
     data[d.key] = &loaded[d.key];
   }
-  const double estimate = estimate_grid_seconds(mine, data);
+  const double estimate = profile.is_study ? estimate_study_seconds(mine, data, profile) : estimate_grid_seconds(mine, data);
   if (!quiet) {
     std::fprintf(stderr, "hqnn reproduce: profile %s, %zu of %zu runs%s, %d threads\n", profile.name.c_str(), mine.size(),
                  grid.size(),
@@ -164,7 +180,10 @@ int cmd_reproduce(const std::vector<std::string>& argv_in) {
   }
 
   if (args.flag("dry-run")) {
-    if (estimate >= 3600)
+    if (profile.is_study)
+      std::printf("%zu cells, about %.0f s of CPU time (%.2f core-hours; %.1f h of wall time on %d idle cores)\n",
+                  mine.size(), estimate, estimate / 3600, estimate / 3600 / threads, threads);
+    else if (estimate >= 3600)
       std::printf("%zu runs, about %.0f s of compute (%.1f h on one core)\n", mine.size(), estimate, estimate / 3600);
     else
       std::printf("%zu runs, about %.0f s of compute (%.1f min on one core)\n", mine.size(), estimate, estimate / 60);
@@ -175,7 +194,8 @@ int cmd_reproduce(const std::vector<std::string>& argv_in) {
   // Written first, so that a shard that fails still names its index to --merge.
   if (shard.count > 1) write_shard_manifest(out_dir, {profile.name, cifar, seeds, shard});
   const auto t0 = std::chrono::steady_clock::now();
-  const std::vector<Json> results = run_grid(mine, data, threads, out_dir / "runs", quiet);
+  const std::vector<Json> results = profile.is_study ? run_study(mine, profile, threads, out_dir / "runs", quiet)
+                                                     : run_grid(mine, data, threads, out_dir / "runs", quiet);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 
   if (shard.count > 1) {

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "core/attack.hpp"
 #include "experiment.hpp"
 
 namespace hqnn::cli {
@@ -23,6 +24,17 @@ struct RobustnessAxes {
   int seeds = 0;  // 0: the profile's
 };
 
+// The controlled study (study_profile.hpp): every attack cell of a (data set,
+// model, seed) starts from one clean pre-training of it.
+struct StudyAxes {
+  int clean_epochs = 0, attack_epochs = 0;  // per data set: ReproduceDataset::epochs is clean + attack
+  std::vector<std::string> models;          // hybrids, baselines and classical-skip controls
+  std::vector<AttackScale> scales;
+  std::vector<bool> all_layers;             // false: one attacked layer, true: every layer
+  std::vector<NoiseKind> noises;
+  std::vector<double> magnitudes;
+};
+
 struct ReproduceDataset {
   std::string key;       // iris | mnist | fashion-mnist | cifar100
   DataConfig data;
@@ -31,9 +43,11 @@ struct ReproduceDataset {
   int batch() const;
   double lr() const;
   RobustnessAxes map;    // robustness profiles only
+  StudyAxes study;       // study profiles only
 };
 
 constexpr int kMaxReproduceSeeds = 100;
+
 
 struct ReproduceProfile {
   std::string name;      // tiny | quick | full | robustness-tiny | robustness-quick | robustness-full
@@ -44,6 +58,7 @@ struct ReproduceProfile {
   // Non-empty: the robustness map over these attack magnitudes instead of the paper's grid.
   std::vector<double> map_magnitudes;
   bool is_robustness_map() const { return !map_magnitudes.empty(); }
+  bool is_study = false;  // the controlled study (study_profile.hpp)
 };
 
 // cifar100_dir: "" leaves CIFAR-100 out. seeds > 0 replaces the profile's seed
@@ -58,10 +73,16 @@ struct GridRun {
   std::string model;       // model kind name
   int seed = 1;
   ExperimentConfig config;
+  // The study's pre-training unit (data set, model, seed): a shard holds all of
+  // a unit's cells. -1: the run is its own unit.
+  int unit = -1;
 };
 
 // In a fixed order: shards are slices of this order.
 std::vector<GridRun> reproduce_grid(const ReproduceProfile& profile);
+
+// The 1-based shard of grid[position] among `count`: by pre-training unit where there is one, else by position.
+int shard_of_grid_run(const std::vector<GridRun>& grid, size_t position, int count);
 
 // One run of data set `d`: its epochs, batch and lr, seeds for the model, the
 // shuffling and the dataset noise; no noise, no attack.

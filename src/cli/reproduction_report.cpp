@@ -3,6 +3,7 @@
 //   [SECTION] Complexity section
 //   [SECTION] Report
 #include "reproduction_report.hpp"
+#include "study_report.hpp"
 
 #include <cmath>
 #include <cstdio>
@@ -213,6 +214,7 @@ static std::string complexity_section(const Json& complexity) {
 
 void write_reproduction_report(const std::string& out_dir, const ReproduceProfile& profile, const std::vector<Json>& runs,
                                const Json& complexity) {
+  if (profile.is_study) return write_study_report(out_dir, profile, runs);
   const GridResults results(profile, runs);
   if (profile.is_robustness_map()) return write_robustness_report(out_dir, profile, results);
   const ReportBuilder b(profile, results);

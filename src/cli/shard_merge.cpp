@@ -58,7 +58,7 @@ MergedShards merge_shards(const std::vector<std::string>& dirs) {
   const std::vector<GridRun> grid = reproduce_grid(merged.profile);
   std::map<int, MissingRuns> by_shard, missing;
   for (size_t i = 0; i < grid.size(); ++i) {
-    MissingRuns& s = by_shard[shard_of_position(i, first.shard.count)];
+    MissingRuns& s = by_shard[shard_of_grid_run(grid, i, first.shard.count)];
     ++s.total;
     if (ids.count(grid[i].id)) continue;
     if (s.missing++ == 0) s.first = grid[i].id;

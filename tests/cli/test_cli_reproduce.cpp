@@ -187,7 +187,7 @@ TEST(CliReproduce, SeedsOptionSetsEverySeedCountAndShardsRememberIt) {
   hqnn::testing::expect_catalogued(message_of({"--tiny", "--seeds", "0", "--dry-run"}),
                     "--seeds: expected 1..100 (seeds 1..K of every run), got 0");
   hqnn::testing::expect_catalogued(message_of({"--profile", "huge", "--dry-run"}),
-                    "--profile: expected tiny, quick, full, robustness-tiny, robustness-quick or robustness-full, got 'huge'");
+                    "--profile: expected tiny, quick, full, robustness-tiny, robustness-quick, robustness-full, study-tiny, study or study-full, got 'huge'");
   hqnn::testing::expect_catalogued(message_of({"--tiny", "--shard", "4/3", "--dry-run"}), "--shard: expected I/N with 1 <= I <= N, got '4/3'");
 
   const fs::path one = scratch_dir("seeds1"), two = scratch_dir("seeds2"), other = scratch_dir("seeds_other");

@@ -1,0 +1,108 @@
+#include "study_profile.hpp"
+
+#include "robustness_map.hpp"
+#include "run/train_then_attack.hpp"
+
+namespace hqnn::cli {
+
+static ReproduceDataset study_dataset(const std::string& key, const std::string& data, const StudyAxes& axes) {
+  ReproduceDataset d;
+  d.key = key;
+  d.data.name = data;
+  if (key == "iris") d.data.scaling = ScalingKind::automatic;  // the CLI's default
+  d.study = axes;
+  d.epochs = axes.clean_epochs + axes.attack_epochs;
+  return d;
+}
+
+std::optional<ReproduceProfile> study_profile(const std::string& name) {
+  if (name != "study-tiny" && name != "study" && name != "study-full") return std::nullopt;
+  const std::vector<AttackScale> scales = {AttackScale::absolute, AttackScale::relative};
+  const std::vector<bool> layers = {false, true};
+  const std::vector<NoiseKind> gaussian = {NoiseKind::gaussian_sym, NoiseKind::gaussian_asym};
+  ReproduceProfile p;
+  p.name = name;
+  p.complexity = false;
+  p.is_study = true;
+  if (name == "study-tiny") {
+    p.seeds = 2;
+    p.datasets = {study_dataset("iris", "iris", {2, 2, {"qrfnn", "mlp-leaky", "mlp-res-tanh"}, scales, layers, gaussian,
+                                                 {0.01, 1}})};
+  } else {
+    const bool full = name == "study-full";
+    // Iris: every model kind, six noises; 100 clean epochs (the clean iris curves are flat well before), 30 attacked.
+    // Images: the committed 1,000 / 400 subsets, 20 clean epochs (320 steps), 5 attacked (80 steps).
+    const std::vector<double> mags = full ? std::vector<double>{0.001, 0.01, 0.1, 1, 10} : std::vector<double>{0.01, 0.1, 1};
+    const StudyAxes iris = {100, 30,
+                            {"tqfnn", "qrfnn", "qdfnn", "mlp-leaky", "mlp-rot", "mlp-res-leaky", "mlp-dense-leaky",
+                             "mlp-res-tanh", "mlp-dense-tanh", "mlp-res-orth", "mlp-dense-orth"},
+                            scales, layers, dataset_noise_kinds(), mags};
+    // The image sets of `study` run the paper's four attack noises (Fig. 6-8) to fit 2 cores.
+    const StudyAxes images = {20, 5,
+                              {"tqcnn", "qrcnn", "qdcnn", "cnn-leaky", "cnn-rot", "cnn-res-leaky", "cnn-dense-leaky",
+                               "cnn-res-tanh", "cnn-dense-tanh", "cnn-res-orth", "cnn-dense-orth"},
+                              scales, layers, full ? dataset_noise_kinds() : attack_noise_kinds(), mags};
+    p.seeds = full ? 10 : 5;
+    p.datasets = {study_dataset("iris", "iris", iris), study_dataset("mnist", "mnist-subset", images),
+                  study_dataset("fashion-mnist", "fashion-mnist-subset", images)};
+  }
+  return p;
+}
+
+bool is_hybrid_model(const std::string& model) {
+  const auto kind = parse_model_kind(model);
+  return kind && is_hybrid(*kind);
+}
+
+std::string study_condition(AttackScale scale, bool all_layers, NoiseKind noise, double magnitude) {
+  return std::string(attack_scale_name(scale)) + (all_layers ? "-all-" : "-one-") + noise_kind_name(noise) + "-m" +
+         magnitude_label(magnitude);
+}
+
+ExperimentConfig study_clean_config(const GridRun& cell, int clean_epochs) {
+  ExperimentConfig c = cell.config;
+  c.attack.reset();
+  c.attack_epoch = 0;
+  c.train.epochs = clean_epochs;
+  return c;
+}
+
+std::vector<GridRun> study_grid(const ReproduceProfile& profile) {
+  std::vector<GridRun> grid;
+  int unit = 0;
+  for (const auto& d : profile.datasets) {
+    const StudyAxes& a = d.study;
+    for (const auto& model : a.models)
+      for (int seed = 1; seed <= profile.seeds; ++seed, ++unit) {
+        std::vector<SoftmaxLoss> losses = {SoftmaxLoss::stable};
+        if (!is_hybrid_model(model)) losses.push_back(SoftmaxLoss::naive);
+        for (SoftmaxLoss loss : losses)
+          for (AttackScale scale : a.scales)
+            for (bool all : a.all_layers)
+              for (NoiseKind noise : a.noises)
+                for (double m : a.magnitudes) {
+                  ExperimentConfig clean = grid_run_config(d, model, seed);
+                  clean.data.split_seed = static_cast<uint64_t>(seed);  // each seed its own split
+                  clean.train.loss = loss;
+                  clean.train.epochs = a.clean_epochs;
+                  AttackOptions attack;
+                  attack.form = AttackForm::inside;
+                  attack.mode = AttackMode::persistent;
+                  attack.noise = noise;
+                  attack.magnitude = m;
+                  attack.scale = scale;
+                  attack.seed = static_cast<uint64_t>(seed);
+                  attack.layers = all ? clean.model.layers : 1;  // all: the L layers
+                  const ExperimentConfig c = run::attacked_spec(clean, attack, a.clean_epochs, a.attack_epochs);
+                  const std::string model_id = loss == SoftmaxLoss::naive ? model + "-naive" : model;
+                  GridRun r = make_grid_run("study", d, study_condition(scale, all, noise, m), model, seed, c);
+                  r.id = "study-" + d.key + "-" + r.condition + "-" + model_id + "-s" + std::to_string(seed);
+                  r.unit = unit;
+                  grid.push_back(std::move(r));
+                }
+      }
+  }
+  return grid;
+}
+
+}  // namespace hqnn::cli
