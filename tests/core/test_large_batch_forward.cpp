@@ -9,6 +9,7 @@
 #include <limits>
 
 #include "core/amplitude_encoding.hpp"
+#include "core/fixed_order_sums.hpp"
 #include "core/model.hpp"
 #include "core/quantum_stack.hpp"
 #include "core/rng.hpp"
@@ -25,9 +26,10 @@ Matrix random_batch(Index batch, Index n, uint64_t seed) {
   return m;
 }
 
-// The row-by-row encoding as it was written before the column-wise loops.
+// The row-by-row encoding as it was written before the column-wise loops
+// (its sums in the fixed order every build uses).
 void encode_by_rows(const Matrix& in, Matrix& out, Vector& norm, Index width) {
-  norm = in.rowwise().norm();
+  norm = row_norms_in_order(in);
   out.resize(in.rows(), in.cols());
   const Real uniform = Real(1) / std::sqrt(Real(width));
   for (Index b = 0; b < in.rows(); ++b) {
@@ -54,7 +56,7 @@ TEST(LargeBatchForward, AmplitudeEncodingEqualsTheRowByRowFormulaBitForBit) {
     EXPECT_TRUE(test::bit_identical(y, want)) << "batch " << batch;
     const Matrix g = random_batch(batch, 64, 6);
     enc.backward(g, dx);
-    const Vector overlap = (want.array() * g.array()).rowwise().sum();
+    const Vector overlap = row_dots_in_order(want, g);
     Matrix want_dx(batch, 64);
     for (Index b = 0; b < batch; ++b) {
       if (norm(b) > 0)
