@@ -160,7 +160,11 @@ static ClassificationReport report_of_state(const Json& j, int classes, const st
   return r;
 }
 
-Json RunLoop::state_json() const {
+Json RunLoop::state_json() const { return state_json(true); }
+
+Json RunLoop::state_json_without_epochs() const { return state_json(false); }
+
+Json RunLoop::state_json(bool with_epochs) const {
   Json j = Json::object();
   j.set("epoch", epoch());
   j.set("step", static_cast<long long>(step_));
@@ -170,40 +174,17 @@ Json RunLoop::state_json() const {
   Json params = Json::array();
   for (const ParamBlock& b : model_->params()) params.push(exact_numbers(b.value, static_cast<size_t>(b.size)));
   j.set("parameters", params);
-  j.set("trainer", trainer_->state_json());
+  j.set("trainer", trainer_->state_json(with_epochs));
   j.set("attack", model_->attack_state_json());
   std::vector<double> test_loss, test_accuracy;
-  for (const EpochRecord& r : history_) test_loss.push_back(r.test_loss), test_accuracy.push_back(r.test_accuracy);
+  Json reports = Json::array();
+  if (with_epochs) {
+    for (const EpochRecord& r : history_) test_loss.push_back(r.test_loss), test_accuracy.push_back(r.test_accuracy);
+    for (const ClassificationReport& r : reports_) reports.push(report_state_json(r));
+  }
   j.set("test_loss", exact_numbers(test_loss));
   j.set("test_accuracy", exact_numbers(test_accuracy));
-  Json reports = Json::array();
-  for (const ClassificationReport& r : reports_) reports.push(report_state_json(r));
   j.set("reports", reports);
-  Json div = Json::object();
-  div.set("diverged", divergence_.diverged);
-  div.set("step", static_cast<long long>(divergence_.step));
-  div.set("epoch", divergence_.epoch);
-  div.set("block", divergence_.block);
-  div.set("what", divergence_.what);
-  j.set("divergence", div);
-  return j;
-}
-
-Json RunLoop::state_json_without_epochs() const {
-  Json j = Json::object();
-  j.set("epoch", epoch());
-  j.set("step", static_cast<long long>(step_));
-  j.set("step_in_epoch", step_in_epoch_);
-  j.set("seconds", exact_number(seconds_));
-  j.set("cpu_seconds", exact_number(cpu_seconds_));
-  Json params = Json::array();
-  for (const ParamBlock& b : model_->params()) params.push(exact_numbers(b.value, static_cast<size_t>(b.size)));
-  j.set("parameters", params);
-  j.set("trainer", trainer_->state_json(false));
-  j.set("attack", model_->attack_state_json());
-  j.set("test_loss", Json::array());
-  j.set("test_accuracy", Json::array());
-  j.set("reports", Json::array());
   Json div = Json::object();
   div.set("diverged", divergence_.diverged);
   div.set("step", static_cast<long long>(divergence_.step));

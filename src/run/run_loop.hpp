@@ -98,6 +98,7 @@ class RunLoop {
   // state_with_epochs() joins them back into state_json()'s form.
   Json state_json_without_epochs() const;
   Json epoch_json(size_t epoch_index) const;
+  Json state_json(bool with_epochs) const;
   static Json state_with_epochs(const Json& state, const std::vector<Json>& epochs);  // InputError when they do not fit
 
   // The final model evaluated on both sets (one more pass each), with the curves and D12 statistics.
