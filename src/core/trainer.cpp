@@ -164,6 +164,19 @@ void Trainer::finish_epoch() {
   shuffle_rng_.shuffle(order_);
 }
 
+Json epoch_record_json(const EpochRecord& r) {
+  Json e = Json::object();
+  e.set("train_loss", exact_number(r.train_loss));
+  e.set("train_accuracy", exact_number(r.train_accuracy));
+  e.set("test_loss", exact_number(r.test_loss));
+  e.set("test_accuracy", exact_number(r.test_accuracy));
+  e.set("grad_norm_mean", exact_numbers(r.grad_norm_mean));
+  e.set("grad_norm_max", exact_numbers(r.grad_norm_max));
+  e.set("finite", r.finite);
+  e.set("max_abs_logit", exact_number(r.max_abs_logit));
+  return e;
+}
+
 Json Trainer::state_json(bool with_history) const {
   Json j = Json::object();
   j.set("epoch", epoch());
@@ -181,17 +194,7 @@ Json Trainer::state_json(bool with_history) const {
   j.set("norm_max", exact_numbers(norm_max_));
   Json hist = Json::array();
   for (size_t i = 0; with_history && i < history_.size(); ++i) {
-    const EpochRecord& r = history_[i];
-    Json e = Json::object();
-    e.set("train_loss", exact_number(r.train_loss));
-    e.set("train_accuracy", exact_number(r.train_accuracy));
-    e.set("test_loss", exact_number(r.test_loss));
-    e.set("test_accuracy", exact_number(r.test_accuracy));
-    e.set("grad_norm_mean", exact_numbers(r.grad_norm_mean));
-    e.set("grad_norm_max", exact_numbers(r.grad_norm_max));
-    e.set("finite", r.finite);
-    e.set("max_abs_logit", exact_number(r.max_abs_logit));
-    hist.push(e);
+    hist.push(epoch_record_json(history_[i]));
   }
   j.set("history", hist);
   return j;

@@ -39,6 +39,10 @@ struct EpochRecord {
   double max_abs_logit = 0;       // the largest finite |logit| of the epoch's training steps
 };
 
+// One epoch record in the state form (Trainer::state_json's history items, a
+// checkpoint's appended epochs): exact numbers, so that a resumed run is bit for bit.
+Json epoch_record_json(const EpochRecord& r);
+
 struct Evaluation {
   double loss = 0, accuracy = 0;
   Matrix probabilities;           // samples x classes

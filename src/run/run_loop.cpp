@@ -197,15 +197,7 @@ Json RunLoop::state_json(bool with_epochs) const {
 
 // The trainer's own record of an epoch, in the trainer's state form (Trainer::state_json's history items).
 Json RunLoop::epoch_json(size_t e) const {
-  const EpochRecord& t = trainer_->history().at(e);
-  Json tr = Json::object();
-  tr.set("train_loss", exact_number(t.train_loss));
-  tr.set("train_accuracy", exact_number(t.train_accuracy));
-  tr.set("test_loss", exact_number(t.test_loss));
-  tr.set("test_accuracy", exact_number(t.test_accuracy));
-  tr.set("grad_norm_mean", exact_numbers(t.grad_norm_mean));
-  tr.set("grad_norm_max", exact_numbers(t.grad_norm_max));
-  tr.set("finite", t.finite);
+  const Json tr = epoch_record_json(trainer_->history().at(e));
   Json j = Json::object();
   j.set("epoch", static_cast<long long>(e + 1));
   j.set("trainer", tr);
