@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "../bad_input_catalogue.hpp"
+#include "command_capture.hpp"
 #include "cli/checkpoint.hpp"
 #include "cli/eval_command.hpp"
 #include "cli/report.hpp"
@@ -26,30 +27,12 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Output {
-  std::string out, err;
-};
+using Output = CommandOutput;
 
-std::string contents(std::FILE* f) {
-  std::fflush(f);
-  std::rewind(f);
-  std::string text;
-  char buf[4096];
-  for (size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;) text.append(buf, n);
-  std::fclose(f);
-  return text;
-}
-
-Output train(const std::vector<std::string>& argv) {
-  std::FILE *out = std::tmpfile(), *err = std::tmpfile();
-  train_command(argv, out, err);
-  return {contents(out), contents(err)};
-}
+Output train(const std::vector<std::string>& argv) { return capture_command(train_command, argv); }
 
 std::string eval(const std::vector<std::string>& argv) {
-  std::FILE* out = std::tmpfile();
-  eval_command(argv, out);
-  return contents(out);
+  return capture_output([](const auto& a, std::FILE* o) { eval_command(a, o); }, argv);
 }
 
 std::string temp_dir() {
@@ -99,7 +82,7 @@ TEST(CliCommands, UnwritableOutputsAreRefusedBeforeTheFirstEpoch) {
   for (const char* option : {"--out", "--checkpoint"}) {
     std::FILE *out = std::tmpfile(), *err = std::tmpfile();
     const std::string m = input_error_of([&] { train_command({option, "/no/such/folder/m.json"}, out, err); });
-    EXPECT_EQ(contents(err), "") << "nothing was trained";
+    EXPECT_EQ(captured_text(err), "") << "nothing was trained";
     std::fclose(out);
     expect_catalogued(m, std::string(option) +
                              " /no/such/folder/m.json: cannot write there (does the folder exist, and may you "
@@ -167,7 +150,7 @@ TEST(CliCommands, ATestFractionThatLeavesNoTestSamplesIsRefused) {
   const std::string m = input_error_of([&] {
     train_command({"--data", csv, "--test-fraction", "0.1", "--scale", "none", "--epochs", "1"}, out, err);
   });
-  EXPECT_EQ(contents(err), "") << "nothing was trained";
+  EXPECT_EQ(captured_text(err), "") << "nothing was trained";
   std::fclose(out);
   expect_catalogued(m, "tiny.csv: a test fraction of 0.1 leaves no test samples (4 samples); choose a test fraction "
                        "from 0.25 to 0.74");

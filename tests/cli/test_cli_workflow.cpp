@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "../bad_input_catalogue.hpp"
+#include "command_capture.hpp"
 #include "cli/checkpoint.hpp"
 #include "cli/circuit_command.hpp"
 #include "cli/eval_command.hpp"
@@ -34,36 +35,16 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Output {
-  std::string out, err;
-};
+using Output = CommandOutput;
 
-std::string contents(std::FILE* f) {
-  std::fflush(f);
-  std::rewind(f);
-  std::string text;
-  char buf[4096];
-  for (size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;) text.append(buf, n);
-  std::fclose(f);
-  return text;
-}
-
-Output train(const std::vector<std::string>& argv) {
-  std::FILE *out = std::tmpfile(), *err = std::tmpfile();
-  train_command(argv, out, err);
-  return {contents(out), contents(err)};
-}
+Output train(const std::vector<std::string>& argv) { return capture_command(train_command, argv); }
 
 Output eval(const std::vector<std::string>& argv) {
-  std::FILE *out = std::tmpfile(), *err = std::tmpfile();
-  eval_command(argv, out, err);
-  return {contents(out), contents(err)};
+  return capture_command([](const auto& a, std::FILE* o, std::FILE* e) { eval_command(a, o, e); }, argv);
 }
 
 std::string predict(const std::vector<std::string>& argv) {
-  std::FILE* out = std::tmpfile();
-  predict_command(argv, out);
-  return contents(out);
+  return capture_output([](const auto& a, std::FILE* o) { predict_command(a, o); }, argv);
 }
 
 std::string dir() {
