@@ -178,14 +178,10 @@ double cos(double x) {
 }
 
 namespace {
-// Every float argument (the fast path below covers those with a normal power 2^n).
-float exp_any(float x) {
-  if (x != x) return x;
-  if (x > 88.72283935546875f) return std::numeric_limits<float>::infinity();
-  if (x < -103.972084045410f) return 0.0f;
-  // x = n ln2 + r in float (Cephes' expf): ln 2 = C1 − C2 with C1 of 9 bits, so n · C1 is exact.
-  constexpr float C1 = 0.693359375f, C2 = -2.12194440e-4f, kLog2e = 1.44269504088896341f;
-  const float n = static_cast<float>(round_to_integer(static_cast<double>(x * kLog2e)));
+// e^x / 2^n for x = n ln2 + r (Cephes' expf): ln 2 = C1 − C2 with C1 of 9 bits, so
+// n · C1 is exact; a degree-7 polynomial in r. Both float paths below share it.
+float exp_of_remainder(float x, float n) {
+  constexpr float C1 = 0.693359375f, C2 = -2.12194440e-4f;
   const float r = (x - n * C1) - n * C2;
   const float r2 = r * r;
   float p = 1.9875691500e-4f;
@@ -194,7 +190,18 @@ float exp_any(float x) {
   p = p * r + 4.1665795894e-2f;
   p = p * r + 1.6666665459e-1f;
   p = p * r + 5.0000001201e-1f;
-  const float y = (p * r2 + r) + 1.0f;
+  return (p * r2 + r) + 1.0f;
+}
+
+// Every float argument (the fast path below covers those with a normal power 2^n).
+float exp_any(float x) {
+  if (x != x) return x;
+  if (x > 88.72283935546875f) return std::numeric_limits<float>::infinity();
+  if (x < -103.972084045410f) return 0.0f;
+  // x = n ln2 + r in float, n from the double product rounded to an integer.
+  constexpr float kLog2e = 1.44269504088896341f;
+  const float n = static_cast<float>(round_to_integer(static_cast<double>(x * kLog2e)));
+  const float y = exp_of_remainder(x, n);
   // y · 2^n in double is exact (y has 24 bits); one rounding to float, subnormals included.
   return static_cast<float>(scale(static_cast<double>(y), static_cast<int>(n)));
 }
@@ -206,17 +213,9 @@ float exp_any(float x) {
 // does. So both paths give the same bits; this one is the common case (softmax).
 float exp(float x) {
   if (!(x > -87.33f && x < 88.37f)) return exp_any(x);
-  constexpr float C1 = 0.693359375f, C2 = -2.12194440e-4f, kLog2e = 1.44269504088896341f, kShift = 0x1.8p23f;
+  constexpr float kLog2e = 1.44269504088896341f, kShift = 0x1.8p23f;
   const float n = (x * kLog2e + kShift) - kShift;
-  const float r = (x - n * C1) - n * C2;
-  const float r2 = r * r;
-  float p = 1.9875691500e-4f;
-  p = p * r + 1.3981999507e-3f;
-  p = p * r + 8.3334519073e-3f;
-  p = p * r + 4.1665795894e-2f;
-  p = p * r + 1.6666665459e-1f;
-  p = p * r + 5.0000001201e-1f;
-  const float y = (p * r2 + r) + 1.0f;
+  const float y = exp_of_remainder(x, n);
   const uint32_t bits = static_cast<uint32_t>(static_cast<int>(n) + 127) << 23;
   float two_n;
   std::memcpy(&two_n, &bits, sizeof two_n);
