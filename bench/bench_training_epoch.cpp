@@ -10,7 +10,7 @@
 #include <string>
 
 #include "run/data_preparation.hpp"
-#include "run/option_table.hpp"
+#include "run/options/option_table.hpp"
 #include "run/run_loop.hpp"
 #include "core/simd_isa.hpp"
 #include "core/thread_pool.hpp"

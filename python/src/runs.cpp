@@ -14,7 +14,7 @@
 #include "data/image_datasets.hpp"
 #include "module.hpp"
 #include "run/data_preparation.hpp"
-#include "run/option_table.hpp"
+#include "run/options/option_table.hpp"
 #include "run/run_loop.hpp"
 #include "run/run_writers.hpp"
 

@@ -1,6 +1,6 @@
 #include "copy_command.hpp"
 
-#include "run/option_table.hpp"
+#include "run/options/option_table.hpp"
 
 namespace hqnn::app {
 

@@ -4,7 +4,7 @@
 
 #include "core/dataset.hpp"
 #include "core/json.hpp"
-#include "run/option_table.hpp"
+#include "run/options/option_table.hpp"
 
 namespace hqnn {
 const char* lessons_json_text();  // assets/lessons.json, compiled in (src/app/CMakeLists.txt)

@@ -5,7 +5,7 @@
 #include <cstdio>
 
 #include "core/input_error.hpp"
-#include "run/option_table.hpp"
+#include "run/options/option_table.hpp"
 #include "run/log_spacing.hpp"
 
 namespace hqnn::app {

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "imgui.h"
-#include "run/option_table.hpp"
+#include "run/options/option_table.hpp"
 
 namespace hqnn::app {
 

@@ -1,5 +1,5 @@
 // Widgets for the run's options, limited by the run's option table
-// (src/run/option_table.hpp): a value typed or dragged never leaves the
+// (src/run/options/option_table.hpp): a value typed or dragged never leaves the
 // option's range, so whatever the panels set is a run the link and the CLI
 // accept. A slider may offer a narrower span that is comfortable to drag
 // (the table allows lr up to 10, the slider stops at 1), never a wider one.

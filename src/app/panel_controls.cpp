@@ -7,7 +7,7 @@
 #include "imgui.h"
 #include "option_widgets.hpp"
 #include "panels.hpp"
-#include "run/option_table.hpp"
+#include "run/options/option_table.hpp"
 
 namespace hqnn::app {
 
@@ -122,7 +122,7 @@ static void draw_model_section(App& app, bool& changed) {
   }
   if (is_hybrid(m.kind)) changed |= ImGui::Checkbox("renormalise states", &m.renormalize);
   // every CNN front end uses leaky-relu
-  if (m.kind == ModelKind::mlp_leaky || is_convolutional(m.kind) || model_kind_info(m.kind).branch == SkipBranch::leaky)
+  if (run::option_applies("leaky-slope", app.settings.run))
     changed |= option_slider("leaky slope", "leaky-slope", m.leaky_slope, 0.0, 0.5, "%.3f");
 }
 
@@ -132,7 +132,7 @@ static void draw_training_section(App& app, bool& changed) {
   TrainOptions& t = app.settings.run.train;
   changed |= option_combo("optimiser", "optimizer", app.settings.run);
   changed |= option_slider("learning rate", "lr", t.optimizer.lr, 1e-4, 1.0, "%.4g", true);
-  if (t.optimizer.kind == OptimizerKind::sgd)
+  if (run::option_applies("momentum", app.settings.run))
     changed |= option_slider("momentum", "momentum", t.optimizer.momentum, 0.0, 0.99, "%.2f");
   changed |= option_slider("batch", "batch", t.batch, 256);
   changed |= option_input("epochs", "epochs", t.epochs, 10, 100);

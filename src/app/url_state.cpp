@@ -5,7 +5,7 @@
 #include <cstdlib>
 
 #include "core/input_error.hpp"
-#include "run/option_table.hpp"
+#include "run/options/option_table.hpp"
 
 namespace hqnn::app {
 

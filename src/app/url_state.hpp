@@ -1,7 +1,7 @@
 // The playground's settings and their URL-hash form.
 //
 // A link is a run: every option of the run is a row of the run's option table
-// (src/run/option_table.hpp), which reads and writes it, so the same link
+// (src/run/options/option_rows.hpp), which reads and writes it, so the same link
 // replays the same run in the playground and on the command line
 // (hqnn train --link '<link>'). Only how the page shows the run is read here:
 //

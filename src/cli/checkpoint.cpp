@@ -7,7 +7,7 @@
 #include "core/input_error.hpp"
 #include "core/state_json.hpp"
 #include "core/whole_file.hpp"
-#include "run/option_table.hpp"
+#include "run/options/option_table.hpp"
 
 namespace hqnn::cli {
 

@@ -19,7 +19,7 @@
 #include "core/model_io.hpp"
 #include "run/data_preparation.hpp"
 #include "run/model_data.hpp"
-#include "run/option_table.hpp"
+#include "run/options/option_table.hpp"
 
 namespace hqnn::cli {
 

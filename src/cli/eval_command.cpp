@@ -11,7 +11,7 @@
 #include "report.hpp"
 #include "run/data_preparation.hpp"
 #include "run/model_data.hpp"
-#include "run/option_table.hpp"
+#include "run/options/option_table.hpp"
 #include "run/run_writers.hpp"
 
 namespace hqnn::cli {

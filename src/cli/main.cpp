@@ -1,7 +1,7 @@
 // hqnn: train, evaluate and inspect hybrid quantum-inspired networks from a terminal.
 //
 // The options and help of train, eval and circuit come from the run's option
-// table (src/run/option_table.hpp; reproduce lists its own); this file only
+// table (src/run/options/option_table.hpp; reproduce lists its own); this file only
 // dispatches and reports errors.
 #include <algorithm>
 #include <cstdio>

@@ -5,7 +5,7 @@
 #include "core/trainer.hpp"
 #include "eval_command.hpp"
 #include "run/model_data.hpp"
-#include "run/option_table.hpp"
+#include "run/options/option_table.hpp"
 
 namespace hqnn::cli {
 

@@ -12,7 +12,7 @@
 #include "core/state_json.hpp"
 #include "experiment.hpp"
 #include "report.hpp"
-#include "run/option_table.hpp"
+#include "run/options/option_table.hpp"
 
 namespace hqnn::cli {
 

@@ -7,7 +7,7 @@
 #include "core/rng.hpp"
 #include "data/csv_loader.hpp"
 #include "data/image_datasets.hpp"
-#include "option_table.hpp"
+#include "options/option_table.hpp"
 
 namespace hqnn::run {
 

@@ -6,7 +6,7 @@
 
 #include "data/content_hash.hpp"
 
-#include "option_table.hpp"
+#include "options/option_table.hpp"
 
 namespace hqnn::run {
 

@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include "run/option_table.hpp"
+#include "run/options/option_table.hpp"
 #include "url_state.hpp"
 
 namespace hqnn::app {

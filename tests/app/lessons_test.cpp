@@ -7,7 +7,7 @@
 #include "../bad_input_catalogue.hpp"
 #include "core/dataset.hpp"
 #include "lessons.hpp"
-#include "run/option_table.hpp"
+#include "run/options/option_table.hpp"
 #include "url_state.hpp"
 
 namespace hqnn::app {

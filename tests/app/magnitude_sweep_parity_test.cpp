@@ -9,7 +9,7 @@
 #include "cli/train_command.hpp"
 #include "core/json.hpp"
 #include "magnitude_sweep.hpp"
-#include "run/option_table.hpp"
+#include "run/options/option_table.hpp"
 #include "url_state.hpp"
 
 namespace hqnn::app {

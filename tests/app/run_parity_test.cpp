@@ -34,7 +34,7 @@
 #include "data/csv_loader.hpp"
 #include "data/image_datasets.hpp"
 #include "data/image_set.hpp"
-#include "run/option_table.hpp"
+#include "run/options/option_table.hpp"
 #include "session_commands.hpp"
 #include "training_session.hpp"
 #include "url_state.hpp"

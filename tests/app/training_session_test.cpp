@@ -9,7 +9,7 @@
 #include "../bad_input_catalogue.hpp"
 #include "data/csv_loader.hpp"
 #include "data/image_datasets.hpp"
-#include "run/option_table.hpp"
+#include "run/options/option_table.hpp"
 #include "session_commands.hpp"
 
 namespace hqnn::app {

@@ -5,7 +5,7 @@
 #include <random>
 
 #include "../bad_input_catalogue.hpp"
-#include "run/option_table.hpp"
+#include "run/options/option_table.hpp"
 
 namespace hqnn::app {
 

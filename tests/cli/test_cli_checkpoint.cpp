@@ -10,7 +10,7 @@
 
 #include "cli/checkpoint.hpp"
 #include "cli/experiment.hpp"
-#include "run/option_table.hpp"
+#include "run/options/option_table.hpp"
 #include "cli/report.hpp"
 #include "../same_bits.hpp"
 

@@ -17,7 +17,7 @@
 #include "cli/train_command.hpp"
 #include "core/model_io.hpp"
 #include "core/whole_file.hpp"
-#include "run/option_table.hpp"
+#include "run/options/option_table.hpp"
 #include "run/run_writers.hpp"
 
 using namespace hqnn;

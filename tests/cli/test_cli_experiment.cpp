@@ -5,7 +5,7 @@
 
 #include "cli/complexity.hpp"
 #include "cli/experiment.hpp"
-#include "run/option_table.hpp"
+#include "run/options/option_table.hpp"
 #include "cli/report.hpp"
 #include "cli/reproduce.hpp"
 #include "cli/svg_plot.hpp"

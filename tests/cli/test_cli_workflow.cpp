@@ -26,7 +26,7 @@
 #include "core/metrics.hpp"
 #include "core/whole_file.hpp"
 #include "data/csv_loader.hpp"
-#include "run/option_table.hpp"
+#include "run/options/option_table.hpp"
 
 using namespace hqnn;
 using namespace hqnn::cli;

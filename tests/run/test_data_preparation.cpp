@@ -10,7 +10,7 @@
 #include "core/rng.hpp"
 #include "data/csv_loader.hpp"
 #include "run/data_preparation.hpp"
-#include "run/option_table.hpp"
+#include "run/options/option_table.hpp"
 #include "../same_bits.hpp"
 
 using namespace hqnn;

@@ -5,7 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "core/rng.hpp"
-#include "run/option_table.hpp"
+#include "run/options/option_table.hpp"
 
 using namespace hqnn;
 using namespace hqnn::run;

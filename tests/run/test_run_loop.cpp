@@ -6,7 +6,7 @@
 
 #include <cstring>
 
-#include "run/option_table.hpp"
+#include "run/options/option_table.hpp"
 #include "run/run_loop.hpp"
 #include "../same_bits.hpp"
 

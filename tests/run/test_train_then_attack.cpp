@@ -3,7 +3,7 @@
 // after the clean epochs, and one checkpoint serves every cell unchanged.
 #include <gtest/gtest.h>
 
-#include "run/option_table.hpp"
+#include "run/options/option_table.hpp"
 #include "run/train_then_attack.hpp"
 #include "../same_bits.hpp"
 

@@ -6,7 +6,7 @@
 #include <exception>
 #include <string>
 
-#include "run/option_table.hpp"
+#include "run/options/option_table.hpp"
 #include "run/run_loop.hpp"
 #include "run/run_writers.hpp"
 
