@@ -1,10 +1,9 @@
 #include "lessons.hpp"
 
-#include <algorithm>
-
 #include "core/dataset.hpp"
 #include "core/json.hpp"
-#include "run/options/option_table.hpp"
+#include "run/options/field_codecs.hpp"
+#include "url_state.hpp"
 
 namespace hqnn {
 const char* lessons_json_text();  // assets/lessons.json, compiled in (src/app/CMakeLists.txt)
@@ -34,33 +33,21 @@ const std::vector<Lesson>& lessons() {
   return all;
 }
 
-static std::vector<std::string> split(const std::string& text, char separator) {
-  std::vector<std::string> parts;
-  size_t start = 0;
-  while (start <= text.size()) {
-    const size_t end = std::min(text.find(separator, start), text.size());
-    if (end > start) parts.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return parts;
-}
-
+// The lesson key is read before the rest: a link that names a lesson and only
+// view keys opens the lesson's run with those views.
 LessonLink take_lesson_key(const std::string& hash) {
   const size_t mark = hash.find('#');
   const std::string body = mark == std::string::npos ? hash : hash.substr(mark + 1);
   LessonLink out;
   std::string rest;
   bool only_view_keys = true, had_key = false;
-  const std::vector<std::string>& view_keys = run::link_view_keys();
-  for (const std::string& field : split(body, '&')) {
-    const std::string key = field.substr(0, field.find('='));
+  for (const auto& [key, value] : run::link_items(body)) {
     if (key != "lesson") {
-      rest += (rest.empty() ? "" : "&") + field;
-      only_view_keys &= std::find(view_keys.begin(), view_keys.end(), key) != view_keys.end();
+      rest += (rest.empty() ? "" : "&") + run::url_encode(key) + "=" + run::url_encode(value);
+      only_view_keys &= run::field_by_link_key(view_fields(), key) != nullptr;
       continue;
     }
     had_key = true;
-    const std::string value = field.size() > key.size() ? field.substr(key.size() + 1) : "";
     const int count = static_cast<int>(lessons().size());
     int n = 0;
     for (char c : value) n = (c >= '0' && c <= '9' && n < 1000) ? n * 10 + (c - '0') : -1;

@@ -4,16 +4,15 @@
 #include <cmath>
 #include <cstdio>
 
+#include <algorithm>
+#include <stdexcept>
+
 #include "core/input_error.hpp"
+#include "run/options/field_codecs.hpp"
 #include "run/options/option_table.hpp"
 #include "run/log_spacing.hpp"
 
 namespace hqnn::app {
-
-bool SweepOptions::operator==(const SweepOptions& o) const {
-  return hybrid == o.hybrid && classical == o.classical && form == o.form && mode == o.mode && noise == o.noise &&
-         lo == o.lo && hi == o.hi && points == o.points && seeds == o.seeds;
-}
 
 std::vector<ModelKind> sweep_classical_kinds() {
   std::vector<ModelKind> kinds;
@@ -22,11 +21,66 @@ std::vector<ModelKind> sweep_classical_kinds() {
   return kinds;
 }
 
-std::string sweep_classical_choices() {
-  std::string s;
-  for (ModelKind k : sweep_classical_kinds()) s += (s.empty() ? "" : ", ") + std::string(model_kind_name(k));
-  return s;
+// [SECTION] The map's rows -----------------------------------------------------------------
+
+static std::vector<std::string> model_words(bool hybrid) {
+  std::vector<std::string> words;
+  for (const ModelKindInfo& k : model_kinds())
+    if (k.hybrid == hybrid && !k.convolutional) words.push_back(k.name);
+  return words;
 }
+
+// A model of the sweep: one of the row's words (the hybrid FNNs, or the fully connected classical models).
+static run::Binding<SweepOptions> sweep_model(ModelKind SweepOptions::*side, std::vector<std::string> words) {
+  return {[side](const SweepOptions& o) { return run::OptionValue{0, model_kind_name(o.*side), {}}; },
+          [side, words](SweepOptions& o, const run::OptionValue& v) {
+            const auto kind = parse_model_kind(v.text);
+            if (!kind || std::find(words.begin(), words.end(), v.text) == words.end()) throw run::NotAChoice{};
+            o.*side = *kind;
+          }};
+}
+
+static std::vector<std::string> noise_words() {
+  std::vector<std::string> words;
+  for (const NoiseKindInfo& k : noise_kinds()) words.push_back(k.name);
+  return words;
+}
+static std::vector<std::string> mode_words() {
+  std::vector<std::string> words;
+  for (AttackMode m : attack_modes()) words.push_back(attack_mode_name(m));
+  return words;
+}
+
+const std::vector<run::Field<SweepOptions>>& sweep_fields() {
+  using O = SweepOptions;
+  using run::field;
+  // magnitudes as the attack-magnitude option reads and writes them; the counts
+  // wide, so that validate_sweep says what a map needs
+  static const std::vector<run::Field<O>> rows = {
+      field<O>("hybrid", "map_hybrid", "hybrid", run::choice(model_words(true)), sweep_model(&O::hybrid, model_words(true))),
+      field<O>("classical", "map_classical", "classical", run::choice(model_words(false)),
+               sweep_model(&O::classical, model_words(false))),
+      field<O>("form", "map_form", "form", run::choice({"inside", "outside"}),
+               run::bind_enum<O>(attack_form_name, parse_attack_form, &O::form)),
+      field<O>("mode", "map_mode", "mode", run::choice(mode_words()),
+               run::bind_enum<O>(attack_mode_name, parse_attack_mode, &O::mode)),
+      field<O>("noise", "map_noise", "noise", run::choice(noise_words()),
+               run::bind_enum<O>(noise_kind_name, parse_noise_kind, &O::noise)),
+      field<O>("lo", "map_lo", "lo", run::option_row("attack-magnitude"), run::bind_field<O>(&O::lo)),
+      field<O>("hi", "map_hi", "hi", run::option_row("attack-magnitude"), run::bind_field<O>(&O::hi)),
+      field<O>("points", "map_points", "points", run::integer(-(1 << 30), 1 << 30), run::bind_field<O>(&O::points)),
+      field<O>("seeds", "map_seeds", "seeds", run::integer(-(1 << 30), 1 << 30), run::bind_field<O>(&O::seeds)),
+  };
+  return rows;
+}
+
+static const run::Field<SweepOptions>& sweep_row(const std::string& name) {
+  for (const auto& f : sweep_fields())
+    if (f.name == name) return f;
+  throw std::logic_error("no sweep row " + name);
+}
+
+bool SweepOptions::operator==(const SweepOptions& o) const { return run::same_fields(sweep_fields(), *this, o); }
 
 SweepOptions sweep_options_for(const run::RunSpec& spec) {
   SweepOptions o;
@@ -49,11 +103,15 @@ void validate_sweep(const SweepOptions& o, const run::RunSpec& spec) {
   if (spec.data_kind() == run::DataKind::image)
     throw InputError("map: the live map sweeps tabular data (iris or a CSV), not " + spec.data.name +
                      "; hqnn reproduce --profile robustness-quick maps the image subsets");
-  if (!is_hybrid(o.hybrid) || is_convolutional(o.hybrid))
-    throw InputError(std::string("map_hybrid: expected tqfnn, qrfnn or qdfnn, got '") + model_kind_name(o.hybrid) + "'");
-  if (is_hybrid(o.classical) || is_convolutional(o.classical))
-    throw InputError("map_classical: expected one of " + sweep_classical_choices() + ", got '" +
-                     model_kind_name(o.classical) + "'");
+  for (const char* side : {"hybrid", "classical"}) {  // the rows' own check, on options set in code
+    const run::Field<SweepOptions>& row = sweep_row(side);
+    SweepOptions trial;
+    try {
+      run::set_field(row, trial, row.get(o));
+    } catch (const InputError& e) {
+      throw InputError(row.hash_key + ": " + e.what());
+    }
+  }
   if (o.points < 2 || o.points > kSweepMaxPoints)
     throw InputError("map_points: a map needs 2 to " + std::to_string(kSweepMaxPoints) + " magnitudes, got " +
                      std::to_string(o.points));

@@ -27,13 +27,14 @@
 #include "core/noise.hpp"
 #include "run/data_preparation.hpp"
 #include "run/log_spacing.hpp"
+#include "run/options/field.hpp"
 #include "run/run_loop.hpp"
 #include "run/run_spec.hpp"
 
 namespace hqnn::app {
 
-// What a map link carries (url_state.hpp: map_* keys). The defaults are the
-// robustness profiles' axis (9 half-decade points from 1e-3 to 10) and
+// What a map link carries (the map_* keys of sweep_fields()). The defaults are
+// the robustness profiles' axis (9 half-decade points from 1e-3 to 10) and
 // attack (form ①, persistent, gaussian-asym, D11).
 struct SweepOptions {
   ModelKind hybrid = ModelKind::qdfnn;
@@ -45,12 +46,17 @@ struct SweepOptions {
   int points = run::kMapMagnitudePoints;
   int seeds = 1;               // repeats: the run's seed, seed + 1, ...
 
-  bool operator==(const SweepOptions& o) const;
+  bool operator==(const SweepOptions& o) const;  // every row of sweep_fields()
   bool operator!=(const SweepOptions& o) const { return !(*this == o); }
 };
 
 inline constexpr int kSweepMaxPoints = 25;  // magnitudes on the axis
 inline constexpr int kSweepMaxSeeds = 5;
+
+// The map's settings as rows (run/options/field.hpp): its link keys, their
+// words and ranges; the link codec, equality and validate_sweep's model check
+// all read them.
+const std::vector<run::Field<SweepOptions>>& sweep_fields();
 
 // The sweep a run suggests: its model as the hybrid when it is a hybrid FNN
 // (else QDFNN), its attack's form, mode and noise when it has one.
@@ -58,7 +64,6 @@ SweepOptions sweep_options_for(const run::RunSpec& spec);
 // The classical side of a sweep: the fully connected classical models, the
 // baselines and the controls with the hybrids' skips, from the model-kind table.
 std::vector<ModelKind> sweep_classical_kinds();
-std::string sweep_classical_choices();  // "mlp-leaky, mlp-rot, mlp-res-leaky, ..." for messages
 // Throws InputError saying what to change: points outside [2, 25], seeds
 // outside [1, 5], lo <= 0, lo >= hi, a hybrid that is not a hybrid FNN, a
 // classical model that is not an MLP, or image data.

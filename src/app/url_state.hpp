@@ -3,13 +3,11 @@
 // A link is a run: every option of the run is a row of the run's option table
 // (src/run/options/option_rows.hpp), which reads and writes it, so the same link
 // replays the same run in the playground and on the command line
-// (hqnn train --link '<link>'). Only how the page shows the run is read here:
-//
-//   fx, fy     decision-boundary axes            sample   test sample in the state viewer
-//   play       start training on load            embed    compact layout for documentation iframes
-//   panels     embed: the panels to show         arena, arena_model   a classical model trained beside the run
-//   map        the live robustness map           map_hybrid, map_classical, map_form, map_mode, map_noise,
-//                                                map_lo, map_hi, map_points, map_seeds   its sweep (magnitude_sweep.hpp)
+// (hqnn train --link '<link>'). How the page shows the run is described here
+// with the same rows (view_fields(): fx, fy, sample, arena, arena_model, map
+// and the sweep's map_* keys (magnitude_sweep.hpp), play, embed, panels), so
+// the run library's codecs read, write and compare them too; `lesson` is read
+// first, by lessons.hpp.
 //
 // e.g. #data=iris&model=qdfnn&L=2&width=0&...&seed=1&fx=2&fy=3&sample=0&play=1
 // A link that names an image set starts from the image defaults (run_spec.hpp).
@@ -21,6 +19,7 @@
 
 #include "core/model.hpp"
 #include "magnitude_sweep.hpp"
+#include "run/options/field.hpp"
 #include "run/run_spec.hpp"
 
 namespace hqnn::app {
@@ -46,6 +45,9 @@ struct PlaygroundSettings {
   const std::string& dataset() const { return run.data.name; }
   bool image() const { return run.data_kind() == run::DataKind::image; }
 };
+
+// The playground's own link keys (none of them changes the run), as rows.
+const std::vector<run::Field<PlaygroundSettings>>& view_fields();
 
 // The starting point for a kind of data: the run's defaults (run::default_spec),
 // a classical arena model that fits the data, and the sweep the run suggests.

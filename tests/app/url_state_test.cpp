@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 
 #include "../bad_input_catalogue.hpp"
@@ -224,7 +225,8 @@ TEST(UrlState, RandomLinksOfTableKeysReadBackAsThemselves) {
                                           "none", "outside", "transient", "mixed-asym", "standard", "auto", "sgd",
                                           "0,1", "0,1,2,3", "all", "8,16", "mnist-subset", "iris", "x.csv", "%2C",
                                           "qrfnn", "mlp-rot", "fixed", "100", "0.001", "26"};
-  std::vector<std::string> keys = run::link_view_keys();
+  std::vector<std::string> keys;
+  for (const auto& row : view_fields()) keys.push_back(row.hash_key);
   for (const run::OptionRow& row : run::option_table())
     if (!row.hash_key.empty()) keys.push_back(row.hash_key);
   for (int trial = 0; trial < 3000; ++trial) {
@@ -239,6 +241,51 @@ TEST(UrlState, RandomLinksOfTableKeysReadBackAsThemselves) {
     const ParsedHash again = parse_hash(to_hash(parsed.settings));
     ASSERT_TRUE(again.errors.empty()) << link << " -> " << to_hash(parsed.settings) << ": " << again.errors[0];
     ASSERT_TRUE(same_settings(again.settings, parsed.settings)) << link << " -> " << to_hash(parsed.settings);
+  }
+}
+
+// hqnn train --link leaves the playground's keys out with a note, and refuses
+// unknown ones; the keys it knows are the playground's rows and `lesson`.
+TEST(UrlState, TheCommandLineKnowsEveryKeyOfThePlaygroundsRows) {
+  std::vector<std::string> rows = {"lesson"};
+  for (const auto& row : view_fields()) rows.push_back(row.hash_key);
+  std::vector<std::string> known = run::link_view_keys();
+  std::sort(rows.begin(), rows.end());
+  std::sort(known.begin(), known.end());
+  EXPECT_EQ(known, rows);
+}
+
+// A map link replays the same sweep: the options set directly and the options
+// read back from their link train the same runs, point for point.
+TEST(UrlState, AMapLinkReplaysTheSameSweep) {
+  PlaygroundSettings direct = default_settings(run::DataKind::tabular);
+  direct.run.train.epochs = 3;
+  run::set_seed(direct.run, 5);
+  direct.map = true;
+  direct.sweep.hybrid = ModelKind::qrfnn;
+  direct.sweep.form = AttackForm::outside;
+  direct.sweep.mode = AttackMode::transient;
+  direct.sweep.noise = NoiseKind::uniform_asym;
+  direct.sweep.lo = 0.01, direct.sweep.hi = 1, direct.sweep.points = 2;
+  const ParsedHash linked = parse_hash(to_hash(direct));
+  ASSERT_TRUE(linked.errors.empty()) << linked.errors[0];
+  ASSERT_TRUE(linked.settings.map);
+  EXPECT_EQ(linked.settings.sweep, direct.sweep);
+  const auto run_sweep = [](const PlaygroundSettings& s) {
+    MagnitudeSweep sweep(s.run, s.sweep, run::load_source_data(s.run.data));
+    while (!sweep.done()) sweep.advance(1e9);
+    EXPECT_EQ(sweep.error(), "");
+    return sweep.points();
+  };
+  const std::vector<SweepPoint> a = run_sweep(direct), b = run_sweep(linked.settings);
+  ASSERT_EQ(a.size(), 4u);
+  ASSERT_EQ(a.size(), b.size());
+  for (size_t i = 0; i < a.size(); ++i) {
+    EXPECT_EQ(a[i].model, b[i].model);
+    EXPECT_EQ(a[i].magnitude, b[i].magnitude);
+    EXPECT_EQ(a[i].seed, b[i].seed);
+    EXPECT_EQ(a[i].average_accuracy, b[i].average_accuracy) << "point " << i;
+    EXPECT_EQ(a[i].final_accuracy, b[i].final_accuracy) << "point " << i;
   }
 }
 
