@@ -59,15 +59,6 @@ void check_writable(const std::string& path, const std::string& option) {
   if (!existed) fs::remove(p, ec);
 }
 
-// The value of --name in argv (nullopt when absent), before the full parse.
-static std::optional<std::string> value_of(const std::vector<std::string>& argv, const std::string& name) {
-  for (size_t i = 0; i < argv.size(); ++i) {
-    if (argv[i] == "--" + name && i + 1 < argv.size()) return argv[i + 1];
-    if (argv[i].rfind("--" + name + "=", 0) == 0) return argv[i].substr(name.size() + 3);
-  }
-  return std::nullopt;
-}
-
 static run::RunSpec spec_of_link(const std::string& link, std::FILE* err, bool quiet) {
   const std::string body = link.find('#') == std::string::npos ? link : link.substr(link.find('#') + 1);
   if (body.find_first_not_of("&") == std::string::npos)
@@ -151,20 +142,18 @@ static void print_tables(std::FILE* out, const run::RunSpec& spec, const run::Pr
 
 int train_command(const std::vector<std::string>& argv, std::FILE* out, std::FILE* err) {
   // --resume FILE: the run comes from the checkpoint; --link URL: from the link.
-  const std::optional<std::string> resume_arg = value_of(argv, "resume"), link = value_of(argv, "link");
-  const std::string resume_path = resume_arg.value_or("");
-  if (resume_arg && link) throw InputError("give either --resume FILE or --link URL, not both");
-  if (resume_arg && resume_path.empty()) throw InputError("--resume needs the checkpoint file's name");
   std::optional<CheckpointFile> resume;
-  std::optional<run::RunSpec> base;
-  if (!resume_path.empty()) {
-    resume = read_checkpoint_file(resume_path);
-    base = resume->spec;
-  } else if (link) {
-    const bool quiet = std::find(argv.begin(), argv.end(), "--quiet") != argv.end();
-    base = spec_of_link(*link, err, quiet);
-  }
-  const run::CommandLine cl = run::parse_command_line(argv, run::kTrain, train_extras(), base ? &*base : nullptr);
+  const run::CommandLine cl = run::parse_command_line(argv, run::kTrain, train_extras(), [&](const run::CommandLine& given) {
+    if (given.has("resume") && given.has("link")) throw InputError("give either --resume FILE or --link URL, not both");
+    if (given.has("resume")) {
+      if (given.str("resume").empty()) throw InputError("--resume needs the checkpoint file's name");
+      resume = read_checkpoint_file(given.str("resume"));
+      return std::optional<run::RunSpec>(resume->spec);
+    }
+    if (given.has("link")) return std::optional<run::RunSpec>(spec_of_link(given.str("link"), err, given.has("quiet")));
+    return std::optional<run::RunSpec>();
+  });
+  const std::string resume_path = cl.str("resume");
   if (resume)
     for (const std::string& name : cl.given)
       if (name != "epochs" && run::option_row(name).changes_results)
