@@ -32,6 +32,13 @@ void write_run_files(const fs::path& runs_dir, const Json& record) {
   write_text(runs_dir / (id + ".csv"), run::curves_csv(record.at("curves")));
 }
 
+void copy_run_files(const std::vector<std::string>& dirs, const fs::path& runs_dir) {
+  for (const std::string& dir : dirs)
+    for (const auto& e : fs::directory_iterator(fs::path(dir) / "runs"))
+      if (e.path().extension() == ".json" || e.path().extension() == ".csv")
+        fs::copy_file(e.path(), runs_dir / e.path().filename(), fs::copy_options::overwrite_existing);
+}
+
 std::vector<Json> read_run_files(const fs::path& dir) {
   std::vector<Json> runs;
   const fs::path runs_dir = dir / "runs";

@@ -27,6 +27,11 @@ const std::string& grid_run_id(const Json& record);
 // Writes runs_dir/<id>.json and runs_dir/<id>.csv.
 void write_run_files(const std::filesystem::path& runs_dir, const Json& record);
 
+// Copies every DIR/runs/<id>.json and <id>.csv of `dirs` into runs_dir as they
+// are: a merge keeps the shards' files byte for byte (a record read back and
+// written again would spell its float settings with 17 digits, not 9).
+void copy_run_files(const std::vector<std::string>& dirs, const std::filesystem::path& runs_dir);
+
 // Every DIR/runs/*.json, sorted by file name; a file cut short or from another
 // version is named in an InputError.
 std::vector<Json> read_run_files(const std::filesystem::path& dir);
