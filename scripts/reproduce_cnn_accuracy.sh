@@ -29,7 +29,7 @@ for data in ["fashion-mnist", "mnist"]:
     for model in ["tqcnn", "qrcnn", "qdcnn", "cnn-leaky", "cnn-rot"]:
         runs = [json.load(open(f)) for f in sorted(glob.glob(os.path.join(out, f"{data}-{model}-s*.json")))]
         acc = [r["test_accuracy"] for r in runs]
-        sec = [r["seconds"] / r["epochs"] for r in runs]
+        sec = [r["seconds"] / r["spec"]["epochs"] for r in runs]
         sd = statistics.pstdev(acc) if len(acc) > 1 else 0.0
         print(f"| {data} | {model} | {100*statistics.mean(acc):.2f} ± {100*sd:.2f} % | {statistics.mean(sec):.1f} |")
 PY

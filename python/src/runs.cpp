@@ -226,7 +226,7 @@ py::tuple train(const std::string& spec_json, const py::object& on_epoch) {
   {
     py::gil_scoped_release release;
     const run::RunResult r = loop->finish();
-    result = run::run_json(spec, loop->data(), r, loop->model());
+    result = run::run_json(loop->spec(), loop->data(), r);
     model = model_copy(loop->model(), run::model_info(spec, loop->data(), r), "hqnn.train");
   }
   return py::make_tuple(result.dump(), std::move(model));

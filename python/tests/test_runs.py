@@ -24,7 +24,7 @@ def test_train_gives_the_cli_curves_bit_for_bit(hqnn_cli):
     assert hqnn.RunSpec.from_json(cli) == spec  # the spec crosses as the run JSON's "spec"
     assert result.json["spec"] == cli["spec"]
     assert result.curves == cli["curves"]  # every number, as the same JSON writer prints it
-    for key in ("train_accuracy", "test_accuracy", "test_loss", "metrics", "noise", "attack"):
+    for key in ("train_accuracy", "test_accuracy", "test_loss", "metrics", "link", "noisy_values", "attacked_layers"):
         assert result[key] == cli[key], key
     assert [e["epoch"] for e in epochs] == list(range(1, 16))
     assert [e["test_accuracy"] for e in epochs] == cli["curves"]["test_accuracy"]

@@ -27,13 +27,17 @@ ExperimentResult drive_run(run::RunLoop& loop, const ExperimentProgress& progres
   return loop.finish();
 }
 
-ExperimentResult run_experiment(const ExperimentConfig& config, const LoadedData& data, const ExperimentProgress& progress,
-                                const ExperimentCheckpoints& checkpoints) {
+run::PreparedData prepare_experiment_data(const ExperimentConfig& config, const LoadedData& data) {
   run::SourceData source;
   source.name = data.name;
   source.source = data.source;
   source.split = TrainTestSplit{data.train, data.test};
-  run::RunLoop loop(config, run::prepare_data(config, source));
+  return run::prepare_data(config, source);
+}
+
+ExperimentResult run_experiment(const ExperimentConfig& config, const LoadedData& data, const ExperimentProgress& progress,
+                                const ExperimentCheckpoints& checkpoints) {
+  run::RunLoop loop(config, prepare_experiment_data(config, data));
   return drive_run(loop, progress, checkpoints);
 }
 

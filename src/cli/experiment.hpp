@@ -26,9 +26,6 @@ using DataConfig = run::DataSpec;
 using ExperimentConfig = run::RunSpec;
 using ExperimentResult = run::RunResult;
 using Divergence = run::Divergence;
-using run::attack_json;
-using run::divergence_json;
-using run::noise_json;
 
 // Data loaded and split, before noise and scaling: `hqnn reproduce` loads each
 // data set once and runs many noise conditions on it.
@@ -58,6 +55,9 @@ struct ExperimentCheckpoints {
 // Restores `checkpoints.resume` if given, then steps `loop` to its end.
 ExperimentResult drive_run(run::RunLoop& loop, const ExperimentProgress& progress,
                            const ExperimentCheckpoints& checkpoints);
+
+// The spec's noise and scaling added to `data` (loaded once for many runs).
+run::PreparedData prepare_experiment_data(const ExperimentConfig& config, const LoadedData& data);
 
 // Adds the spec's noise and scaling to `data`, trains, and returns the result.
 ExperimentResult run_experiment(const ExperimentConfig& config, const LoadedData& data,

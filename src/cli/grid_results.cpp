@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "grid_run_files.hpp"
+
 namespace hqnn::cli {
 
 static std::string cell_key(const std::string& e, const std::string& d, const std::string& c, const std::string& m) {
@@ -10,7 +12,7 @@ static std::string cell_key(const std::string& e, const std::string& d, const st
 
 GridResults::GridResults(const ReproduceProfile& profile, const std::vector<Json>& runs) {
   std::map<std::string, const Json*> by_id;
-  for (const Json& j : runs) by_id.emplace(j.at("id").as_string(), &j);
+  for (const Json& j : runs) by_id.emplace(grid_run_id(j), &j);
   for (const auto& run : reproduce_grid(profile)) {
     auto found = by_id.find(run.id);
     if (found == by_id.end()) throw InputError("the results have no run '" + run.id + "' (missing shard?)");

@@ -1,4 +1,4 @@
-// The grid's run summaries looked up by cell (experiment, data set, condition,
+// The grid's run records looked up by cell (experiment, data set, condition,
 // model) and averaged over the seeds of a cell, for the report and its plots.
 #pragma once
 

@@ -1,59 +1,42 @@
 #include "grid_run_files.hpp"
 
 #include <algorithm>
-#include <cstdio>
 
-#include "report.hpp"
+#include "run/run_writers.hpp"
 #include "text_file.hpp"
 
 namespace hqnn::cli {
 
 namespace fs = std::filesystem;
 
-Json run_summary_json(const GridRun& run, const LoadedData& data, const ExperimentResult& r) {
-  Json j = Json::object();
-  j.set("id", run.id);
-  j.set("experiment", run.experiment);
-  j.set("dataset", run.dataset);
-  j.set("condition", run.condition);
-  j.set("model", run.model);
-  j.set("seed", run.seed);
-  j.set("data_source", data.source);
-  j.set("train_samples", static_cast<long long>(data.train.size()));
-  j.set("test_samples", static_cast<long long>(data.test.size()));
-  j.set("epochs", run.config.train.epochs);
-  j.set("batch", run.config.train.batch);
-  j.set("lr", run.config.train.optimizer.lr);
-  j.set("noise", noise_json(run.config.noise, run.config.noise_seed));
-  j.set("attack", attack_json(run.config.attack, r.attacked_layers));
-  j.set("final_test_accuracy", r.test_eval.accuracy);
-  j.set("final_test_loss", r.test_eval.loss);
-  j.set("divergence", divergence_json(r.divergence));
-  j.set("statistics", to_json(r.stats));
-  j.set("seconds", r.seconds);
-  j.set("cpu_seconds", r.cpu_seconds);
-  j.set("curves", curves_json(r.history, r.block_names));
+Json grid_run_json(const GridRun& run, const run::RunSpec& spec, const run::PreparedData& data,
+                   const ExperimentResult& r) {
+  Json labels = Json::object();
+  labels.set("id", run.id);
+  labels.set("experiment", run.experiment);
+  labels.set("dataset", run.dataset);
+  labels.set("condition", run.condition);
+  labels.set("model", run.model);
+  labels.set("seed", run.seed);
+  if (run.unit >= 0) labels.set("unit", run.unit);
+  Json j = run::run_json(spec, data, r);
+  j.set("grid", labels);
   return j;
 }
 
-static std::string curves_csv(const Json& run) {
-  const Json& c = run.at("curves");
-  std::string out = "epoch,train_loss,train_accuracy,test_loss,test_accuracy\n";
-  const size_t n = c.at("epoch").size();
-  char buf[200];
-  for (size_t i = 0; i < n; ++i) {
-    std::snprintf(buf, sizeof buf, "%d,%.9g,%.9g,%.9g,%.9g\n", static_cast<int>(c.at("epoch")[i].as_number()),
-                  c.at("train_loss")[i].as_number(), c.at("train_accuracy")[i].as_number(),
-                  c.at("test_loss")[i].as_number(), c.at("test_accuracy")[i].as_number());
-    out += buf;
-  }
-  return out;
+const std::string& grid_run_id(const Json& record) { return record.at("grid").at("id").as_string("grid.id"); }
+
+void write_run_files(const fs::path& runs_dir, const Json& record) {
+  const std::string& id = grid_run_id(record);
+  write_text(runs_dir / (id + ".json"), record.dump(1));
+  write_text(runs_dir / (id + ".csv"), run::curves_csv(record.at("curves")));
 }
 
-void write_run_files(const fs::path& runs_dir, const Json& summary) {
-  const std::string id = summary.at("id").as_string();
-  write_text(runs_dir / (id + ".json"), summary.dump(1));
-  write_text(runs_dir / (id + ".csv"), curves_csv(summary));
+void copy_run_files(const std::vector<std::string>& dirs, const fs::path& runs_dir) {
+  for (const std::string& dir : dirs)
+    for (const auto& e : fs::directory_iterator(fs::path(dir) / "runs"))
+      if (e.path().extension() == ".json" || e.path().extension() == ".csv")
+        fs::copy_file(e.path(), runs_dir / e.path().filename(), fs::copy_options::overwrite_existing);
 }
 
 std::vector<Json> read_run_files(const fs::path& dir) {
@@ -68,12 +51,20 @@ std::vector<Json> read_run_files(const fs::path& dir) {
     Json run = Json::parse(read_text(f), f.string());
     // A run file from another version or cut short: say which, not "index past the end" later.
     const std::string ctx = f.string();
-    run.at("id", ctx).as_string(ctx + ": id");
+    const Json* grid = run.get("grid");
+    if (!grid || !run.get("spec"))
+      throw InputError(ctx + ": not a run record with grid labels (written by an older hqnn?); run its shard again");
+    grid->at("id", ctx + ": grid").as_string(ctx + ": grid.id");
     const Json& curves = run.at("curves", ctx);
     const size_t epochs = curves.at("epoch", ctx).items(ctx + ": curves.epoch").size();
-    for (const char* key : {"train_loss", "train_accuracy", "test_loss", "test_accuracy"})
+    for (const char* key : {"train_loss", "train_accuracy", "test_loss", "test_accuracy", "finite"})
       if (curves.at(key, ctx).items(ctx + ": curves").size() != epochs)
         throw InputError(ctx + ": curves." + key + " has a different length than curves.epoch (a damaged run file?)");
+    for (const auto& [block, norms] : curves.at("grad_norm", ctx).members(ctx + ": curves.grad_norm"))
+      for (const char* key : {"mean", "max"})
+        if (norms.at(key, ctx).items(ctx + ": curves.grad_norm").size() != epochs)
+          throw InputError(ctx + ": curves.grad_norm." + block + "." + key +
+                           " has a different length than curves.epoch (a damaged run file?)");
     runs.push_back(std::move(run));
   }
   return runs;

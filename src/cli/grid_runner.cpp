@@ -62,8 +62,9 @@ std::vector<Json> run_grid(const std::vector<const GridRun*>& runs, const GridDa
         // last runs share the cores that are freed (results do not depend on it).
         ExperimentConfig config = run.config;
         config.train.threads = std::max(1, threads / std::min<int>(workers, static_cast<int>(runs.size() - i)));
-        const ExperimentResult r = run_experiment(config, d);
-        results[i] = run_summary_json(run, d, r);
+        run::RunLoop loop(config, prepare_experiment_data(config, d));
+        const ExperimentResult r = drive_run(loop, {}, {});
+        results[i] = grid_run_json(run, loop.spec(), loop.data(), r);
         write_run_files(runs_dir, results[i]);
         const int done = ++finished;
         if (!quiet) {

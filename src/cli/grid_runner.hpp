@@ -19,7 +19,7 @@ using GridData = std::map<std::string, const LoadedData*>;
 // Seconds of compute for `runs` on one core, from a few timed training steps per (data set, model).
 double estimate_grid_seconds(const std::vector<const GridRun*>& runs, const GridData& data);
 
-// The run summaries, in the order of `runs`. On the first failure no further
+// The run records (grid_run_json), in the order of `runs`. On the first failure no further
 // run is started and an InputError names the run and where the finished ones are.
 std::vector<Json> run_grid(const std::vector<const GridRun*>& runs, const GridData& data, int threads,
                            const std::filesystem::path& runs_dir, bool quiet);

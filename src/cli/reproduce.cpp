@@ -103,7 +103,7 @@ static int merge(const std::vector<std::string>& dirs, const std::string& out, b
   const Json complexity = complexity_wanted && merged.profile.complexity ? complexity_json(merged.profile) : Json();
   write_reproduction_report(out, merged.profile, merged.runs, complexity);
   make_output_folder(fs::path(out) / "runs", out);
-  for (const auto& r : merged.runs) write_run_files(fs::path(out) / "runs", r);
+  copy_run_files(dirs, fs::path(out) / "runs");
   if (!quiet)
     std::fprintf(stderr, "merged %zu runs from %zu directories into %s/report.md\n", merged.runs.size(), dirs.size(),
                  out.c_str());

@@ -11,7 +11,7 @@
 
 namespace hqnn::cli {
 
-// Writes report.md and plots/ into `out_dir` from run summaries (the JSON
+// Writes report.md and plots/ into `out_dir` from run records (the JSON
 // written for each run). Runs are matched to the grid by id; a missing run
 // throws InputError naming it. `complexity` may be null (no table).
 void write_reproduction_report(const std::string& out_dir, const ReproduceProfile& profile,

@@ -54,7 +54,7 @@ MergedShards merge_shards(const std::vector<std::string>& dirs) {
   MergedShards merged;
   merged.profile = reproduce_profile(first.profile, first.cifar100, first.seeds);
   std::set<std::string> ids;
-  for (const Json& r : runs) ids.insert(r.at("id").as_string());
+  for (const Json& r : runs) ids.insert(grid_run_id(r));
   const std::vector<GridRun> grid = reproduce_grid(merged.profile);
   std::map<int, MissingRuns> by_shard, missing;
   for (size_t i = 0; i < grid.size(); ++i) {

@@ -14,7 +14,7 @@ namespace hqnn::cli {
 
 struct MergedShards {
   ReproduceProfile profile;
-  std::vector<Json> runs;  // run summaries, every run of the profile's grid
+  std::vector<Json> runs;  // run records (grid_run_json), every run of the profile's grid
 };
 
 MergedShards merge_shards(const std::vector<std::string>& dirs);

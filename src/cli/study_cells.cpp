@@ -1,9 +1,11 @@
 #include "study_cells.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <set>
 
+#include "grid_run_files.hpp"
 #include "markdown_table.hpp"
 #include "study_profile.hpp"
 
@@ -14,34 +16,57 @@ static std::string cell_key(const std::string& dataset, const std::string& condi
   return dataset + "|" + condition + "|" + model + "|" + loss;
 }
 
+static StudyRun study_run(const GridRun& g, const Json& record) {
+  const std::string ctx = g.id;
+  const AttackOptions& attack = *g.config.attack;
+  StudyRun r;
+  r.id = g.id, r.dataset = g.dataset, r.model = g.model, r.seed = g.seed;
+  r.loss = softmax_loss_name(g.config.train.loss);
+  r.scale = attack_scale_name(attack.scale);
+  r.layers = g.condition.find("-all-") != std::string::npos ? "all" : "one";
+  r.noise = noise_kind_name(attack.noise);
+  r.magnitude = attack.magnitude;
+  for (const Json& l : record.at("attacked_layers", ctx).items(ctx + ": attacked_layers"))
+    r.attacked_layers += (r.attacked_layers.empty() ? "" : " ") + std::to_string(static_cast<int>(l.as_number()));
+  // The cell is one run whose attack starts after the clean epochs: its clean
+  // accuracy is the test accuracy of the last clean epoch.
+  const Json& accuracy = record.at("curves", ctx).at("test_accuracy", ctx);
+  if (g.config.attack_epoch < 1 || static_cast<size_t>(g.config.attack_epoch) > accuracy.size())
+    throw InputError(ctx + ": its curves end before the attack's first epoch (a damaged run file?)");
+  r.clean_accuracy = accuracy[static_cast<size_t>(g.config.attack_epoch - 1)].as_number();
+  r.attacked_accuracy = record.at("test_accuracy", ctx).as_number();
+  r.test_loss = record.at("test_loss", ctx).as_number();
+  r.nan = record.at("divergence", ctx).at("diverged", ctx).as_bool() || !std::isfinite(r.test_loss);
+  r.max_abs_logit = record.at("max_abs_logit", ctx).as_number();
+  return r;
+}
+
 StudyCells::StudyCells(const ReproduceProfile& profile, const std::vector<Json>& runs) {
   std::map<std::string, const Json*> by_id;
-  for (const Json& r : runs) by_id[r.at("id").as_string()] = &r;
-  for (const auto& [id, r] : by_id) runs_.push_back(r);
+  for (const Json& r : runs) by_id[grid_run_id(r)] = &r;
+  std::map<std::string, StudyRun> sorted;
   for (const GridRun& g : reproduce_grid(profile)) {
     auto found = by_id.find(g.id);
     if (found == by_id.end()) throw InputError("the study's results lack run '" + g.id + "'");
-    const Json& r = *found->second;
-    const std::string loss = softmax_loss_name(g.config.train.loss);
-    const std::string key = cell_key(g.dataset, g.condition, g.model, loss);
+    const StudyRun r = study_run(g, *found->second);
+    const std::string key = cell_key(g.dataset, g.condition, g.model, r.loss);
     auto [it, fresh] = index_.emplace(key, cells_.size());
     if (fresh) {
       StudyCell c;
-      c.dataset = g.dataset, c.condition = g.condition, c.model = g.model, c.loss = loss;
-      c.scale = r.at("attack_scale").as_string();
-      c.layers = r.at("layers_rule").as_string();
-      c.noise = r.at("noise_kind").as_string();
-      c.magnitude = r.at("magnitude").as_number();
+      c.dataset = g.dataset, c.condition = g.condition, c.model = g.model, c.loss = r.loss;
+      c.scale = r.scale, c.layers = r.layers, c.noise = r.noise, c.magnitude = r.magnitude;
       cells_.push_back(c);
     }
     StudyCell& c = cells_[it->second];
-    c.accuracy[g.seed] = r.at("attacked_accuracy").as_number();
-    c.degradation[g.seed] = r.at("degradation").as_number();
-    c.clean[g.seed] = r.at("clean_accuracy").as_number();
+    c.accuracy[g.seed] = r.attacked_accuracy;
+    c.degradation[g.seed] = r.degradation();
+    c.clean[g.seed] = r.clean_accuracy;
     ++c.runs;
-    c.nan += r.at("nan").as_bool() ? 1 : 0;
-    c.max_abs_logit = std::max(c.max_abs_logit, r.at("max_abs_logit").as_number());
+    c.nan += r.nan ? 1 : 0;
+    c.max_abs_logit = std::max(c.max_abs_logit, r.max_abs_logit);
+    sorted.emplace(g.id, r);
   }
+  for (auto& [id, r] : sorted) runs_.push_back(std::move(r));
   auto values = [](const std::map<int, double>& m) {
     std::vector<double> v;
     for (const auto& [seed, x] : m) v.push_back(x);
@@ -96,18 +121,11 @@ static std::string num(double v) { return format_number("%.6g", v); }
 std::string study_runs_csv(const StudyCells& cells) {
   std::string s = "id,dataset,model,loss,seed,attack_scale,layers_rule,attacked_layers,noise,magnitude,clean_accuracy,"
                   "attacked_accuracy,degradation,final_test_loss,nan,max_abs_logit\n";
-  for (const Json* r : cells.runs()) {
-    std::string layers;
-    for (const auto& l : r->at("attack").at("layers").items("attack.layers"))
-      layers += (layers.empty() ? "" : " ") + std::to_string(static_cast<int>(l.as_number()));
-    s += r->at("id").as_string() + "," + r->at("dataset").as_string() + "," + r->at("model").as_string() + "," +
-         r->at("loss").as_string() + "," + std::to_string(static_cast<int>(r->at("seed").as_number())) + "," +
-         r->at("attack_scale").as_string() + "," + r->at("layers_rule").as_string() + "," + layers + "," +
-         r->at("noise_kind").as_string() + "," + num(r->at("magnitude").as_number()) + "," +
-         num(r->at("clean_accuracy").as_number()) + "," + num(r->at("attacked_accuracy").as_number()) + "," +
-         num(r->at("degradation").as_number()) + "," + num(r->at("final_test_loss").as_number()) + "," +
-         (r->at("nan").as_bool() ? "1" : "0") + "," + num(r->at("max_abs_logit").as_number()) + "\n";
-  }
+  for (const StudyRun& r : cells.runs())
+    s += r.id + "," + r.dataset + "," + r.model + "," + r.loss + "," + std::to_string(r.seed) + "," + r.scale + "," +
+         r.layers + "," + r.attacked_layers + "," + r.noise + "," + num(r.magnitude) + "," + num(r.clean_accuracy) + "," +
+         num(r.attacked_accuracy) + "," + num(r.degradation()) + "," + num(r.test_loss) + "," + (r.nan ? "1" : "0") + "," +
+         num(r.max_abs_logit) + "\n";
   return s;
 }
 

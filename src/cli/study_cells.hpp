@@ -13,6 +13,20 @@
 
 namespace hqnn::cli {
 
+// One run of the study as its report reads it: the grid's definition of the
+// cell and the results of its run record (grid_run_json).
+struct StudyRun {
+  std::string id, dataset, model, loss, scale, layers, attacked_layers, noise;
+  int seed = 0;
+  double magnitude = 0;
+  double clean_accuracy = 0;     // the record's test accuracy after the clean epochs (spec attack_epoch)
+  double attacked_accuracy = 0;  // its final test accuracy
+  double degradation() const { return clean_accuracy - attacked_accuracy; }
+  double test_loss = 0;
+  bool nan = false;              // diverged, or the final test loss is not finite
+  double max_abs_logit = 0;
+};
+
 struct StudyCell {
   std::string dataset, condition, model, loss, scale, layers, noise;
   double magnitude = 0;
@@ -29,13 +43,13 @@ class StudyCells {
   const std::vector<StudyCell>& cells() const { return cells_; }  // in the grid's order
   const StudyCell& at(const std::string& dataset, const std::string& condition, const std::string& model,
                       const std::string& loss) const;
-  // The sorted runs (by id), for runs.csv.
-  const std::vector<const Json*>& runs() const { return runs_; }
+  // The runs sorted by id, for runs.csv.
+  const std::vector<StudyRun>& runs() const { return runs_; }
 
  private:
   std::vector<StudyCell> cells_;
   std::map<std::string, size_t> index_;
-  std::vector<const Json*> runs_;
+  std::vector<StudyRun> runs_;
 };
 
 struct StudyVerdictRow {

@@ -2,14 +2,12 @@
 
 #include <algorithm>
 #include <atomic>
-#include <cmath>
 #include <cstdio>
 #include <map>
 #include <mutex>
 #include <thread>
 
 #include "grid_run_files.hpp"
-#include "run/run_writers.hpp"
 #include "run/train_then_attack.hpp"
 #include "study_profile.hpp"
 
@@ -43,26 +41,6 @@ double estimate_study_seconds(const std::vector<const GridRun*>& cells, const Gr
   return estimate_grid_seconds(ptrs, data);
 }
 
-// The run summary of one cell, with the study's own fields.
-static Json cell_summary(const GridRun& cell, const LoadedData& data, const run::AttackedCell& r, const StudyAxes& a) {
-  Json j = run_summary_json(cell, data, r.result);
-  const AttackOptions& attack = *cell.config.attack;
-  j.set("unit", cell.unit);
-  j.set("loss", softmax_loss_name(cell.config.train.loss));
-  j.set("attack_scale", attack_scale_name(attack.scale));
-  j.set("layers_rule", cell.condition.find("-all-") != std::string::npos ? "all" : "one");
-  j.set("noise_kind", noise_kind_name(attack.noise));
-  j.set("magnitude", attack.magnitude);
-  j.set("clean_epochs", a.clean_epochs);
-  j.set("attack_epochs", a.attack_epochs);
-  j.set("clean_accuracy", r.clean_accuracy);
-  j.set("attacked_accuracy", r.attacked_accuracy);
-  j.set("degradation", r.degradation());
-  j.set("nan", r.result.divergence.diverged || !std::isfinite(r.result.test_eval.loss));
-  j.set("max_abs_logit", run::max_abs_logit(r.result.history));
-  return j;
-}
-
 std::vector<Json> run_study(const std::vector<const GridRun*>& cells, const ReproduceProfile& profile, int threads,
                             const std::filesystem::path& runs_dir, bool quiet) {
   // Units in the order of their first cell; a thread takes a whole unit.
@@ -86,20 +64,17 @@ std::vector<Json> run_study(const std::vector<const GridRun*>& cells, const Repr
         const StudyAxes& a = axes_of(profile, first.dataset);
         // One training thread per unit while units outnumber the workers (results do not depend on it).
         const int train_threads = std::max(1, threads / std::min<int>(workers, static_cast<int>(units.size() - u)));
-        std::map<std::string, std::pair<run::CleanCheckpoint, LoadedData>> clean;
+        std::map<std::string, run::CleanCheckpoint> clean;
         for (size_t i : units[u]) {
           const GridRun& cell = *cells[i];
           auto it = clean.find(clean_key(cell));
           if (it == clean.end()) {
             ExperimentConfig spec = cell.config;
             spec.train.threads = train_threads;
-            run::CleanCheckpoint c = run::pretrain(spec, a.clean_epochs);
-            LoadedData d;
-            d.train = c.data.train, d.test = c.data.test, d.name = c.data.name, d.source = c.data.source;
-            it = clean.emplace(clean_key(cell), std::make_pair(std::move(c), std::move(d))).first;
+            it = clean.emplace(clean_key(cell), run::pretrain(spec, a.clean_epochs)).first;
           }
-          const run::AttackedCell r = run::attack_from(it->second.first, *cell.config.attack, a.attack_epochs);
-          results[i] = cell_summary(cell, it->second.second, r, a);
+          const run::AttackedCell r = run::attack_from(it->second, *cell.config.attack, a.attack_epochs);
+          results[i] = grid_run_json(cell, r.spec, it->second.data, r.result);
           write_run_files(runs_dir, results[i]);
           ++cells_done;
         }
@@ -107,7 +82,7 @@ std::vector<Json> run_study(const std::vector<const GridRun*>& cells, const Repr
         if (!quiet) {
           std::lock_guard<std::mutex> lock(print_mutex);
           std::string accuracy;
-          for (const auto& [loss, c] : clean) accuracy += " " + loss + " " + std::to_string(c.first.clean_accuracy);
+          for (const auto& [loss, c] : clean) accuracy += " " + loss + " " + std::to_string(c.clean_accuracy);
           std::fprintf(stderr, "[unit %d/%zu, %d/%zu cells] %s %s seed %d: clean accuracy%s\n", done, units.size(),
                        cells_done.load(), cells.size(), first.dataset.c_str(), first.model.c_str(), first.seed,
                        accuracy.c_str());

@@ -16,8 +16,8 @@ namespace hqnn::cli {
 double estimate_study_seconds(const std::vector<const GridRun*>& cells, const GridData& data,
                               const ReproduceProfile& profile);
 
-// The run summaries (run_summary_json plus the study's fields: loss, attack_scale, layers_rule,
-// clean_accuracy, attacked_accuracy, degradation, nan, max_abs_logit), in the order of `cells`.
+// The run records (grid_run_json: each cell as the one uninterrupted run it
+// equals, whose attack starts after the clean epochs), in the order of `cells`.
 std::vector<Json> run_study(const std::vector<const GridRun*>& cells, const ReproduceProfile& profile, int threads,
                             const std::filesystem::path& runs_dir, bool quiet);
 

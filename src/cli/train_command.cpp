@@ -211,7 +211,7 @@ int train_command(const std::vector<std::string>& argv, std::FILE* out, std::FIL
   if (!model_path.empty()) save_model(model_path, loop.model(), run::model_info(spec, data, r));
 
   if (json) {
-    Json j = run::run_json(spec, data, r, loop.model());
+    Json j = run::run_json(loop.spec(), data, r);
     if (!model_path.empty()) j.set("model_file", model_path);
     std::fprintf(out, "%s\n", j.dump(2).c_str());
   } else {

@@ -1,6 +1,7 @@
 #include "run_writers.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 
@@ -13,13 +14,14 @@ namespace hqnn::run {
 Json curves_json(const std::vector<EpochRecord>& history, const std::vector<std::string>& block_names) {
   Json c = Json::object();
   Json epoch = Json::array(), trl = Json::array(), tra = Json::array(), tel = Json::array(), tea = Json::array();
-  Json norms = Json::object();
+  Json finite = Json::array(), norms = Json::object();
   for (const auto& r : history) {
     epoch.push(r.epoch);
     trl.push(r.train_loss);
     tra.push(r.train_accuracy);
     tel.push(r.test_loss);
     tea.push(r.test_accuracy);
+    finite.push(r.finite);
   }
   for (size_t i = 0; i < block_names.size(); ++i) {
     Json mean = Json::array(), max = Json::array();
@@ -37,6 +39,7 @@ Json curves_json(const std::vector<EpochRecord>& history, const std::vector<std:
   c.set("train_accuracy", tra);
   c.set("test_loss", tel);
   c.set("test_accuracy", tea);
+  c.set("finite", finite);
   c.set("grad_norm", norms);
   return c;
 }
@@ -97,31 +100,6 @@ Json divergence_json(const Divergence& d) {
   return j;
 }
 
-Json noise_json(const std::optional<DatasetNoiseOptions>& noise, uint64_t seed) {
-  if (!noise) return Json();
-  Json j = Json::object();
-  j.set("kind", noise_kind_name(noise->kind));
-  j.set("magnitude", noise->magnitude);
-  j.set("max_fraction", noise->max_fraction);
-  j.set("on", noise->train && noise->test ? "both" : noise->train ? "train" : "test");
-  j.set("seed", static_cast<unsigned long long>(seed));
-  return j;
-}
-
-Json attack_json(const std::optional<AttackOptions>& attack, const std::vector<int>& attacked_layers) {
-  if (!attack) return Json();
-  Json j = Json::object();
-  j.set("form", attack_form_name(attack->form));
-  j.set("noise", noise_kind_name(attack->noise));
-  j.set("magnitude", attack->magnitude);
-  j.set("mode", attack_mode_name(attack->mode));
-  Json layers = Json::array();
-  for (int l : attacked_layers) layers.push(l);
-  j.set("layers", layers);
-  j.set("seed", static_cast<unsigned long long>(attack->seed));
-  return j;
-}
-
 static Json scaling_choice_json(const PreparedData& data) {
   if (!data.scaling_choice) return Json();
   Json j = Json::object();
@@ -148,11 +126,10 @@ double max_abs_logit(const std::vector<EpochRecord>& history) {
   return m;
 }
 
-Json run_json(const RunSpec& spec, const PreparedData& data, const RunResult& r, const Model& model) {
+Json run_json(const RunSpec& spec, const PreparedData& data, const RunResult& r) {
   Json j = Json::object();
   j.set("spec", spec_to_json(spec));
-  j.set("link", to_link(spec));  // the same run in the playground
-  j.set("model", to_json(model.options()));
+  j.set("link", to_link(spec));  // the same run in the playground, or again with hqnn train --link
   j.set("data", data.name);
   j.set("data_source", data.source);
   j.set("scaling", scaling_kind_name(data.scaling));
@@ -162,9 +139,6 @@ Json run_json(const RunSpec& spec, const PreparedData& data, const RunResult& r,
   j.set("train_samples", static_cast<long long>(data.train.size()));
   j.set("test_samples", static_cast<long long>(data.test.size()));
   j.set("parameters", r.parameters);
-  j.set("epochs", spec.train.epochs);
-  j.set("batch", spec.train.batch);
-  j.set("lr", spec.train.optimizer.lr);
   j.set("train_accuracy", r.train_eval.accuracy);
   j.set("train_loss", r.train_eval.loss);
   j.set("test_accuracy", r.test_eval.accuracy);
@@ -172,8 +146,10 @@ Json run_json(const RunSpec& spec, const PreparedData& data, const RunResult& r,
   j.set("diverged", r.divergence.diverged);
   j.set("divergence", divergence_json(r.divergence));
   j.set("max_abs_logit", max_abs_logit(r.history));  // the naive-softmax experiment: how close to exp's overflow
-  j.set("noise", noise_json(spec.noise, spec.noise_seed));
-  j.set("attack", attack_json(spec.attack, r.attacked_layers));
+  j.set("noisy_values", r.noisy_values);             // dataset noise: how many feature values it changed
+  Json layers = Json::array();                       // a parameter attack: the layers it drew (or was given)
+  for (int l : r.attacked_layers) layers.push(l);
+  j.set("attacked_layers", spec.attack ? layers : Json());
   j.set("seconds", r.seconds);
   j.set("cpu_seconds", r.cpu_seconds);
   j.set("statistics", to_json(r.stats));
@@ -182,22 +158,32 @@ Json run_json(const RunSpec& spec, const PreparedData& data, const RunResult& r,
   return j;
 }
 
-std::string curves_csv(const std::vector<EpochRecord>& history, const std::vector<std::string>& block_names) {
+std::string curves_csv(const Json& curves) {
+  const std::string ctx = "curves";
+  const auto& blocks = curves.at("grad_norm", ctx).members(ctx + ".grad_norm");
   std::string out = "epoch,train_loss,train_accuracy,test_loss,test_accuracy,finite";
-  for (const std::string& block : block_names) out += ",grad_norm." + block + ".mean,grad_norm." + block + ".max";
+  for (const auto& block : blocks) out += ",grad_norm." + block.first + ".mean,grad_norm." + block.first + ".max";
   out += '\n';
-  char buf[200];
-  for (const EpochRecord& e : history) {
-    std::snprintf(buf, sizeof buf, "%d,%.17g,%.17g,%.17g,%.17g,%d", e.epoch, e.train_loss, e.train_accuracy, e.test_loss,
-                  e.test_accuracy, e.finite ? 1 : 0);
-    out += buf;
-    for (size_t i = 0; i < block_names.size(); ++i) {
-      std::snprintf(buf, sizeof buf, ",%.17g,%.17g", e.grad_norm_mean[i], e.grad_norm_max[i]);
-      out += buf;
-    }
+  char buf[40];
+  auto number = [&](const Json& v) {
+    const double x = v.as_number(ctx);
+    if (!std::isfinite(x)) return std::string(",nan");  // the record holds NaN and Inf as null
+    std::snprintf(buf, sizeof buf, ",%.17g", x);
+    return std::string(buf);
+  };
+  const size_t epochs = curves.at("epoch", ctx).size();
+  for (size_t e = 0; e < epochs; ++e) {
+    out += std::to_string(static_cast<long long>(curves.at("epoch", ctx)[e].as_number(ctx)));
+    for (const char* key : {"train_loss", "train_accuracy", "test_loss", "test_accuracy"}) out += number(curves.at(key, ctx)[e]);
+    out += curves.at("finite", ctx)[e].as_bool(ctx + ".finite") ? ",1" : ",0";
+    for (const auto& block : blocks) out += number(block.second.at("mean", ctx)[e]) + number(block.second.at("max", ctx)[e]);
     out += '\n';
   }
   return out;
+}
+
+std::string curves_csv(const std::vector<EpochRecord>& history, const std::vector<std::string>& block_names) {
+  return curves_csv(curves_json(history, block_names));
 }
 
 // The model file's `training` section.

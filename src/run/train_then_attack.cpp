@@ -30,10 +30,11 @@ RunSpec attacked_spec(const RunSpec& clean, const AttackOptions& attack, int cle
 
 AttackedCell attack_from(const CleanCheckpoint& clean, const AttackOptions& attack, int attack_epochs) {
   if (attack_epochs < 1) throw InputError("an attack cell needs at least one epoch, got " + std::to_string(attack_epochs));
-  RunLoop loop(attacked_spec(clean.spec, attack, clean.clean_epochs, attack_epochs), clean.data);
+  AttackedCell cell;
+  cell.spec = attacked_spec(clean.spec, attack, clean.clean_epochs, attack_epochs);
+  RunLoop loop(cell.spec, clean.data);
   loop.restore(clean.state);
   while (!loop.done()) loop.step();
-  AttackedCell cell;
   cell.result = loop.finish();
   cell.clean_accuracy = clean.clean_accuracy;
   cell.attacked_accuracy = cell.result.test_eval.accuracy;

@@ -10,8 +10,9 @@
 // A cell is, bit for bit, the uninterrupted run with the same options whose
 // attack starts after the clean epochs (RunSpec::attack_epoch), on the same
 // prepared data: the split, the dataset noise and the `auto` scaling choice are
-// made once, for the clean run (`auto` measures its candidates with the clean
-// budget, so the uninterrupted run's own choice can differ).
+// made once, for the clean run (`auto` trains its candidates for the data
+// kind's default epochs and without the attack, so the uninterrupted run makes
+// the same choice). A cell's record therefore replays with `hqnn train --link`.
 #pragma once
 
 #include <optional>
@@ -33,6 +34,7 @@ struct CleanCheckpoint {
 CleanCheckpoint pretrain(RunSpec spec, int clean_epochs);
 
 struct AttackedCell {
+  RunSpec spec;               // the cell as one uninterrupted run (attacked_spec): what its record names
   RunResult result;           // the whole run, clean epochs first
   double clean_accuracy = 0;  // the checkpoint's
   double attacked_accuracy = 0;  // final test accuracy after the attack epochs

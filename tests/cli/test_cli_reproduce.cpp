@@ -99,6 +99,21 @@ TEST(CliReproduce, ShardsMergedGiveTheSameReport) {
   merge_args.insert(merge_args.end(), {"--out", merged.string(), "--quiet"});
   ASSERT_EQ(cmd_reproduce(merge_args), 0);
   EXPECT_EQ(read_file(merged / "report.md"), read_file(whole / "report.md"));
+  // The merged runs/ holds the unsharded run files, timings aside (as scripts/test_slurm.sh checks on Slurm).
+  const auto without_timing = [](const std::string& text) {
+    std::string out;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);)
+      if (line.find("seconds\"") == std::string::npos) out += line + "\n";
+    return out;
+  };
+  size_t files = 0;
+  for (const auto& e : fs::directory_iterator(whole / "runs")) {
+    EXPECT_EQ(without_timing(read_file(merged / "runs" / e.path().filename())), without_timing(read_file(e.path())))
+        << e.path().filename();
+    ++files;
+  }
+  EXPECT_EQ(files, 2 * reproduce_grid(reproduce_profile("tiny", "")).size());
   EXPECT_THROW(cmd_reproduce({"--tiny", "--shard", "4/3", "--out", merged.string()}), InputError);
   for (const char* bad : {"1/3x", "1/3/2", "1/", "/3", "+1/3", "1 /3", "0/3"})
     EXPECT_THROW(cmd_reproduce({"--tiny", "--shard", bad, "--out", merged.string(), "--dry-run"}), InputError) << bad;

@@ -24,7 +24,7 @@ int main(int argc, char** argv) {
     hqnn::run::RunLoop loop(parsed.spec, hqnn::run::prepare_data(parsed.spec));
     while (!loop.done()) loop.step();
     const hqnn::run::RunResult r = loop.finish();
-    std::printf("%s\n", hqnn::run::run_json(parsed.spec, loop.data(), r, loop.model()).dump(2).c_str());
+    std::printf("%s\n", hqnn::run::run_json(loop.spec(), loop.data(), r).dump(2).c_str());
     return 0;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "hqnn_train_link: %s\n", e.what());
