@@ -16,7 +16,7 @@
 #include "cli/train_command.hpp"
 #include "command_capture.hpp"
 #include "../bad_input_catalogue.hpp"
-#include "run/option_table.hpp"
+#include "run/options/option_table.hpp"
 
 using namespace hqnn;
 using namespace hqnn::cli;
