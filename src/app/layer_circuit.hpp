@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "core/circuit.hpp"
+#include "core/circuit/circuit.hpp"
 #include "core/real.hpp"
 
 namespace hqnn::app {

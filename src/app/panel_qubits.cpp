@@ -10,7 +10,7 @@
 #include <cstdio>
 
 #include "app.hpp"
-#include "core/circuit_lowering.hpp"
+#include "core/circuit/circuit_lowering.hpp"
 #include "core/givens_chain.hpp"
 #include "imgui.h"
 #include "panels.hpp"

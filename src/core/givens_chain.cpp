@@ -1,7 +1,7 @@
 #include "givens_chain.hpp"
 
-#include "givens_chain_kernels.hpp"
-#include "givens_chain_plain_loop.hpp"
+#include "core/kernels/givens_chain_kernels.hpp"
+#include "core/kernels/givens_chain_plain_loop.hpp"
 
 #include <cassert>
 #include <cmath>

@@ -18,7 +18,7 @@
 #include <vector>
 
 #include "real.hpp"
-#include "simd_isa.hpp"
+#include "core/kernels/simd_isa.hpp"
 
 namespace hqnn {
 

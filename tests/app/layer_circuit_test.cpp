@@ -3,7 +3,7 @@
 
 #include <cmath>
 
-#include "core/circuit_compiler.hpp"
+#include "core/circuit/circuit_compiler.hpp"
 #include "core/givens_chain.hpp"
 #include "layer_circuit.hpp"
 #include "training_session.hpp"

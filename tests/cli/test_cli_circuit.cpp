@@ -7,7 +7,7 @@
 #include "../qasm_reader.hpp"
 #include "../statevector.hpp"
 #include "cli/circuit_command.hpp"
-#include "core/circuit.hpp"
+#include "core/circuit/circuit.hpp"
 #include "core/givens_chain.hpp"
 #include "core/model_io.hpp"
 

@@ -5,8 +5,8 @@
 #include <gtest/gtest.h>
 
 #include "../statevector.hpp"
-#include "core/circuit_compiler.hpp"
-#include "core/circuit_lowering.hpp"
+#include "core/circuit/circuit_compiler.hpp"
+#include "core/circuit/circuit_lowering.hpp"
 #include "core/givens_chain.hpp"
 #include "core/rng.hpp"
 

@@ -3,7 +3,7 @@
 // probabilities P_l = ‖ψ_l‖² / s_l², against hand-computed and dense values.
 #include <gtest/gtest.h>
 
-#include "core/circuit_lcu.hpp"
+#include "core/circuit/circuit_lcu.hpp"
 #include "core/givens_chain.hpp"
 #include "core/rng.hpp"
 

@@ -6,10 +6,10 @@
 #include "../bad_input_catalogue.hpp"
 #include "../qasm_reader.hpp"
 #include "../statevector.hpp"
-#include "core/circuit_compiler.hpp"
-#include "core/circuit_lowering.hpp"
-#include "core/circuit_qasm.hpp"
-#include "core/circuit_quirk.hpp"
+#include "core/circuit/circuit_compiler.hpp"
+#include "core/circuit/circuit_lowering.hpp"
+#include "core/circuit/circuit_qasm.hpp"
+#include "core/circuit/circuit_quirk.hpp"
 #include "core/rng.hpp"
 
 using namespace hqnn;

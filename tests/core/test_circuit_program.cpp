@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "core/circuit_program.hpp"
+#include "core/circuit/circuit_program.hpp"
 #include "core/quantum_stack.hpp"
 #include "core/rng.hpp"
 

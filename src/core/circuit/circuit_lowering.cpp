@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "dataset.hpp"
+#include "core/dataset.hpp"
 
 namespace hqnn {
 

@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "givens_chain.hpp"
+#include "core/givens_chain.hpp"
 
 namespace hqnn {
 

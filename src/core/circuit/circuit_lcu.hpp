@@ -22,7 +22,7 @@
 
 #include <vector>
 
-#include "quantum_stack.hpp"
+#include "core/quantum_stack.hpp"
 
 namespace hqnn {
 

@@ -7,7 +7,7 @@
 // All three need batch % kConvBatchMultiple == 0 (Conv2d pads with zero samples).
 #pragma once
 
-#include "conv2d.hpp"
+#include "core/conv2d.hpp"
 
 namespace hqnn {
 constexpr Index kConvBatchMultiple = 16;

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "circuit_compiler.hpp"
-#include "quantum_stack.hpp"
+#include "core/quantum_stack.hpp"
 
 namespace hqnn {
 

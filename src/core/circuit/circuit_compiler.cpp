@@ -2,9 +2,9 @@
 
 #include <cmath>
 
-#include "amplitude_encoding.hpp"
-#include "givens_chain.hpp"
-#include "quantum_stack.hpp"
+#include "core/amplitude_encoding.hpp"
+#include "core/givens_chain.hpp"
+#include "core/quantum_stack.hpp"
 
 namespace hqnn {
 

@@ -4,7 +4,7 @@
 #include <cctype>
 #include <cstdio>
 
-#include "dataset.hpp"
+#include "core/dataset.hpp"
 
 namespace hqnn {
 

@@ -12,7 +12,7 @@
 // the samples in order.
 #pragma once
 
-#include "real.hpp"
+#include "core/real.hpp"
 
 #define HQNN_DECLARE_LINEAR_KERNELS(ns)                                                                         \
   namespace ns {                                                                                                \

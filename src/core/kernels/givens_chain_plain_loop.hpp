@@ -9,7 +9,7 @@
 
 #include <algorithm>
 
-#include "givens_chain.hpp"
+#include "core/givens_chain.hpp"
 
 namespace hqnn {
 
