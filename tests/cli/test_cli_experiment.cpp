@@ -3,12 +3,12 @@
 // The command-line tool's commands are the library hqnn_cli (native only).
 #include <gtest/gtest.h>
 
-#include "cli/complexity.hpp"
+#include "cli/reproduce/complexity.hpp"
 #include "cli/experiment.hpp"
 #include "run/option_table.hpp"
 #include "cli/report.hpp"
-#include "cli/reproduce.hpp"
-#include "cli/svg_plot.hpp"
+#include "cli/reproduce/reproduce.hpp"
+#include "cli/reproduce/svg_plot.hpp"
 
 using namespace hqnn;
 using namespace hqnn::cli;

@@ -8,11 +8,11 @@
 #include <set>
 #include <sstream>
 
-#include "cli/complexity.hpp"
-#include "cli/reproduce.hpp"
-#include "cli/robustness_map.hpp"
-#include "cli/robustness_report.hpp"
-#include "cli/svg_plot.hpp"
+#include "cli/reproduce/complexity.hpp"
+#include "cli/reproduce/reproduce.hpp"
+#include "cli/reproduce/robustness_map.hpp"
+#include "cli/reproduce/robustness_report.hpp"
+#include "cli/reproduce/svg_plot.hpp"
 #include "core/givens_chain.hpp"
 #include "core/rng.hpp"
 #include "../bad_input_catalogue.hpp"

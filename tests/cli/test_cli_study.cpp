@@ -9,9 +9,9 @@
 #include <set>
 #include <sstream>
 
-#include "cli/reproduce.hpp"
-#include "cli/study_profile.hpp"
-#include "cli/study_statistics.hpp"
+#include "cli/reproduce/reproduce.hpp"
+#include "cli/reproduce/study_profile.hpp"
+#include "cli/reproduce/study_statistics.hpp"
 
 using namespace hqnn;
 using namespace hqnn::cli;

@@ -20,7 +20,7 @@
 #include "cli/eval_command.hpp"
 #include "cli/predict_command.hpp"
 #include "cli/report.hpp"
-#include "cli/reproduce.hpp"
+#include "cli/reproduce/reproduce.hpp"
 #include "cli/train_command.hpp"
 #include "core/json.hpp"
 #include "core/metrics.hpp"

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "report.hpp"
+#include "cli/report.hpp"
 #include "text_file.hpp"
 
 namespace hqnn::cli {

@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "core/attack.hpp"
-#include "experiment.hpp"
+#include "cli/experiment.hpp"
 
 namespace hqnn::cli {
 
