@@ -9,6 +9,7 @@
 #include <set>
 #include <sstream>
 
+#include "cli/reproduce/grid_shard.hpp"
 #include "cli/reproduce/reproduce.hpp"
 #include "cli/reproduce/study_profile.hpp"
 #include "cli/reproduce/study_statistics.hpp"

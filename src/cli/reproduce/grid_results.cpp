@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "reproduce_profiles.hpp"
+
 namespace hqnn::cli {
 
 static std::string cell_key(const std::string& e, const std::string& d, const std::string& c, const std::string& m) {

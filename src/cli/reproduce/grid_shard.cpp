@@ -5,7 +5,6 @@
 #include "core/dataset.hpp"
 #include "core/json.hpp"
 #include "core/state_json.hpp"
-#include "reproduce_grid.hpp"
 #include "text_file.hpp"
 
 namespace hqnn::cli {
@@ -29,6 +28,11 @@ GridShard parse_grid_shard(const std::string& s) {
 
 int shard_of_position(size_t position, int count) {
   return static_cast<int>(position % static_cast<size_t>(count)) + 1;
+}
+
+int shard_of_grid_run(const std::vector<GridRun>& grid, size_t position, int count) {
+  const int unit = grid[position].unit;
+  return shard_of_position(unit >= 0 ? static_cast<size_t>(unit) : position, count);
 }
 
 void write_shard_manifest(const fs::path& dir, const ShardManifest& m) {

@@ -5,6 +5,9 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
+
+#include "reproduce_grid.hpp"
 
 namespace hqnn::cli {
 
@@ -18,6 +21,8 @@ GridShard parse_grid_shard(const std::string& text);
 
 // The 1-based shard that runs grid position `position` when the grid is cut into `count` shards.
 int shard_of_position(size_t position, int count);
+// The 1-based shard of grid[position] among `count`: by pre-training unit where there is one, else by position.
+int shard_of_grid_run(const std::vector<GridRun>& grid, size_t position, int count);
 
 // shard.json: which profile and slice a shard directory holds.
 struct ShardManifest {

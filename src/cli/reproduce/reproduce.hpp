@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "reproduce_grid.hpp"
+#include "reproduce_profiles.hpp"
 #include "reproduction_report.hpp"
 
 namespace hqnn::cli {

@@ -1,8 +1,5 @@
 #include "reproduce_grid.hpp"
 
-#include "grid_shard.hpp"
-#include "robustness_map.hpp"
-#include "study_profile.hpp"
 #include "run/run_spec.hpp"
 
 namespace hqnn::cli {
@@ -44,7 +41,7 @@ std::string model_display_name(const std::string& model) {
   return kind ? model_kind_info(*kind).display_name : model;
 }
 
-ReproduceProfile reproduce_profile(const std::string& name, const std::string& cifar100_dir, int seeds) {
+std::optional<ReproduceProfile> paper_profile(const std::string& name, const std::string& cifar100_dir) {
   ReproduceProfile p;
   p.name = name;
   auto image = [](const std::string& key, const std::string& data, int epochs, size_t train_pc, size_t test_pc) {
@@ -72,25 +69,12 @@ ReproduceProfile reproduce_profile(const std::string& name, const std::string& c
     iris.epochs = 100;
     p.datasets = {iris, image("mnist", "mnist", 5, 0, 0), image("fashion-mnist", "fashion-mnist", 5, 0, 0)};
     p.seeds = 3;
-  } else if (auto map = robustness_profile(name)) {
-    p = *map;
-  } else if (auto study = study_profile(name)) {
-    p = *study;
   } else {
-    throw InputError("--profile: expected tiny, quick, full, robustness-tiny, robustness-quick, robustness-full, "
-                     "study-tiny, study or study-full, got '" + name + "'");
+    return std::nullopt;
   }
-  if (!cifar100_dir.empty() && (p.is_robustness_map() || p.is_study))
-    throw InputError("--cifar100 adds CIFAR-100 to the paper's grid; the robustness map and the study run iris, MNIST 0-3 and "
-                     "FashionMNIST 0-3 (leave --cifar100 out)");
   if (!cifar100_dir.empty())
     p.datasets.push_back(image("cifar100", "cifar100:" + cifar100_dir, name == "full" ? 5 : name == "quick" ? 3 : 1,
                                name == "full" ? 0 : 250, name == "full" ? 0 : 100));
-  for (auto& d : p.datasets) d.data.split_seed = 1;  // one split for every run of a profile (the study: one per seed)
-  if (seeds > 0) {
-    p.seeds = seeds;
-    for (auto& d : p.datasets) d.map.seeds = 0;
-  }
   return p;
 }
 
@@ -107,11 +91,6 @@ ExperimentConfig grid_run_config(const ReproduceDataset& d, const std::string& m
   return c;
 }
 
-int shard_of_grid_run(const std::vector<GridRun>& grid, size_t position, int count) {
-  const int unit = grid[position].unit;
-  return shard_of_position(unit >= 0 ? static_cast<size_t>(unit) : position, count);
-}
-
 GridRun make_grid_run(const std::string& experiment, const ReproduceDataset& d, const std::string& condition,
                       const std::string& model, int seed, const ExperimentConfig& config) {
   GridRun r;
@@ -125,9 +104,7 @@ GridRun make_grid_run(const std::string& experiment, const ReproduceDataset& d, 
   return r;
 }
 
-std::vector<GridRun> reproduce_grid(const ReproduceProfile& profile) {
-  if (profile.is_robustness_map()) return robustness_grid(profile);
-  if (profile.is_study) return study_grid(profile);
+std::vector<GridRun> paper_grid(const ReproduceProfile& profile) {
   std::vector<GridRun> grid;
   auto add = [&](const std::string& experiment, const ReproduceDataset& d, const std::string& condition,
                  const std::string& model, int seed, const ExperimentConfig& config) {

@@ -8,6 +8,7 @@
 // the hybrids and the classical baselines, over several seeds.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -61,9 +62,9 @@ struct ReproduceProfile {
   bool is_study = false;  // the controlled study (study_profile.hpp)
 };
 
-// cifar100_dir: "" leaves CIFAR-100 out. seeds > 0 replaces the profile's seed
-// counts (every data set then runs seeds 1..seeds); 0 keeps them.
-ReproduceProfile reproduce_profile(const std::string& name, const std::string& cifar100_dir, int seeds = 0);
+// The paper's profiles tiny, quick and full (nullopt for another name);
+// cifar100_dir: "" leaves CIFAR-100 out. Every profile by name: reproduce_profiles.hpp.
+std::optional<ReproduceProfile> paper_profile(const std::string& name, const std::string& cifar100_dir);
 
 struct GridRun {
   std::string id;          // e.g. attack-fashion-mnist-form2-gaussian-asym-qdcnn-s1
@@ -78,11 +79,8 @@ struct GridRun {
   int unit = -1;
 };
 
-// In a fixed order: shards are slices of this order.
-std::vector<GridRun> reproduce_grid(const ReproduceProfile& profile);
-
-// The 1-based shard of grid[position] among `count`: by pre-training unit where there is one, else by position.
-int shard_of_grid_run(const std::vector<GridRun>& grid, size_t position, int count);
+// The paper's grid of a paper profile (noise, attack, ablation), in a fixed order.
+std::vector<GridRun> paper_grid(const ReproduceProfile& profile);
 
 // One run of data set `d`: its epochs, batch and lr, seeds for the model, the
 // shuffling and the dataset noise; no noise, no attack.

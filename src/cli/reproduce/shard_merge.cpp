@@ -5,6 +5,7 @@
 
 #include "grid_run_files.hpp"
 #include "grid_shard.hpp"
+#include "reproduce_profiles.hpp"
 
 namespace hqnn::cli {
 

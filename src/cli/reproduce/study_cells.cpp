@@ -5,6 +5,7 @@
 #include <set>
 
 #include "markdown_table.hpp"
+#include "reproduce_profiles.hpp"
 #include "study_profile.hpp"
 
 namespace hqnn::cli {
