@@ -11,14 +11,6 @@
 
 namespace hqnn {
 
-void GivensGates::resize(int count) {
-  c.resize(count);
-  s.resize(count);
-  dc.resize(count);
-  ds.resize(count);
-  inv_det.resize(count);
-}
-
 void givens_rotation_gates(const Real* angles, int count, GivensGates& gates) {
   gates.resize(count);
   for (int r = 0; r < count; ++r) {

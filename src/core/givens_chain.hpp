@@ -18,29 +18,10 @@
 #include <vector>
 
 #include "real.hpp"
+#include "core/kernels/givens_gates.hpp"
 #include "core/kernels/simd_isa.hpp"
 
 namespace hqnn {
-
-inline int givens_gate_count(int n) { return 2 * n - 3; }
-inline int givens_gate_pair(int r, int n) { return r <= n - 2 ? r : 2 * n - 4 - r; }
-
-// Per-gate matrix entries. A gate is [[c, -s], [s, c]] on its pair; dc and ds
-// are the derivatives of c and s with respect to the gate's angle. For a pure
-// rotation c = cos θ, s = sin θ, inv_det = 1. Parameter attacks of form ②
-// (c = cos θ + ε) make the gate non-orthogonal; inv_det = 1 / (c² + s²) lets the
-// backward pass still invert it.
-//
-// `rotation` says that every gate is an exact rotation (c = cos θ, s = sin θ):
-// the backward pass then takes the rotation path, which un-rotates with the
-// transpose and uses the short angle gradient (givens_chain_kernels.inc); dc,
-// ds and inv_det are not read. False (the general path) is always correct.
-struct GivensGates {
-  std::vector<Real> c, s, dc, ds, inv_det;
-  bool rotation = false;
-  void resize(int count);
-  int count() const { return static_cast<int>(c.size()); }
-};
 
 // Fills `gates` with exact rotations for the given angles.
 void givens_rotation_gates(const Real* angles, int count, GivensGates& gates);

@@ -7,7 +7,8 @@
 // All three need batch % kConvBatchMultiple == 0 (Conv2d pads with zero samples).
 #pragma once
 
-#include "core/conv2d.hpp"
+#include "conv2d_shape.hpp"
+#include "core/real.hpp"
 
 namespace hqnn {
 constexpr Index kConvBatchMultiple = 16;

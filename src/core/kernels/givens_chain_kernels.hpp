@@ -4,7 +4,7 @@
 // givens_chain_backward() call the copy simd_isa() names.
 #pragma once
 
-#include "core/givens_chain.hpp"
+#include "givens_gates.hpp"
 
 #define HQNN_DECLARE_GIVENS_KERNELS(ns)                                                                   \
   namespace ns {                                                                                          \

@@ -9,7 +9,7 @@
 
 #include <algorithm>
 
-#include "core/givens_chain.hpp"
+#include "givens_gates.hpp"
 
 namespace hqnn {
 
