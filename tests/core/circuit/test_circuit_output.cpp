@@ -3,9 +3,9 @@
 // the catalogued messages.
 #include <gtest/gtest.h>
 
-#include "../bad_input_catalogue.hpp"
-#include "../qasm_reader.hpp"
-#include "../statevector.hpp"
+#include "../../bad_input_catalogue.hpp"
+#include "../../qasm_reader.hpp"
+#include "../../statevector.hpp"
 #include "core/circuit/circuit_compiler.hpp"
 #include "core/circuit/circuit_lowering.hpp"
 #include "core/circuit/circuit_qasm.hpp"

@@ -15,7 +15,7 @@
 #include "cli/reproduce/svg_plot.hpp"
 #include "core/givens_chain.hpp"
 #include "core/rng.hpp"
-#include "../bad_input_catalogue.hpp"
+#include "../../bad_input_catalogue.hpp"
 
 using namespace hqnn;
 using namespace hqnn::cli;

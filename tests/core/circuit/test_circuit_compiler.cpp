@@ -4,7 +4,7 @@
 // preparation reproduces x / ‖x‖; the decompositions cost what the docs say.
 #include <gtest/gtest.h>
 
-#include "../statevector.hpp"
+#include "../../statevector.hpp"
 #include "core/circuit/circuit_compiler.hpp"
 #include "core/circuit/circuit_lowering.hpp"
 #include "core/givens_chain.hpp"
