@@ -70,5 +70,11 @@ void givens_chain_backward_reference(const GivensGates& gates, int n, Real* stat
 Eigen::MatrixXd givens_chain_dense(const std::vector<double>& angles, int n);
 // Reference for one gate's dense matrix T_{pair+1}(θ).
 Eigen::MatrixXd givens_gate_dense(int pair, double angle, int n);
+// The paper's training step (supp. part 5) on that dense product: builds U,
+// applies it to the batch and returns dL/dθ (size 2n-3) for L = sum(G ∘ (X Uᵀ)),
+// X and G batch x n, through the prefix and suffix products of Eq. (5), O(n⁴).
+// `hqnn reproduce` times it against the kernel; a test checks it against the kernel's gradient.
+std::vector<double> givens_chain_dense_angle_gradient(const std::vector<double>& angles, int n, const Eigen::MatrixXd& x,
+                                                      const Eigen::MatrixXd& grad_out);
 
 }  // namespace hqnn

@@ -9,31 +9,6 @@
 
 namespace hqnn::cli {
 
-std::vector<double> dense_u_angle_gradient(const std::vector<double>& angles, int n, const Eigen::MatrixXd& x,
-                                           const Eigen::MatrixXd& grad_out) {
-  const int m = givens_gate_count(n);
-  // U = T_0 T_1 ... T_{m-1} (Eq. 5); prefix[r] = T_0..T_{r-1}, suffix[r] = T_{r+1}..T_{m-1}.
-  std::vector<Eigen::MatrixXd> gate(static_cast<size_t>(m)), prefix(static_cast<size_t>(m)), suffix(static_cast<size_t>(m));
-  for (int r = 0; r < m; ++r) gate[r] = givens_gate_dense(givens_gate_pair(r, n), angles[r], n);
-  prefix[0] = Eigen::MatrixXd::Identity(n, n);
-  for (int r = 1; r < m; ++r) prefix[r] = prefix[r - 1] * gate[r - 1];
-  suffix[m - 1] = Eigen::MatrixXd::Identity(n, n);
-  for (int r = m - 2; r >= 0; --r) suffix[r] = gate[r + 1] * suffix[r + 1];
-  const Eigen::MatrixXd u = prefix[m - 1] * gate[m - 1];
-  const Eigen::MatrixXd y = x * u.transpose();  // forward: every sample y = U x
-  (void)y;
-  const Eigen::MatrixXd grad_u = grad_out.transpose() * x;  // dL/dU
-  std::vector<double> grad(static_cast<size_t>(m));
-  for (int r = 0; r < m; ++r) {
-    const Eigen::MatrixXd grad_t = prefix[r].transpose() * grad_u * suffix[r].transpose();  // dL/dT_r
-    const int p = givens_gate_pair(r, n);
-    const double c = std::cos(angles[r]), s = std::sin(angles[r]);
-    // dT/dθ on the block: [[-s, -c], [c, -s]]
-    grad[r] = grad_t(p, p) * -s + grad_t(p, p + 1) * -c + grad_t(p + 1, p) * c + grad_t(p + 1, p + 1) * -s;
-  }
-  return grad;
-}
-
 template <typename F>
 static double time_per_call(F&& f, double min_seconds) {
   using clock = std::chrono::steady_clock;
@@ -75,9 +50,8 @@ std::vector<ComplexityPoint> measure_complexity(const std::vector<int>& widths, 
           givens_chain_backward(gates, n, state.data(), grad.data(), angle_grad.data(), batch, batch);
         },
         min_seconds);
-    p.dense_seconds = n <= dense_max_n
-                          ? time_per_call([&] { (void)dense_u_angle_gradient(angles_d, n, xd, gd); }, min_seconds)
-                          : std::numeric_limits<double>::quiet_NaN();
+    const auto dense_step = [&] { (void)givens_chain_dense_angle_gradient(angles_d, n, xd, gd); };
+    p.dense_seconds = n <= dense_max_n ? time_per_call(dense_step, min_seconds) : std::numeric_limits<double>::quiet_NaN();
     out.push_back(p);
   }
   return out;

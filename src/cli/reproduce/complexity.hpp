@@ -5,7 +5,6 @@
 // and back-propagate through the product, O(n^4) per batch.
 #pragma once
 
-#include <Eigen/Core>
 #include <vector>
 
 namespace hqnn::cli {
@@ -20,11 +19,5 @@ struct ComplexityPoint {
 // `min_seconds` have passed. The dense method is only run for n <= dense_max_n.
 std::vector<ComplexityPoint> measure_complexity(const std::vector<int>& widths, int batch, int dense_max_n,
                                                 double min_seconds);
-
-// One training step of the dense method: returns dL/dθ (size 2n-3) for
-// L = sum(G ∘ (X Uᵀ)) with X batch x n; exposed for the test that checks it
-// against the kernel's gradient.
-std::vector<double> dense_u_angle_gradient(const std::vector<double>& angles, int n, const Eigen::MatrixXd& x,
-                                           const Eigen::MatrixXd& grad_out);
 
 }  // namespace hqnn::cli
