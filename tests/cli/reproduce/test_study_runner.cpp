@@ -1,131 +1,24 @@
-// hqnn reproduce --profile study-*: the controlled study's grid (pre-training
-// units kept whole by --shard), its statistics (sample sd, 95 % t CI), its
-// verdicts, and the tiny profile end to end, sharded and merged.
+// hqnn reproduce --profile study-tiny end to end (study_runner.hpp, study_report.hpp):
+// the report, the runs and the verdicts, and sharded and merged equal to unsharded.
+// The command-line tool is native only (no CLI target under Emscripten).
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
+#include <string>
 
-#include "cli/reproduce/grid_shard.hpp"
 #include "cli/reproduce/reproduce.hpp"
-#include "cli/reproduce/study_profile.hpp"
 #include "cli/reproduce/study_statistics.hpp"
+#include "scratch_files.hpp"
 
 using namespace hqnn;
 using namespace hqnn::cli;
+using namespace hqnn::testing;
 namespace fs = std::filesystem;
 
-namespace {
-
-fs::path scratch_dir(const std::string& name) {
-  const fs::path p = fs::temp_directory_path() / ("hqnn_test_study_" + name);
-  fs::remove_all(p);
-  return p;
-}
-
-std::string read_file(const fs::path& p) {
-  std::ifstream f(p);
-  std::stringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
-}
-
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) lines.push_back(line);
-  return lines;
-}
-
-CellStatistics cell(double mean, double low, double high) {
-  CellStatistics s;
-  s.n = 5, s.mean = mean, s.ci_low = low, s.ci_high = high;
-  return s;
-}
-
-}  // namespace
-
-TEST(CliStudy, SampleSdAndTIntervalOnKnownNumbers) {
-  const CellStatistics s = cell_statistics({1, 2, 3, 4, 5});
-  EXPECT_EQ(s.n, 5);
-  EXPECT_DOUBLE_EQ(s.mean, 3);
-  EXPECT_NEAR(s.sd, std::sqrt(2.5), 1e-12);  // sample sd: sum of squares 10 over n - 1 = 4
-  const double half = 2.776 * std::sqrt(2.5) / std::sqrt(5.0);
-  EXPECT_NEAR(s.ci_low, 3 - half, 1e-9);
-  EXPECT_NEAR(s.ci_high, 3 + half, 1e-9);
-  EXPECT_NEAR(t_quantile_975(1), 12.706, 1e-9);
-  EXPECT_NEAR(t_quantile_975(100), 1.984, 2e-3);  // the expansion beyond the table
-  const CellStatistics one = cell_statistics({0.7});
-  EXPECT_EQ(one.sd, 0);
-  EXPECT_EQ(one.ci_low, 0.7);
-  EXPECT_TRUE(std::isnan(cell_statistics({0.5, NAN}).sd));
-}
-
-TEST(CliStudy, VerdictCategoriesCoverEveryCaseInTheirOrder) {
-  auto verdict = [](double h, double c) {
-    return study_verdict(cell(h, h, h), cell(c, c, c), cell(h - c, h - c, h - c)).verdict;
-  };
-  EXPECT_EQ(verdict(0.40, 0.30), StudyVerdict::both_collapsed);
-  EXPECT_EQ(verdict(0.90, 0.30), StudyVerdict::claim_holds);
-  EXPECT_EQ(verdict(0.30, 0.90), StudyVerdict::reverse_holds);
-  EXPECT_EQ(verdict(0.95, 0.70), StudyVerdict::hybrids_ahead);
-  EXPECT_EQ(verdict(0.80, 0.75), StudyVerdict::within);
-  EXPECT_EQ(verdict(0.90, 0.75), StudyVerdict::hybrids_ahead_small);
-  EXPECT_EQ(verdict(0.60, 0.45), StudyVerdict::hybrids_ahead_small);  // classical collapsed, gap below 20
-  EXPECT_EQ(verdict(0.60, 0.75), StudyVerdict::classical_ahead);
-  // Every point of a grid of means gets one category, and the sensitivity thresholds move them.
-  for (double h = 0; h <= 1.0001; h += 0.05)
-    for (double c = 0; c <= 1.0001; c += 0.05) EXPECT_LT(static_cast<int>(verdict(h, c)), kStudyVerdicts);
-  VerdictThresholds loose;
-  loose.gap = 0.15;
-  EXPECT_EQ(study_verdict(cell(0.9, 0.9, 0.9), cell(0.72, 0.72, 0.72), cell(0.18, 0.18, 0.18), loose).verdict,
-            StudyVerdict::hybrids_ahead);
-}
-
-TEST(CliStudy, UncertainWhereAConfidenceIntervalCrossesAThreshold) {
-  // Claim holds on the means; certain when no CI reaches a threshold.
-  const CellStatistics h = cell(0.90, 0.85, 0.95), diff_far = cell(0.55, 0.45, 0.65);
-  EXPECT_FALSE(study_verdict(h, cell(0.35, 0.30, 0.40), diff_far).uncertain);
-  // The classical cell's CI crosses the collapse threshold (50 %).
-  EXPECT_TRUE(study_verdict(h, cell(0.35, 0.15, 0.55), diff_far).uncertain);
-  // The paired difference's CI crosses the gap (20 points).
-  EXPECT_TRUE(study_verdict(cell(0.62, 0.6, 0.64), cell(0.40, 0.38, 0.42), cell(0.22, 0.15, 0.29)).uncertain);
-  // Within the band, certain, and uncertain when the difference's CI reaches past +10 points.
-  EXPECT_FALSE(study_verdict(cell(0.8, 0.78, 0.82), cell(0.78, 0.76, 0.80), cell(0.02, -0.03, 0.07)).uncertain);
-  const VerdictResult r = study_verdict(cell(0.8, 0.7, 0.9), cell(0.75, 0.7, 0.8), cell(0.05, -0.02, 0.12));
-  EXPECT_EQ(r.verdict, StudyVerdict::within);
-  EXPECT_TRUE(r.uncertain);
-}
-
-TEST(CliStudy, GridKeepsEachPretrainingUnitInOneShard) {
-  const ReproduceProfile p = reproduce_profile("study", "");
-  const auto grid = reproduce_grid(p);
-  // iris: 3 hybrids + 8 classical x 2 losses, 5 seeds, 2 scales x 2 layer rules x 6 noises x 3 magnitudes
-  size_t iris = 0;
-  for (const auto& r : grid) iris += r.dataset == "iris";
-  EXPECT_EQ(iris, (3 + 8 * 2) * 5u * 72u);
-  std::set<std::string> ids;
-  std::map<int, std::set<int>> shards_of_unit;
-  std::map<int, std::set<std::string>> keys_of_unit;
-  for (size_t i = 0; i < grid.size(); ++i) {
-    ids.insert(grid[i].id);
-    shards_of_unit[grid[i].unit].insert(shard_of_grid_run(grid, i, 7));
-    keys_of_unit[grid[i].unit].insert(grid[i].dataset + "/" + grid[i].model + "/" + std::to_string(grid[i].seed));
-    // Each seed draws its own split; the cell is the clean budget, then the attack.
-    EXPECT_EQ(grid[i].config.data.split_seed, static_cast<uint64_t>(grid[i].seed));
-    EXPECT_EQ(grid[i].config.attack_epoch, grid[i].dataset == "iris" ? 100 : 20);
-  }
-  EXPECT_EQ(ids.size(), grid.size());
-  for (const auto& [unit, shards] : shards_of_unit) EXPECT_EQ(shards.size(), 1u) << "unit " << unit;
-  for (const auto& [unit, keys] : keys_of_unit) EXPECT_EQ(keys.size(), 1u) << "unit " << unit;
-  EXPECT_THROW(reproduce_profile("study", "/data/cifar"), InputError);
-}
-
 TEST(CliStudy, TinyProfileEndToEndWritesReportRunsAndVerdicts) {
-  const fs::path out = scratch_dir("tiny");
+  const fs::path out = scratch_dir("study_tiny");
   ASSERT_EQ(cmd_reproduce({"--profile", "study-tiny", "--out", out.string(), "--quiet", "--threads", "2"}), 0);
   const auto runs = lines_of(read_file(out / "runs.csv"));
   // 2 seeds x (QRFNN + 2 classical x 2 losses) x 2 scales x 2 layer rules x 2 noises x 2 magnitudes, and a header
@@ -162,7 +55,7 @@ TEST(CliStudy, TinyProfileEndToEndWritesReportRunsAndVerdicts) {
 }
 
 TEST(CliStudy, ShardedAndMergedEqualsUnsharded) {
-  const fs::path whole = scratch_dir("whole"), a = scratch_dir("a"), b = scratch_dir("b"), merged = scratch_dir("merged");
+  const fs::path whole = scratch_dir("study_whole"), a = scratch_dir("study_a"), b = scratch_dir("study_b"), merged = scratch_dir("study_merged");
   ASSERT_EQ(cmd_reproduce({"--profile", "study-tiny", "--out", whole.string(), "--quiet", "--threads", "1"}), 0);
   ASSERT_EQ(cmd_reproduce({"--profile", "study-tiny", "--shard", "1/3", "--out", a.string(), "--quiet", "--threads", "2"}), 0);
   ASSERT_EQ(cmd_reproduce({"--profile", "study-tiny", "--shard", "2/3", "--out", b.string(), "--quiet"}), 0);
@@ -173,7 +66,7 @@ TEST(CliStudy, ShardedAndMergedEqualsUnsharded) {
   } catch (const InputError& e) {
     EXPECT_NE(std::string(e.what()).find("missing shards of 3: 3"), std::string::npos) << e.what();
   }
-  const fs::path c = scratch_dir("c");
+  const fs::path c = scratch_dir("study_c");
   ASSERT_EQ(cmd_reproduce({"--profile", "study-tiny", "--shard", "3/3", "--out", c.string(), "--quiet"}), 0);
   ASSERT_EQ(cmd_reproduce({"--merge", a.string(), b.string(), c.string(), "--out", merged.string(), "--quiet"}), 0);
   for (const char* f : {"report.md", "runs.csv", "cells.csv", "verdicts.csv", "plots/study-iris-absolute-one-gaussian-sym.svg"})
