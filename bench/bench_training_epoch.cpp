@@ -12,7 +12,7 @@
 #include "run/data_preparation.hpp"
 #include "run/options/option_table.hpp"
 #include "run/run_loop.hpp"
-#include "core/simd_isa.hpp"
+#include "core/kernels/simd_isa.hpp"
 #include "core/thread_pool.hpp"
 
 using namespace hqnn;

@@ -8,7 +8,7 @@
 //     may reorder that sum: a yardstick, not a reference).
 #include "plain_loop_native_isa.hpp"
 
-#include "core/givens_chain_plain_loop.hpp"
+#include "core/kernels/givens_chain_plain_loop.hpp"
 
 namespace hqnn {
 

@@ -105,7 +105,7 @@ done
 [ "$state" = idle ] || fail "the node did not become idle (sinfo says '$state')"
 say "single-node Slurm up: $node"
 
-same_results() {  # report.md equal; run files equal but for their timing fields (as tests/cli/test_cli_reproduce.cpp)
+same_results() {  # report.md equal; run files equal but for their timing fields (as tests/cli/reproduce/test_reproduce.cpp)
   cmp -s "$1/report.md" "$2/report.md" || fail "$2/report.md differs from the unsharded $1/report.md"
   local n=0
   for f in "$1"/runs/*; do

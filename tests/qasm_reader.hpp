@@ -8,7 +8,7 @@
 #include <sstream>
 #include <string>
 
-#include "core/circuit.hpp"
+#include "core/circuit/circuit.hpp"
 
 namespace hqnn::testing {
 

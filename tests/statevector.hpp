@@ -6,7 +6,7 @@
 #include <cmath>
 #include <vector>
 
-#include "core/circuit.hpp"
+#include "core/circuit/circuit.hpp"
 
 namespace hqnn::testing {
 

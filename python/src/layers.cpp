@@ -18,9 +18,9 @@
 #include <string>
 
 #include "core/amplitude_encoding.hpp"
-#include "core/circuit_compiler.hpp"
-#include "core/circuit_lowering.hpp"
-#include "core/circuit_qasm.hpp"
+#include "core/circuit/circuit_compiler.hpp"
+#include "core/circuit/circuit_lowering.hpp"
+#include "core/circuit/circuit_qasm.hpp"
 #include "core/givens_chain.hpp"
 
 namespace hqnn::python {

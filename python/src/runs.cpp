@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "core/circuit_program.hpp"
+#include "core/circuit/circuit_program.hpp"
 #include "core/model_io.hpp"
 #include "core/thread_pool.hpp"
 #include "core/trainer.hpp"

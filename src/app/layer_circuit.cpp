@@ -2,10 +2,10 @@
 
 #include <algorithm>
 
-#include "core/circuit_compiler.hpp"
-#include "core/circuit_lowering.hpp"
-#include "core/circuit_program.hpp"
-#include "core/circuit_quirk.hpp"
+#include "core/circuit/circuit_compiler.hpp"
+#include "core/circuit/circuit_lowering.hpp"
+#include "core/circuit/circuit_program.hpp"
+#include "core/circuit/circuit_quirk.hpp"
 #include "core/model.hpp"
 #include "core/quantum_stack.hpp"
 #include "core/rng.hpp"

@@ -1,5 +1,5 @@
 // One quantum-inspired layer of the playground's model as a quantum circuit
-// (the state viewer's qubit view): the compiler of src/core/circuit_compiler
+// (the state viewer's qubit view): the compiler of src/core/circuit/circuit_compiler
 // applied to the layer's angles as the snapshot holds them. UI-free.
 //
 // The compiled circuit (CNOT ladders and multi-controlled RY, one per Givens
@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "core/circuit.hpp"
+#include "core/circuit/circuit.hpp"
 #include "core/real.hpp"
 
 namespace hqnn::app {
@@ -46,7 +46,7 @@ struct QubitViewCache {
 };
 
 // The shown model's layer as `hqnn circuit --layer l` writes it from the
-// model's file (core/circuit_program.hpp: the same gates and header, the
+// model's file (core/circuit/circuit_program.hpp: the same gates and header, the
 // padding, ancillas and skip sums included): OpenQASM 2.0 (lowered) and a
 // Quirk link (multi-controlled gates kept as one column each).
 std::string layer_openqasm(const Snapshot& snapshot, int layer);

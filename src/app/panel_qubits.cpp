@@ -1,16 +1,16 @@
 // The state viewer's qubit view: layer l's V circuit compiled to N = ⌈log₂ n⌉
-// qubit wires (layer_circuit.hpp, core/circuit_compiler.hpp): every Givens gate
+// qubit wires (layer_circuit.hpp, core/circuit/circuit_compiler.hpp): every Givens gate
 // T(α) on the pair (p, p+1) is a multi-controlled RY(2α) between two CNOT
 // ladders (a Gray-code step). Above it, the cost of the layer lowered to
 // OpenQASM's x, cx and ry; for residual and dense models, where the unitary
 // ends and the classical skip sum of Eq. (7)/(8) begins, with what that sum
-// would cost as a linear combination of unitaries (core/circuit_lcu.hpp).
+// would cost as a linear combination of unitaries (core/circuit/circuit_lcu.hpp).
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 
 #include "app.hpp"
-#include "core/circuit_lowering.hpp"
+#include "core/circuit/circuit_lowering.hpp"
 #include "core/givens_chain.hpp"
 #include "imgui.h"
 #include "panels.hpp"

@@ -3,7 +3,7 @@
 // The run is the one every surface runs (src/run): the session prepares the
 // data with run::prepare_data and drives a run::RunLoop in time slices, so a
 // link trains here exactly as `hqnn train --link` trains it (the parity tests
-// in tests/app/run_parity_test.cpp compare the curves bit for bit). The
+// in tests/app/test_run_parity.cpp compare the curves bit for bit). The
 // session adds what only the playground has: the views, the mid-run attack
 // switch, model import and export.
 //

@@ -13,9 +13,9 @@
 #include <optional>
 #include <set>
 
-#include "core/circuit_lcu.hpp"
-#include "core/circuit_program.hpp"
-#include "core/circuit_quirk.hpp"
+#include "core/circuit/circuit_lcu.hpp"
+#include "core/circuit/circuit_program.hpp"
+#include "core/circuit/circuit_quirk.hpp"
 #include "core/model_io.hpp"
 #include "run/data_preparation.hpp"
 #include "run/model_data.hpp"

@@ -14,7 +14,7 @@
 #include "core/input_error.hpp"
 #include "eval_command.hpp"
 #include "predict_command.hpp"
-#include "reproduce.hpp"
+#include "cli/reproduce/reproduce.hpp"
 #include "train_command.hpp"
 
 using namespace hqnn;

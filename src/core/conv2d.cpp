@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "conv2d_kernels.hpp"
+#include "core/kernels/conv2d_kernels.hpp"
 #include "input_error.hpp"
 #include "rng.hpp"
 

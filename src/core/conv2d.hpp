@@ -11,20 +11,12 @@
 #pragma once
 
 #include "layer.hpp"
-#include "simd_isa.hpp"
+#include "core/kernels/conv2d_shape.hpp"
+#include "core/kernels/simd_isa.hpp"
 
 namespace hqnn {
 
 class Rng;
-
-struct Conv2dShape {
-  int in_channels = 1, out_channels = 1;
-  int height = 1, width = 1;  // of the input image
-  int kernel = 3, padding = 0, stride = 1;
-
-  int out_height() const { return (height + 2 * padding - kernel) / stride + 1; }
-  int out_width() const { return (width + 2 * padding - kernel) / stride + 1; }
-};
 
 class Conv2d : public Layer {
  public:

@@ -1,7 +1,7 @@
 #include "givens_chain.hpp"
 
-#include "givens_chain_kernels.hpp"
-#include "givens_chain_plain_loop.hpp"
+#include "core/kernels/givens_chain_kernels.hpp"
+#include "core/kernels/givens_chain_plain_loop.hpp"
 
 #include <cassert>
 #include <cmath>
@@ -10,14 +10,6 @@
 #include "exact_math.hpp"
 
 namespace hqnn {
-
-void GivensGates::resize(int count) {
-  c.resize(count);
-  s.resize(count);
-  dc.resize(count);
-  ds.resize(count);
-  inv_det.resize(count);
-}
 
 void givens_rotation_gates(const Real* angles, int count, GivensGates& gates) {
   gates.resize(count);
@@ -102,6 +94,31 @@ Eigen::MatrixXd givens_chain_dense(const std::vector<double>& angles, int n) {
   Eigen::MatrixXd u = Eigen::MatrixXd::Identity(n, n);
   for (int r = 0; r < givens_gate_count(n); ++r) u = u * givens_gate_dense(givens_gate_pair(r, n), angles[r], n);
   return u;
+}
+
+std::vector<double> givens_chain_dense_angle_gradient(const std::vector<double>& angles, int n, const Eigen::MatrixXd& x,
+                                                      const Eigen::MatrixXd& grad_out) {
+  const int m = givens_gate_count(n);
+  // U = T_0 T_1 ... T_{m-1} (Eq. 5); prefix[r] = T_0..T_{r-1}, suffix[r] = T_{r+1}..T_{m-1}.
+  std::vector<Eigen::MatrixXd> gate(static_cast<size_t>(m)), prefix(static_cast<size_t>(m)), suffix(static_cast<size_t>(m));
+  for (int r = 0; r < m; ++r) gate[r] = givens_gate_dense(givens_gate_pair(r, n), angles[r], n);
+  prefix[0] = Eigen::MatrixXd::Identity(n, n);
+  for (int r = 1; r < m; ++r) prefix[r] = prefix[r - 1] * gate[r - 1];
+  suffix[m - 1] = Eigen::MatrixXd::Identity(n, n);
+  for (int r = m - 2; r >= 0; --r) suffix[r] = gate[r + 1] * suffix[r + 1];
+  const Eigen::MatrixXd u = prefix[m - 1] * gate[m - 1];
+  const Eigen::MatrixXd y = x * u.transpose();  // forward: every sample y = U x
+  (void)y;
+  const Eigen::MatrixXd grad_u = grad_out.transpose() * x;  // dL/dU
+  std::vector<double> grad(static_cast<size_t>(m));
+  for (int r = 0; r < m; ++r) {
+    const Eigen::MatrixXd grad_t = prefix[r].transpose() * grad_u * suffix[r].transpose();  // dL/dT_r
+    const int p = givens_gate_pair(r, n);
+    const double c = std::cos(angles[r]), s = std::sin(angles[r]);
+    // dT/dθ on the block: [[-s, -c], [c, -s]]
+    grad[r] = grad_t(p, p) * -s + grad_t(p, p + 1) * -c + grad_t(p + 1, p) * c + grad_t(p + 1, p + 1) * -s;
+  }
+  return grad;
 }
 
 }  // namespace hqnn

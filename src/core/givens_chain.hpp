@@ -18,29 +18,10 @@
 #include <vector>
 
 #include "real.hpp"
-#include "simd_isa.hpp"
+#include "core/kernels/givens_gates.hpp"
+#include "core/kernels/simd_isa.hpp"
 
 namespace hqnn {
-
-inline int givens_gate_count(int n) { return 2 * n - 3; }
-inline int givens_gate_pair(int r, int n) { return r <= n - 2 ? r : 2 * n - 4 - r; }
-
-// Per-gate matrix entries. A gate is [[c, -s], [s, c]] on its pair; dc and ds
-// are the derivatives of c and s with respect to the gate's angle. For a pure
-// rotation c = cos θ, s = sin θ, inv_det = 1. Parameter attacks of form ②
-// (c = cos θ + ε) make the gate non-orthogonal; inv_det = 1 / (c² + s²) lets the
-// backward pass still invert it.
-//
-// `rotation` says that every gate is an exact rotation (c = cos θ, s = sin θ):
-// the backward pass then takes the rotation path, which un-rotates with the
-// transpose and uses the short angle gradient (givens_chain_kernels.inc); dc,
-// ds and inv_det are not read. False (the general path) is always correct.
-struct GivensGates {
-  std::vector<Real> c, s, dc, ds, inv_det;
-  bool rotation = false;
-  void resize(int count);
-  int count() const { return static_cast<int>(c.size()); }
-};
 
 // Fills `gates` with exact rotations for the given angles.
 void givens_rotation_gates(const Real* angles, int count, GivensGates& gates);
@@ -89,5 +70,11 @@ void givens_chain_backward_reference(const GivensGates& gates, int n, Real* stat
 Eigen::MatrixXd givens_chain_dense(const std::vector<double>& angles, int n);
 // Reference for one gate's dense matrix T_{pair+1}(θ).
 Eigen::MatrixXd givens_gate_dense(int pair, double angle, int n);
+// The paper's training step (supp. part 5) on that dense product: builds U,
+// applies it to the batch and returns dL/dθ (size 2n-3) for L = sum(G ∘ (X Uᵀ)),
+// X and G batch x n, through the prefix and suffix products of Eq. (5), O(n⁴).
+// `hqnn reproduce` times it against the kernel; a test checks it against the kernel's gradient.
+std::vector<double> givens_chain_dense_angle_gradient(const std::vector<double>& angles, int n, const Eigen::MatrixXd& x,
+                                                      const Eigen::MatrixXd& grad_out);
 
 }  // namespace hqnn

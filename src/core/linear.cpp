@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "linear_kernels.hpp"
+#include "core/kernels/linear_kernels.hpp"
 #include "rng.hpp"
 
 namespace hqnn {

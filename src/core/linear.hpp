@@ -2,7 +2,7 @@
 #pragma once
 
 #include "layer.hpp"
-#include "simd_isa.hpp"
+#include "core/kernels/simd_isa.hpp"
 
 namespace hqnn {
 
