@@ -50,7 +50,7 @@ TEST(QuantumStackLambdas, OneRowPerStateWithTheSkipsOfItsTopology) {
     for (Real v : dense[l - 1]) EXPECT_EQ(v, Real(0.6) / Real(l));
   }
 
-  const auto plain = stack(SkipTopology::none, 2, Real(1), false).lambdas();
+  const auto plain = stack(SkipTopology::plain, 2, Real(1), false).lambdas();
   ASSERT_EQ(plain.size(), 2u);
   EXPECT_TRUE(plain[0].empty() && plain[1].empty());
 }
