@@ -11,10 +11,12 @@
 
 #include "copy_command.hpp"
 #include "core/json.hpp"
+#include "core/trainer.hpp"
 #include "data/csv_loader.hpp"
 #include "imgui.h"
 #include "lessons.hpp"
 #include "panels.hpp"
+#include "run/option_table.hpp"
 #include "run/run_writers.hpp"
 
 namespace hqnn::app {
@@ -61,16 +63,16 @@ App::App() {
   const ParsedHash parsed = parse_hash(lesson_link.hash);
   settings = parsed.settings;
   lesson = lesson_link.lesson;
-  if (lesson > 0) qubit_view = lessons()[lesson - 1].qubit_view;
-  if (!lesson_link.error.empty()) hash_errors = lesson_link.error;
-  for (const std::string& e : parsed.errors) hash_errors += (hash_errors.empty() ? "" : "; ") + e;
+  if (lesson > 0) viewer.qubit_view = lessons()[lesson - 1].qubit_view;
+  if (!lesson_link.error.empty()) notices.hash_errors = lesson_link.error;
+  for (const std::string& e : parsed.errors) notices.hash_errors += (notices.hash_errors.empty() ? "" : "; ") + e;
   if (!settings.image() && settings.dataset() != "iris") {
-    status_line = "the link names the CSV file " + settings.dataset() +
+    notices.status = "the link names the CSV file " + settings.dataset() +
                   ", which only its owner has: load it with \"Open CSV\"; showing iris";
     settings.run.data.name = "iris";
   }
   snap = session_->snapshot();
-  sweep_running = settings.map;  // a map link shows its map
+  live_map.running = settings.map;  // a map link shows its map
   reset();
 }
 
@@ -87,9 +89,9 @@ void App::reset() {
   if (!settings.image() && settings.dataset() != "iris") c.data = user_data;
   if (settings.image()) {
     c.images = image_data(settings.run.data);
-    reset_pending_ = !c.images && data_error.empty();
+    reset_pending_ = !c.images && notices.data_error.empty();
     if (reset_pending_) {
-      status_line = "loading the " + settings.dataset() + " images...";
+      notices.status = "loading the " + settings.dataset() + " images...";
       return;
     }
     if (!c.images) return;
@@ -107,31 +109,23 @@ void App::reset() {
   session_->post(std::move(c));
 }
 
-// The sweep's data as loaded: the user's CSV as the page read it, else as hqnn train loads it (iris).
-static run::SourceData sweep_source(const run::DataSpec& data, const std::shared_ptr<const Dataset>& user_data) {
-  if (!user_data || user_data->name != data.name) return run::load_source_data(data);
-  run::SourceData source;
-  source.name = source.source = data.name;
-  source.samples = *user_data;
-  return source;
-}
-
 void App::update_map() {
   write_hash();
   if (!settings.map) {
-    sweep.reset();
-    sweep_running = false;
-    sweep_error.clear();
+    live_map.sweep.reset();
+    live_map.running = false;
+    live_map.error.clear();
     return;
   }
-  if (sweep && sweep->runs_as(settings.run, settings.sweep)) return;
-  sweep.reset();
-  sweep_error.clear();
+  if (live_map.sweep && live_map.sweep->runs_as(settings.run, settings.sweep)) return;
+  live_map.sweep.reset();
+  live_map.error.clear();
   try {
     validate_sweep(settings.sweep, settings.run);
-    sweep = std::make_unique<MagnitudeSweep>(settings.run, settings.sweep, sweep_source(settings.run.data, user_data));
+    const run::SourceData source = playground_source_data(settings.run.data, user_data.get(), nullptr);
+    live_map.sweep = std::make_unique<MagnitudeSweep>(settings.run, settings.sweep, source);
   } catch (const std::exception& e) {
-    sweep_error = e.what();
+    live_map.error = e.what();
   }
 }
 
@@ -167,27 +161,22 @@ void App::choose_dataset(const std::string& name) {
     settings = fresh;
   }
   settings.run.data.name = name;
-  data_error.clear();
+  notices.data_error.clear();
   reset();
 }
 
 // [SECTION] Image data ---------------------------------------------------------------------
-
-static std::string image_file_name(const std::string& dataset, bool train) {
-  return std::string(dataset == "mnist-subset" ? "mnist_subset" : "fashion_mnist_subset") +
-         (train ? "_train.hqimg" : "_test.hqimg");
-}
 
 std::shared_ptr<const ImageData> App::image_data(const run::DataSpec& data) {
   std::string key = data.name + "/" + std::to_string(data.downsample) + "/" + std::to_string(data.train_per_class) +
                     "/" + std::to_string(data.test_per_class) + "/";
   for (int c : data.classes) key += std::to_string(c) + ",";
   if (auto it = image_data_.find(key); it != image_data_.end()) return it->second;
-  const std::string files[2] = {image_file_name(data.name, true), image_file_name(data.name, false)};
+  const std::string files[2] = {image_subset_file(data.name, true), image_subset_file(data.name, false)};
   bool ready = true;
   for (const std::string& f : files) {
     if (auto e = asset_errors_.find(f); e != asset_errors_.end()) {
-      data_error = e->second;
+      notices.data_error = e->second;
       return nullptr;
     }
     if (image_files_.count(f)) continue;
@@ -199,12 +188,12 @@ std::shared_ptr<const ImageData> App::image_data(const run::DataSpec& data) {
   }
   if (!ready) return nullptr;
   try {
-    auto images = std::make_shared<const ImageData>(playground_image_data(
-        image_files_.at(files[0]), image_files_.at(files[1]), data, "assets/" + files[0] + " (committed subset)"));
+    auto images = std::make_shared<const ImageData>(
+        playground_image_data(image_files_.at(files[0]), image_files_.at(files[1]), data));
     image_data_[key] = images;
     return images;
   } catch (const std::exception& e) {
-    data_error = e.what();
+    notices.data_error = e.what();
     return nullptr;
   }
 }
@@ -227,8 +216,8 @@ void App::take_assets() {
   if (any && reset_pending_) {
     reset_pending_ = false;
     reset();
-    if (!data_error.empty()) status_line = "cannot load the images: " + data_error;
-    else if (!reset_pending_) status_line.clear();
+    if (!notices.data_error.empty()) notices.status = "cannot load the images: " + notices.data_error;
+    else if (!reset_pending_) notices.status.clear();
   }
 }
 
@@ -253,7 +242,7 @@ void App::load_csv_text(const std::string& name, const std::string& text) {
     data->name = name;  // the file as the user named it (a path on the desktop), so that --data NAME finds it
     check_playground_classes(static_cast<long>(data->class_count()), data->name);
     user_data = std::move(data);
-    data_error.clear();
+    notices.data_error.clear();
     if (settings.image()) {  // back to the tabular defaults
       const uint64_t seed = settings.run.seed();
       settings = default_settings(run::DataKind::tabular);
@@ -264,12 +253,12 @@ void App::load_csv_text(const std::string& name, const std::string& text) {
     settings.feature_y = std::min<int>(1, static_cast<int>(user_data->feature_count()) - 1);
     settings.sample = 0;
     reset();
-    status_line = "loaded " + name + ": " + std::to_string(user_data->size()) + " samples, " +
+    notices.status = "loaded " + name + ": " + std::to_string(user_data->size()) + " samples, " +
                   std::to_string(user_data->feature_count()) + " features, " +
                   std::to_string(user_data->class_count()) + " classes";
   } catch (const std::exception& e) {
-    data_error = e.what();
-    status_line = "unusable CSV: " + data_error;
+    notices.data_error = e.what();
+    notices.status = "unusable CSV: " + notices.data_error;
   }
 }
 
@@ -287,16 +276,17 @@ void App::import_model_text(const std::string& text) {
 
 void App::export_curves_csv() {
   if (!snap || snap->history.empty()) {
-    status_line = "no curves yet: train at least one epoch";
+    notices.status = "no curves yet: train at least one epoch";
     return;
   }
-  status_line = platform::save_text("hqnn-curves.csv", run::curves_csv(snap->history, snap->param_names), "text/csv");
+  notices.status =
+      platform::save_text("hqnn-curves.csv", run::curves_csv(snap->history, snap->param_names), "text/csv");
 }
 
 void App::copy_command() {
-  command_line = train_command_line(settings.run);
-  platform::copy_to_clipboard(command_line);
-  status_line = "copied the command line of this run";
+  notices.command_line = train_command_line(settings.run);
+  platform::copy_to_clipboard(notices.command_line);
+  notices.status = "copied the command line of this run";
 }
 
 void App::open_lesson(int n) {
@@ -307,8 +297,8 @@ void App::open_lesson(int n) {
   }
   const Lesson& l = lessons().at(static_cast<size_t>(n - 1));
   settings = parse_hash(l.link).settings;
-  qubit_view = l.qubit_view;
-  qubit_layer = 0;
+  viewer.qubit_view = l.qubit_view;
+  viewer.qubit_layer = 0;
   reset();
 }
 
@@ -320,14 +310,14 @@ void App::poll_platform() {
     const LessonLink lesson_link = take_lesson_key(hash);
     const ParsedHash parsed = parse_hash(lesson_link.hash);
     if (lesson_link.lesson > 0 && lesson_link.lesson != lesson)
-      qubit_view = lessons()[lesson_link.lesson - 1].qubit_view;
+      viewer.qubit_view = lessons()[lesson_link.lesson - 1].qubit_view;
     lesson = lesson_link.lesson;
-    hash_errors = lesson_link.error;
-    for (const std::string& e : parsed.errors) hash_errors += (hash_errors.empty() ? "" : "; ") + e;
+    notices.hash_errors = lesson_link.error;
+    for (const std::string& e : parsed.errors) notices.hash_errors += (notices.hash_errors.empty() ? "" : "; ") + e;
     settings = parsed.settings;
     if (!settings.image() && settings.dataset() != "iris" && !(user_data && user_data->name == settings.dataset()))
       settings.run.data.name = "iris";
-    sweep_running = settings.map;  // as on load: a map link shows its map
+    live_map.running = settings.map;  // as on load: a map link shows its map
     reset();
   }
   take_assets();
@@ -346,9 +336,9 @@ void App::poll_platform() {
   if (export_pending_ && snap->model_json_serial != saved_model_serial_) {
     saved_model_serial_ = snap->model_json_serial;
     export_pending_ = false;
-    status_line = platform::save_text("hqnn-model.json", snap->model_json, "application/json");
+    notices.status = platform::save_text("hqnn-model.json", snap->model_json, "application/json");
   }
-  if (!snap->message.empty() && snap->message != last_message_) status_line = snap->message;
+  if (!snap->message.empty() && snap->message != last_message_) notices.status = snap->message;
   last_message_ = snap->message;
 }
 
@@ -374,19 +364,83 @@ static double median(std::vector<double> v) {
   return v[v.size() / 2];
 }
 
-static Json int_array(const std::vector<int>& values) {
+Json run_status(const Snapshot& s, const LabDrafts& drafts) {
+  const run::RunSpec& spec = s.settings.run;
+  Json j = Json::object();
+  j.set("spec", run::spec_to_json(spec));
+  j.set("data", s.dataset_name);
+  j.set("scaling", s.scaling);
+  j.set("train_samples", s.train_size);
+  j.set("test_samples", s.test_size);
+  j.set("classes", static_cast<int>(s.class_names.size()));
+  j.set("epochs", spec.train.epochs);
+  j.set("epoch", static_cast<int>(s.history.size()));  // epochs done
+  if (!s.history.empty()) {  // train_loss, train_accuracy, test_loss, test_accuracy, ... of the last epoch
+    const Json last = epoch_record_json(s.history.back());
+    for (const auto& [key, value] : last.members()) j.set(key, value);
+  }
+  Json noise = run::noise_json(spec.noise ? spec.noise : drafts.noise, spec.noise_seed);
+  noise.set("enabled", spec.noise.has_value());
+  noise.set("noisy_values", static_cast<double>(s.noisy_values));
+  j.set("noise", std::move(noise));
+  Json attack = run::attack_json(spec.attack ? spec.attack : drafts.attack, s.attack.layers);
+  attack.set("enabled", spec.attack.has_value());
+  attack.set("active", s.attack.active);
+  attack.set("from_epoch", spec.attack_epoch);
+  attack.set("max_orthogonality_error", s.attack.max_orthogonality_error);
+  attack.set("diverged_epoch", s.attack.diverged_epoch);
+  j.set("attack", std::move(attack));
+  j.set("playing", s.playing);
+  j.set("done", s.done);
+  j.set("error", s.error);
+  return j;
+}
+
+static Json map_status(const LiveMap& live_map) {
+  const MagnitudeSweep* sweep = live_map.sweep.get();
+  const std::string& error = live_map.error;
+  Json map = Json::object();
+  map.set("running", live_map.running && sweep && !sweep->done());
+  map.set("runs", sweep ? static_cast<int>(sweep->runs().size()) : 0);
+  map.set("done", sweep && sweep->done());
+  map.set("error", error.empty() && sweep ? sweep->error() : error);
+  map.set("chance", sweep ? sweep->chance() : 0.0);
+  Json points = Json::array();
+  if (sweep)
+    for (const SweepPoint& p : sweep->points()) {
+      Json point = Json::object();
+      point.set("model", model_kind_name(p.model));
+      point.set("magnitude", p.magnitude);
+      point.set("seed", static_cast<double>(p.seed));
+      point.set("average_accuracy", p.average_accuracy);
+      point.set("final_accuracy", p.final_accuracy);
+      point.set("diverged", p.diverged);
+      points.push(std::move(point));
+    }
+  map.set("points", std::move(points));
+  return map;
+}
+
+void ClickTargets::record_last_item(float (&rect)[4]) {
+  const ImVec2 at = ImGui::GetItemRectMin(), size = ImGui::GetItemRectSize();
+  rect[0] = at.x, rect[1] = at.y, rect[2] = size.x, rect[3] = size.y;
+}
+
+static Json rect_json(const float (&rect)[4]) {  // x, y, w, h of a widget, for the browser tests' clicks
   Json a = Json::array();
-  for (int v : values) a.push(v);
+  for (float v : rect) a.push(static_cast<double>(v));
   return a;
 }
 
+// The page's status object (window.hqnnStatus, read by the browser tests and
+// the docs): the page's timing and widgets, and the run in run_status's keys.
 void App::publish_status() {
   const double now = platform::now_ms();
   if (first_frame_ms_ < 0) first_frame_ms_ = now;
   if (now - last_status_ms_ < 100 && frames_ > 1) return;
   last_status_ms_ = now;
   const Snapshot& s = *snap;
-  Json j = Json::object();
+  Json j = run_status(s, drafts);
   j.set("build", platform::build_name());
   j.set("threaded", session_->threaded());
   j.set("cross_origin_isolated", platform::cross_origin_isolated());
@@ -399,18 +453,6 @@ void App::publish_status() {
   j.set("views_ms", s.views_ms);
   j.set("loading", reset_pending_);
   j.set("run", static_cast<double>(s.run_id));
-  j.set("dataset", s.dataset_name);
-  j.set("model", model_kind_name(s.settings.run.model.kind));
-  j.set("samples", s.train_size + s.test_size);
-  j.set("classes", static_cast<int>(s.class_names.size()));
-  j.set("epoch", static_cast<int>(s.history.size()));
-  j.set("epochs", s.settings.run.train.epochs);
-  j.set("scaling", s.scaling);
-  j.set("playing", s.playing);
-  j.set("done", s.done);
-  j.set("train_accuracy", s.history.empty() ? 0.0 : s.history.back().train_accuracy);
-  j.set("test_accuracy", s.history.empty() ? 0.0 : s.history.back().test_accuracy);
-  j.set("test_loss", s.history.empty() ? 0.0 : s.history.back().test_loss);
   j.set("target_epoch", s.target_epoch);
   j.set("target_ms", s.target_ms);
   j.set("samples_per_second", s.samples_per_second);
@@ -422,72 +464,12 @@ void App::publish_status() {
     for (int v : {s.sample.image.channels, s.sample.image.height, s.sample.image.width}) shape.push(v);
     j.set("image_shape", std::move(shape));
   }
-  {
-    const std::optional<DatasetNoiseOptions>& n = s.settings.run.noise;
-    const DatasetNoiseOptions shown = n ? *n : noise_draft;
-    Json noise = Json::object();
-    noise.set("enabled", n.has_value());
-    noise.set("kind", noise_kind_name(shown.kind));
-    noise.set("magnitude", shown.magnitude);
-    noise.set("fraction", shown.max_fraction);
-    noise.set("noisy_values", static_cast<double>(s.noisy_values));
-    j.set("noise", std::move(noise));
-  }
-  const auto attack_json = [this](const Snapshot& snapshot) {
-    const std::optional<AttackOptions>& attack = snapshot.settings.run.attack;
-    const AttackOptions& o = attack ? *attack : attack_draft;
-    Json a = Json::object();
-    a.set("enabled", attack.has_value());
-    a.set("active", snapshot.attack.active);
-    a.set("form", attack_form_name(o.form));
-    a.set("noise", noise_kind_name(o.noise));
-    a.set("magnitude", o.magnitude);
-    a.set("mode", attack_mode_name(o.mode));
-    a.set("from_epoch", snapshot.settings.run.attack_epoch);
-    a.set("layers", int_array(snapshot.attack.layers));
-    a.set("max_orthogonality_error", snapshot.attack.max_orthogonality_error);
-    a.set("diverged_epoch", snapshot.attack.diverged_epoch);
-    return a;
-  };
-  j.set("attack", attack_json(s));
-  if (arena_snap) {
-    const Snapshot& a = *arena_snap;
-    Json arena = Json::object();
-    arena.set("model", model_kind_name(a.settings.run.model.kind));
-    arena.set("epoch", static_cast<int>(a.history.size()));
-    arena.set("test_accuracy", a.history.empty() ? 0.0 : a.history.back().test_accuracy);
-    arena.set("test_loss", a.history.empty() ? 0.0 : a.history.back().test_loss);
-    arena.set("done", a.done);
-    arena.set("error", a.error);
-    arena.set("attack", attack_json(a));
-    j.set("arena", std::move(arena));
-  }
-  if (settings.map) {
-    Json map = Json::object();
-    map.set("running", sweep_running && sweep && !sweep->done());
-    map.set("runs", sweep ? static_cast<int>(sweep->runs().size()) : 0);
-    map.set("done", sweep && sweep->done());
-    map.set("error", sweep_error.empty() && sweep ? sweep->error() : sweep_error);
-    map.set("chance", sweep ? sweep->chance() : 0.0);
-    Json points = Json::array();
-    if (sweep)
-      for (const SweepPoint& p : sweep->points()) {
-        Json point = Json::object();
-        point.set("model", model_kind_name(p.model));
-        point.set("magnitude", p.magnitude);
-        point.set("seed", static_cast<double>(p.seed));
-        point.set("average_accuracy", p.average_accuracy);
-        point.set("final_accuracy", p.final_accuracy);
-        point.set("diverged", p.diverged);
-        points.push(std::move(point));
-      }
-    map.set("points", std::move(points));
-    j.set("map", std::move(map));
-  }
-  j.set("error", s.error.empty() ? data_error : s.error);
-  j.set("status", status_line);
+  if (arena_snap) j.set("arena", run_status(*arena_snap, drafts));
+  if (settings.map) j.set("map", map_status(live_map));
+  j.set("error", s.error.empty() ? notices.data_error : s.error);
+  j.set("status", notices.status);
   j.set("hash", last_hash_);
-  j.set("command", command_line);
+  j.set("command", notices.command_line);
   j.set("lesson", lesson);
   Json panels = Json::array();
   for (const PanelInfo& p : panel_registry())
@@ -495,24 +477,18 @@ void App::publish_status() {
   j.set("panels", std::move(panels));
   {
     Json q = Json::object();  // what the state viewer's qubit view shows
-    const bool shown = qubit_view && qubit_cache.cost_width == s.width && s.hybrid;
+    const bool shown = viewer.qubit_view && viewer.qubit_cache.cost_width == s.width && s.hybrid;
     q.set("shown", shown);
-    q.set("layer", shown ? qubit_cache.circuit.layer : -1);
-    q.set("qubits", shown ? qubit_cache.circuit.compiled.qubits : 0);
-    q.set("gates", shown ? qubit_cache.cost.stats.gates() : 0);
-    q.set("cnots", shown ? qubit_cache.cost.stats.cnots : 0);
-    q.set("depth", shown ? qubit_cache.cost.stats.depth : 0);
-    Json toggle = Json::array();
-    for (float v : qubit_toggle) toggle.push(static_cast<double>(v));
-    q.set("toggle", std::move(toggle));
+    q.set("layer", shown ? viewer.qubit_cache.circuit.layer : -1);
+    q.set("qubits", shown ? viewer.qubit_cache.circuit.compiled.qubits : 0);
+    q.set("gates", shown ? viewer.qubit_cache.cost.stats.gates() : 0);
+    q.set("cnots", shown ? viewer.qubit_cache.cost.stats.cnots : 0);
+    q.set("depth", shown ? viewer.qubit_cache.cost.stats.depth : 0);
+    q.set("toggle", rect_json(click_targets.qubit_toggle));
     j.set("qubit_view", std::move(q));
   }
-  Json button = Json::array();
-  for (float v : open_csv_button) button.push(static_cast<double>(v));
-  j.set("open_csv_button", std::move(button));
-  Json copy_button = Json::array();
-  for (float v : copy_command_button) copy_button.push(static_cast<double>(v));
-  j.set("copy_command_button", std::move(copy_button));
+  j.set("open_csv_button", rect_json(click_targets.open_csv));
+  j.set("copy_command_button", rect_json(click_targets.copy_command));
   platform::publish_status(j.dump());
 
   if (s.target_epoch > 0 && logged_target_run_ != static_cast<int>(s.run_id)) {
@@ -537,9 +513,10 @@ void App::frame(float width, float height) {
   } else {
     last_pump_ms_ = 0;
   }
-  if (sweep_running && sweep && !sweep->done()) {  // every build: the sweep's runs are short, a few ms per frame
+  // Every build: the sweep's runs are short, a few ms per frame.
+  if (live_map.running && live_map.sweep && !live_map.sweep->done()) {
     const double start = platform::now_ms();
-    sweep->advance(kSweepBudgetMs);
+    live_map.sweep->advance(kSweepBudgetMs);
     last_pump_ms_ += platform::now_ms() - start;
   }
   snap = session_->snapshot();

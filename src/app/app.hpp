@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/attack.hpp"
+#include "core/json.hpp"
 #include "core/noise.hpp"
 #include "data/image_set.hpp"
 #include "layer_circuit.hpp"
@@ -39,6 +40,55 @@ struct PanelInfo {
 };
 const std::vector<PanelInfo>& panel_registry();
 
+// The lab's noise and attack settings, kept while they are switched off.
+struct LabDrafts {
+  DatasetNoiseOptions noise;
+  AttackOptions attack;
+};
+
+// How the state viewer shows the states.
+struct StateViewerChoices {
+  bool heat_strips = false;                    // heat strips instead of signed bars
+  bool qubit_view = false;                     // the layers as quantum circuits
+  int qubit_layer = 0;                         // the layer the qubit view shows
+  QubitViewCache qubit_cache;                  // its circuit and cost, kept between frames
+};
+
+// The live map (settings.map): its sweep, advanced a few ms every frame while running.
+struct LiveMap {
+  std::unique_ptr<MagnitudeSweep> sweep;       // null without a map, or when it cannot sweep
+  bool running = false;
+  std::string error;                           // why the map cannot sweep this run
+};
+
+// What the toolbar and the controls tell the user.
+struct Notices {
+  std::string status;                          // the latest notice for the toolbar
+  std::string data_error;                      // why the user's CSV (or the image files) is unusable
+  std::string hash_errors;                     // what the link got wrong
+  std::string command_line;                    // the last "Copy as command" (shown in the options panel)
+};
+
+// x, y, w, h of the widgets the browser tests click, published in the status.
+struct ClickTargets {
+  float qubit_toggle[4] = {0, 0, 0, 0};        // the state viewer's "qubit view" checkbox
+  float open_csv[4] = {0, 0, 0, 0};            // "Open CSV..."
+  float copy_command[4] = {0, 0, 0, 0};        // "Copy as command"
+  static void record_last_item(float (&rect)[4]);  // the rectangle of the ImGui item drawn last
+};
+
+// Desktop: the file path fields.
+struct DesktopFiles {
+  char csv[512] = "";
+  char model[512] = "hqnn-model.json";
+};
+
+// A run as the page's status shows it, in the run record's pieces
+// (run_writers.hpp, the keys of `hqnn train --json`): its spec, data, scaling
+// and sample counts, the last epoch's record, dataset noise and the attack
+// (the lab's drafts while they are off), and what only a live run has.
+Json run_status(const Snapshot& s, const LabDrafts& drafts);
+
 class App {
  public:
   App();
@@ -47,28 +97,16 @@ class App {
 
   // [SECTION] State the panels read and edit
   PlaygroundSettings settings;                 // as edited; reset() starts a run with them
-  DatasetNoiseOptions noise_draft;             // the lab's noise settings while dataset noise is off
-  AttackOptions attack_draft;                  // the lab's attack settings while the attack is off
-  std::string command_line;                    // the last "Copy as command" (shown in the options panel)
   std::shared_ptr<const Snapshot> snap;        // what training last published
   std::shared_ptr<const Snapshot> arena_snap;  // the arena's second model (settings.arena), else null
   std::shared_ptr<const Dataset> user_data;    // the user's CSV, once loaded
-  std::string status_line;                     // the latest notice for the toolbar
-  std::string data_error;                      // why the user's CSV is unusable
-  std::string hash_errors;
-  char csv_path[512] = "";                     // desktop: CSV path field
-  char model_path[512] = "hqnn-model.json";    // desktop: model file path field
-  bool heat_strips = false;                    // state viewer: heat strips instead of signed bars
-  bool qubit_view = false;                     // state viewer: the layers as quantum circuits
-  int qubit_layer = 0;                         // the layer the qubit view shows
-  QubitViewCache qubit_cache;                  // its circuit and cost, kept between frames
-  float qubit_toggle[4] = {0, 0, 0, 0};        // x, y, w, h of the "qubit view" checkbox, for browser tests
   int lesson = 0;                              // the open guided lesson (lessons.hpp), 0: none
-  float open_csv_button[4] = {0, 0, 0, 0};     // x, y, w, h of "Open CSV...", published for browser tests
-  float copy_command_button[4] = {0, 0, 0, 0}; // x, y, w, h of "Copy as command", the same
-  std::unique_ptr<MagnitudeSweep> sweep;       // the live map's sweep (settings.map), else null
-  bool sweep_running = false;                  // advanced a few ms every frame
-  std::string sweep_error;                     // why the map cannot sweep this run
+  LabDrafts drafts;
+  StateViewerChoices viewer;
+  LiveMap live_map;
+  Notices notices;
+  ClickTargets click_targets;
+  DesktopFiles desktop_files;
 
   // [SECTION] Actions
   void reset();                                // new run from `settings` (keeps playing if it was)

@@ -20,7 +20,7 @@ static void curves(const Snapshot& s, std::vector<float>& accuracy, std::vector<
 static void summary(const char* role, const Snapshot& s, ImU32 color) {
   ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color), "%s %s", role, model_kind_name(s.settings.run.model.kind));
   if (!s.error.empty()) {
-    ImGui::TextColored(ImVec4(1, 0.4f, 0.35f, 1), "%s", s.error.c_str());
+    ImGui::TextColored(colour_vec4(Colour::error), "%s", s.error.c_str());
     return;
   }
   const double acc = s.history.empty() ? 0.0 : s.history.back().test_accuracy;
@@ -30,7 +30,7 @@ static void summary(const char* role, const Snapshot& s, ImU32 color) {
   else
     ImGui::TextDisabled(s.settings.run.attack ? "attack from epoch %d" : "no attack", s.settings.run.attack_epoch);
   if (s.attack.diverged_epoch > 0)
-    ImGui::TextColored(ImVec4(1, 0.4f, 0.35f, 1), "diverged (NaN/Inf) at epoch %d", s.attack.diverged_epoch);
+    ImGui::TextColored(colour_vec4(Colour::error), "diverged (NaN/Inf) at epoch %d", s.attack.diverged_epoch);
 }
 
 void draw_arena_panel(App& app) {
@@ -39,7 +39,7 @@ void draw_arena_panel(App& app) {
     return;
   }
   const Snapshot &hybrid = *app.snap, &classical = *app.arena_snap;
-  const ImU32 hybrid_color = IM_COL32(90, 170, 255, 255), classical_color = IM_COL32(240, 150, 60, 255);
+  const ImU32 hybrid_color = colour(Colour::hybrid), classical_color = colour(Colour::classical);
   if (ImGui::BeginTable("arena", 2)) {
     ImGui::TableNextColumn();
     summary("hybrid", hybrid, hybrid_color);

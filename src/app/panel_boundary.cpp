@@ -31,7 +31,7 @@ static bool feature_combo(const char* label, int& index, const std::vector<std::
 // An opaque mix of the panel background and a class colour (overlapping
 // translucent cells would show seams).
 static ImU32 tint(ImU32 color, float amount) {
-  const ImVec4 c = ImGui::ColorConvertU32ToFloat4(color), bg(0.09f, 0.09f, 0.11f, 1);
+  const ImVec4 c = ImGui::ColorConvertU32ToFloat4(color), bg = colour_vec4(Colour::panel_background);
   return ImGui::ColorConvertFloat4ToU32(ImVec4(bg.x + (c.x - bg.x) * amount, bg.y + (c.y - bg.y) * amount,
                                                bg.z + (c.z - bg.z) * amount, 1));
 }
@@ -84,8 +84,8 @@ void draw_boundary_panel(App& app) {
     interpolate(float(i) / cells, float(j) / cells);
     const int best = static_cast<int>(std::max_element(p.begin(), p.begin() + classes) - p.begin());
     const float confidence = classes > 1 ? (p[best] - 1.0f / classes) / (1.0f - 1.0f / classes) : 1.0f;
-    return std::isfinite(confidence) ? tint(class_color(best), 0.15f + 0.55f * std::clamp(confidence, 0.0f, 1.0f))
-                                     : kNotFiniteColor;
+    return std::isfinite(confidence) ? tint(class_colour(best), 0.15f + 0.55f * std::clamp(confidence, 0.0f, 1.0f))
+                                     : colour(Colour::not_finite);
   };
   if (n > 0 && classes > 0) {
     std::vector<ImU32> below(static_cast<size_t>(cells + 1)), above(below.size());
@@ -107,22 +107,22 @@ void draw_boundary_panel(App& app) {
   for (size_t i = 0; i < b.clean_x.size(); ++i)
     if (b.clean_x[i] != b.point_x[i] || b.clean_y[i] != b.point_y[i])
       dl->AddLine(to_screen(b.clean_x[i], b.clean_y[i]), to_screen(b.point_x[i], b.point_y[i]),
-                  IM_COL32(255, 255, 255, 90), 1.0f);
+                  colour(Colour::marker, 0.35f), 1.0f);
   for (size_t i = 0; i < b.point_x.size(); ++i) {
     const ImVec2 q = to_screen(b.point_x[i], b.point_y[i]);
     if (b.point_is_test[i]) {
-      dl->AddCircle(q, 4.0f, class_color(b.point_label[i]), 12, 2.0f);
+      dl->AddCircle(q, 4.0f, class_colour(b.point_label[i]), 12, 2.0f);
     } else {
-      dl->AddCircleFilled(q, 3.5f, class_color(b.point_label[i]));
-      dl->AddCircle(q, 3.5f, IM_COL32(255, 255, 255, 160), 12, 1.0f);
+      dl->AddCircleFilled(q, 3.5f, class_colour(b.point_label[i]));
+      dl->AddCircle(q, 3.5f, colour(Colour::marker, 0.63f), 12, 1.0f);
     }
   }
   if (s.sample.index >= 0 && b.feature_x < int(s.sample.features.size()) &&
       b.feature_y < int(s.sample.features.size())) {
     const ImVec2 q = to_screen(s.sample.features[b.feature_x], s.sample.features[b.feature_y]);
-    dl->AddCircle(q, 8.0f, IM_COL32(255, 255, 255, 255), 16, 2.0f);
+    dl->AddCircle(q, 8.0f, colour(Colour::marker), 16, 2.0f);
   }
-  dl->AddRect(q0, ImVec2(q0.x + side, q0.y + side), IM_COL32(90, 90, 100, 255));
+  dl->AddRect(q0, ImVec2(q0.x + side, q0.y + side), colour(Colour::plot_frame));
   const ImVec2 m = ImGui::GetIO().MousePos;
   if (ImGui::IsItemHovered() && m.x >= q0.x && m.x <= q0.x + side && m.y >= q0.y && m.y <= q0.y + side &&
       n > 0 && classes > 0) {

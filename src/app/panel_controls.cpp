@@ -6,6 +6,7 @@
 #include "app.hpp"
 #include "imgui.h"
 #include "option_widgets.hpp"
+#include "palette.hpp"
 #include "panels.hpp"
 #include "run/options/option_table.hpp"
 
@@ -30,26 +31,24 @@ static void draw_data_section(App& app, bool& changed) {
   ImGui::SameLine();
   if (platform::has_file_picker()) {
     if (ImGui::Button("Open CSV...")) platform::open_file_picker(platform::FileKind::csv);
-    const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
-    app.open_csv_button[0] = lo.x, app.open_csv_button[1] = lo.y;
-    app.open_csv_button[2] = hi.x - lo.x, app.open_csv_button[3] = hi.y - lo.y;
+    ClickTargets::record_last_item(app.click_targets.open_csv);
   } else {
     ImGui::SetNextItemWidth(-70);
-    ImGui::InputTextWithHint("##csv", "path/to/data.csv", app.csv_path, sizeof app.csv_path);
+    ImGui::InputTextWithHint("##csv", "path/to/data.csv", app.desktop_files.csv, sizeof app.desktop_files.csv);
     ImGui::SameLine();
     if (ImGui::Button("Load")) {
       try {
-        app.load_csv_text(app.csv_path, platform::read_text_file(app.csv_path));
+        app.load_csv_text(app.desktop_files.csv, platform::read_text_file(app.desktop_files.csv));
       } catch (const std::exception& e) {
-        app.data_error = e.what();
+        app.notices.data_error = e.what();
       }
     }
   }
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("A header row, numeric feature columns and the label in the last column");
-  if (!app.data_error.empty()) {
+  if (!app.notices.data_error.empty()) {
     ImGui::PushTextWrapPos(0);
-    ImGui::TextColored(ImVec4(1, 0.4f, 0.35f, 1), "%s", app.data_error.c_str());
+    ImGui::TextColored(colour_vec4(Colour::error), "%s", app.notices.data_error.c_str());
     ImGui::PopTextWrapPos();
   }
   if (app.loading_images()) ImGui::TextDisabled("loading the images...");
@@ -153,20 +152,20 @@ static void draw_files_section(App& app) {
     if (ImGui::Button("Import model JSON...")) platform::open_file_picker(platform::FileKind::model);
   } else {
     ImGui::SetNextItemWidth(-70);
-    ImGui::InputText("##model", app.model_path, sizeof app.model_path);
+    ImGui::InputText("##model", app.desktop_files.model, sizeof app.desktop_files.model);
     ImGui::SameLine();
     if (ImGui::Button("Import")) {
       try {
-        app.import_model_text(platform::read_text_file(app.model_path));
+        app.import_model_text(platform::read_text_file(app.desktop_files.model));
       } catch (const std::exception& e) {
-        app.status_line = e.what();
+        app.notices.status = e.what();
       }
     }
   }
   ImGui::TextDisabled("The address bar holds every setting:\ncopy the link to share this run.");
-  if (!app.command_line.empty()) {  // the toolbar's "Copy as command"
+  if (!app.notices.command_line.empty()) {  // the toolbar's "Copy as command"
     ImGui::TextDisabled("On the command line:");
-    ImGui::InputTextMultiline("##command", app.command_line.data(), app.command_line.size() + 1,
+    ImGui::InputTextMultiline("##command", app.notices.command_line.data(), app.notices.command_line.size() + 1,
                               ImVec2(-1, ImGui::GetTextLineHeight() * 4), ImGuiInputTextFlags_ReadOnly);
   }
 }

@@ -28,7 +28,7 @@ static void draw_image(const char* id, const std::vector<Real>& pixels, const Im
       const ImVec2 a(p0.x + x * cell, p0.y + y * cell);
       dl->AddRectFilled(a, ImVec2(a.x + cell + 0.5f, a.y + cell + 0.5f), IM_COL32(g, g, g, 255));
     }
-  dl->AddRect(p0, ImVec2(p0.x + side, p0.y + side), IM_COL32(90, 90, 100, 255));
+  dl->AddRect(p0, ImVec2(p0.x + side, p0.y + side), colour(Colour::plot_frame));
   ImGui::PopID();
 }
 
@@ -45,7 +45,7 @@ void draw_image_panel(App& app) {
     app.set_view(sample, app.settings.feature_x, app.settings.feature_y);
   ImGui::SameLine();
   const auto name = [&](int c) { return c >= 0 && c < int(s.class_names.size()) ? s.class_names[c].c_str() : "?"; };
-  ImGui::TextColored(v.prediction == v.label ? ImVec4(0.5f, 0.9f, 0.5f, 1) : ImVec4(1, 0.5f, 0.4f, 1),
+  ImGui::TextColored(v.prediction == v.label ? colour_vec4(Colour::good) : colour_vec4(Colour::error),
                      "%s -> %s", name(v.label), name(v.prediction));
 
   const bool noisy = !v.clean_features.empty();

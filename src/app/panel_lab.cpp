@@ -10,6 +10,7 @@
 #include "core/attack.hpp"
 #include "imgui.h"
 #include "option_widgets.hpp"
+#include "palette.hpp"
 #include "panels.hpp"
 
 namespace hqnn::app {
@@ -32,15 +33,15 @@ static void draw_noise_section(App& app) {
   bool on = noise.has_value(), changed = false;
   if (ImGui::Checkbox("dataset noise", &on)) {
     if (on) {
-      noise = app.noise_draft;
+      noise = app.drafts.noise;
     } else {
-      app.noise_draft = *noise;
+      app.drafts.noise = *noise;
       noise.reset();
     }
     changed = true;
   }
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Noise on a random subset of each sample's features or pixels");
-  DatasetNoiseOptions& n = noise ? *noise : app.noise_draft;  // off: the settings it comes back with
+  DatasetNoiseOptions& n = noise ? *noise : app.drafts.noise;  // off: the settings it comes back with
   ImGui::BeginDisabled(!on);
   changed |= noise_combo("noise kind", "noise", n.kind);
   changed |= option_slider("magnitude m", "noise-magnitude", n.magnitude, 0.001, 5.0, "%.4g", true);
@@ -62,10 +63,10 @@ static void draw_attack_section(App& app) {
   bool on = s.run.attack.has_value(), changed = false;
   if (ImGui::Checkbox("parameter attack", &on)) {
     if (on) {
-      s.run.attack = app.attack_draft;
+      s.run.attack = app.drafts.attack;
       s.run.attack->seed = s.run.seed();  // an attack switched on here follows the run's seed
     } else {
-      app.attack_draft = *s.run.attack;
+      app.drafts.attack = *s.run.attack;
       s.run.attack.reset();
     }
     changed = true;
@@ -73,7 +74,7 @@ static void draw_attack_section(App& app) {
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("Applied to the running model from the current epoch on;\n"
                       "the quantum-inspired layers of a hybrid, the hidden FC layers of a classical model");
-  AttackOptions& a = s.run.attack ? *s.run.attack : app.attack_draft;
+  AttackOptions& a = s.run.attack ? *s.run.attack : app.drafts.attack;
   ImGui::BeginDisabled(!on);
   int form = a.form == AttackForm::inside ? 0 : 1;
   changed |= ImGui::RadioButton("(1) inside", &form, 0);
@@ -134,7 +135,7 @@ static void draw_attack_section(App& app) {
     }
   }
   if (view.diverged_epoch > 0)
-    ImGui::TextColored(ImVec4(1, 0.4f, 0.35f, 1), "not finite from epoch %d (%s)", view.diverged_epoch,
+    ImGui::TextColored(colour_vec4(Colour::error), "not finite from epoch %d (%s)", view.diverged_epoch,
                        view.diverged_block.empty() ? "the loss" : view.diverged_block.c_str());
 }
 

@@ -6,6 +6,7 @@
 #include "app.hpp"
 #include "imgui.h"
 #include "lessons.hpp"
+#include "palette.hpp"
 #include "panels.hpp"
 
 namespace hqnn::app {
@@ -30,7 +31,7 @@ void draw_lesson_panel(App& app) {
   ImGui::Separator();
   ImGui::BeginChild("##lesson-text");
   ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextColored(ImVec4(1.0f, 0.85f, 0.5f, 1.0f), "%s", l.title.c_str());
+  ImGui::TextColored(colour_vec4(Colour::heading), "%s", l.title.c_str());
   for (const std::string& p : l.text) {
     ImGui::Spacing();
     ImGui::TextUnformatted(p.c_str());

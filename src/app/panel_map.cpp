@@ -15,8 +15,6 @@
 
 namespace hqnn::app {
 
-static constexpr ImU32 kHybridColor = IM_COL32(90, 170, 255, 255), kClassicalColor = IM_COL32(240, 150, 60, 255);
-static constexpr ImU32 kDivergedColor = IM_COL32(255, 70, 60, 255), kChanceColor = IM_COL32(170, 170, 180, 255);
 
 static bool model_combo(const char* label, const std::vector<ModelKind>& kinds, ModelKind& kind) {
   bool changed = false;
@@ -73,20 +71,20 @@ static void draw_sweep_options(App& app) {
     app.settings.sweep = o;
     app.update_map();
   } catch (const InputError& e) {
-    app.status_line = e.what();  // the sweep keeps its last valid settings
+    app.notices.status = e.what();  // the sweep keeps its last valid settings
   }
 }
 
 static void draw_status_row(App& app) {
-  const MagnitudeSweep* sweep = app.sweep.get();
-  const bool running = app.sweep_running && sweep && !sweep->done();
+  const MagnitudeSweep* sweep = app.live_map.sweep.get();
+  const bool running = app.live_map.running && sweep && !sweep->done();
   ImGui::BeginDisabled(!sweep || sweep->done());
-  if (ImGui::Button(running ? "Stop" : "Start", ImVec2(60, 0))) app.sweep_running = !running;
+  if (ImGui::Button(running ? "Stop" : "Start", ImVec2(60, 0))) app.live_map.running = !running;
   ImGui::EndDisabled();
   ImGui::SameLine();
-  if (!app.sweep_error.empty() || (sweep && !sweep->error().empty())) {
-    ImGui::TextColored(ImVec4(1, 0.4f, 0.35f, 1), "%s", app.sweep_error.empty() ? sweep->error().c_str()
-                                                                                : app.sweep_error.c_str());
+  if (!app.live_map.error.empty() || (sweep && !sweep->error().empty())) {
+    ImGui::TextColored(colour_vec4(Colour::error), "%s", app.live_map.error.empty() ? sweep->error().c_str()
+                                                                                : app.live_map.error.c_str());
     return;
   }
   if (!sweep) return;
@@ -124,11 +122,12 @@ static void draw_map_plot(const MagnitudeSweep& sweep, ImVec2 size) {
   };
   // Chance (1 / classes), dashed.
   const float cy = at(o.lo, sweep.chance()).y;
-  for (float px = a.min.x; px < a.max.x; px += 10) dl->AddLine(ImVec2(px, cy), ImVec2(std::min(px + 6, a.max.x), cy), kChanceColor);
+  for (float px = a.min.x; px < a.max.x; px += 10)
+    dl->AddLine(ImVec2(px, cy), ImVec2(std::min(px + 6, a.max.x), cy), colour(Colour::chance));
   // The legend, right-aligned in the top row.
   const struct { const char* label; ImU32 color; } legend[] = {
-      {model_kind_name(o.hybrid), kHybridColor}, {model_kind_name(o.classical), kClassicalColor},
-      {"x NaN", kDivergedColor}, {"-- chance", kChanceColor}};
+      {model_kind_name(o.hybrid), colour(Colour::hybrid)}, {model_kind_name(o.classical), colour(Colour::classical)},
+      {"x NaN", colour(Colour::error)}, {"-- chance", colour(Colour::chance)}};
   float lx = p0.x + size.x - 6;
   for (const auto& l : legend) lx -= ImGui::CalcTextSize(l.label).x + 12;
   if (lx > p0.x + ImGui::CalcTextSize("average test accuracy").x + 8)
@@ -137,8 +136,8 @@ static void draw_map_plot(const MagnitudeSweep& sweep, ImVec2 size) {
       lx += ImGui::CalcTextSize(l.label).x + 12;
     }
   // One line per model; a magnitude where a seed diverged gets a cross on the floor, one row per model.
-  const struct { ModelKind model; ImU32 color; float floor; } lines[] = {{o.hybrid, kHybridColor, 6},
-                                                                         {o.classical, kClassicalColor, 16}};
+  const struct { ModelKind model; ImU32 color; float floor; } lines[] = {{o.hybrid, colour(Colour::hybrid), 6},
+                                                                         {o.classical, colour(Colour::classical), 16}};
   const ImVec2 mouse = ImGui::GetIO().MousePos;
   float best = 12;  // px: the readout shows the nearest point within this distance
   std::string readout;
@@ -150,7 +149,7 @@ static void draw_map_plot(const MagnitudeSweep& sweep, ImVec2 size) {
       if (i > 0) dl->AddLine(at(line[i - 1].magnitude, line[i - 1].average_accuracy), q, l.color, 1.5f);
       dl->AddCircleFilled(q, 3.0f, l.color, 10);
       const ImVec2 nan_mark(q.x, a.max.y - l.floor);
-      if (p.diverged_fraction > 0) cross(dl, nan_mark, 4.0f, kDivergedColor);
+      if (p.diverged_fraction > 0) cross(dl, nan_mark, 4.0f, colour(Colour::error));
       for (const ImVec2& target : {q, nan_mark}) {
         const float d = std::hypot(mouse.x - target.x, mouse.y - target.y);
         if (!hovered || d >= best || (target.y == nan_mark.y && p.diverged_fraction == 0)) continue;
@@ -171,9 +170,9 @@ static void draw_map_plot(const MagnitudeSweep& sweep, ImVec2 size) {
 void draw_map_panel(App& app) {
   draw_status_row(app);
   draw_sweep_options(app);
-  if (!app.sweep) return;
+  if (!app.live_map.sweep) return;
   const ImVec2 avail = ImGui::GetContentRegionAvail();
-  draw_map_plot(*app.sweep, ImVec2(std::max(120.0f, avail.x), std::max(80.0f, avail.y)));
+  draw_map_plot(*app.live_map.sweep, ImVec2(std::max(120.0f, avail.x), std::max(80.0f, avail.y)));
 }
 
 }  // namespace hqnn::app

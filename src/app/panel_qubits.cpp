@@ -25,7 +25,7 @@ constexpr int kAutoCountMaxWidth = 1024;
 constexpr float kColumnW = 22.0f, kWireGap = 24.0f;
 
 static void refresh_cache(App& app, const std::vector<Real>& angles, int n, int layer) {
-  QubitViewCache& c = app.qubit_cache;
+  QubitViewCache& c = app.viewer.qubit_cache;
   const double now = platform::now_ms();
   const bool other_layer = c.circuit.layer != layer || c.circuit.width != n;
   // Big layers follow training at most four times a second.
@@ -55,9 +55,9 @@ static void draw_wires(const LayerCircuit& lc, bool skip_sum) {
   for (int q = 0; q < c.qubits; ++q) {
     char label[16];
     std::snprintf(label, sizeof label, "q[%d]", q);
-    dl->AddText(ImVec2(p0.x + 2, wire_y(q) - 7), IM_COL32(160, 160, 170, 255), label);
+    dl->AddText(ImVec2(p0.x + 2, wire_y(q) - 7), colour(Colour::wire_label), label);
     dl->AddLine(ImVec2(std::max(x0, clip_min.x), wire_y(q)), ImVec2(std::min(x_end, clip_max.x), wire_y(q)),
-                IM_COL32(110, 110, 120, 255));
+                colour(Colour::wire));
   }
   // The k-th rotation in the circuit is Givens gate r = 2n-4-k (the rightmost factor of Eq. (5) acts first).
   const int first = std::max(0, static_cast<int>((clip_min.x - x0) / kColumnW) - 1);
@@ -71,28 +71,28 @@ static void draw_wires(const LayerCircuit& lc, bool skip_sum) {
     const float cx = x0 + (i + 0.5f) * kColumnW;
     int lo = g.target, hi = g.target;
     for (int q : g.controls) lo = std::min(lo, q), hi = std::max(hi, q);
-    if (hi > lo) dl->AddLine(ImVec2(cx, wire_y(lo)), ImVec2(cx, wire_y(hi)), IM_COL32(220, 220, 230, 255), 1.5f);
+    if (hi > lo) dl->AddLine(ImVec2(cx, wire_y(lo)), ImVec2(cx, wire_y(hi)), colour(Colour::gate), 1.5f);
     for (size_t b = 0; b < g.controls.size(); ++b) {
       const bool on_one = g.kind != GateKind::mcry || g.control_values[b];
-      if (on_one) dl->AddCircleFilled(ImVec2(cx, wire_y(g.controls[b])), 4.0f, IM_COL32(230, 230, 240, 255), 10);
+      if (on_one) dl->AddCircleFilled(ImVec2(cx, wire_y(g.controls[b])), 4.0f, colour(Colour::gate), 10);
       else {
-        dl->AddCircleFilled(ImVec2(cx, wire_y(g.controls[b])), 4.0f, IM_COL32(24, 24, 28, 255), 10);
-        dl->AddCircle(ImVec2(cx, wire_y(g.controls[b])), 4.0f, IM_COL32(230, 230, 240, 255), 10, 1.5f);
+        dl->AddCircleFilled(ImVec2(cx, wire_y(g.controls[b])), 4.0f, colour(Colour::plot_background), 10);
+        dl->AddCircle(ImVec2(cx, wire_y(g.controls[b])), 4.0f, colour(Colour::gate), 10, 1.5f);
       }
     }
     const float ty = wire_y(g.target);
     if (g.kind == GateKind::cx) {
-      dl->AddCircle(ImVec2(cx, ty), 7.0f, IM_COL32(230, 230, 240, 255), 14, 1.5f);
-      dl->AddLine(ImVec2(cx - 7, ty), ImVec2(cx + 7, ty), IM_COL32(230, 230, 240, 255), 1.5f);
-      dl->AddLine(ImVec2(cx, ty - 7), ImVec2(cx, ty + 7), IM_COL32(230, 230, 240, 255), 1.5f);
+      dl->AddCircle(ImVec2(cx, ty), 7.0f, colour(Colour::gate), 14, 1.5f);
+      dl->AddLine(ImVec2(cx - 7, ty), ImVec2(cx + 7, ty), colour(Colour::gate), 1.5f);
+      dl->AddLine(ImVec2(cx, ty - 7), ImVec2(cx, ty + 7), colour(Colour::gate), 1.5f);
     } else {
       const float angle = static_cast<float>(g.angles.empty() ? 0.0 : g.angles[0] / 2);
       const float strength = std::min(1.0f, std::fabs(angle) / float(kPi));
       const ImVec2 a(cx - 9, ty - 9), b(cx + 9, ty + 9);
-      dl->AddRectFilled(a, b, std::isfinite(angle) ? signed_color(angle >= 0 ? 0.3f + 0.7f * strength : -0.3f - 0.7f * strength)
-                                                   : kNotFiniteColor, 2);
-      dl->AddRect(a, b, IM_COL32(230, 230, 240, 220), 2);
-      dl->AddText(ImVec2(cx - 7, ty - 7), IM_COL32(255, 255, 255, 255), "Ry");
+      dl->AddRectFilled(a, b, std::isfinite(angle) ? signed_colour(angle >= 0 ? 0.3f + 0.7f * strength : -0.3f - 0.7f * strength)
+                                                   : colour(Colour::not_finite), 2);
+      dl->AddRect(a, b, colour(Colour::gate, 0.85f), 2);
+      dl->AddText(ImVec2(cx - 7, ty - 7), colour(Colour::gate_text), "Ry");
     }
     if (mouse.x >= cx - kColumnW / 2 && mouse.x < cx + kColumnW / 2) {
       hovered = i;
@@ -102,10 +102,10 @@ static void draw_wires(const LayerCircuit& lc, bool skip_sum) {
   }
   if (skip_sum) {  // the unitary ends here; what follows is classical
     for (float y = p0.y; y < p0.y + size.y; y += 8)
-      dl->AddLine(ImVec2(x_end + 6, y), ImVec2(x_end + 6, y + 4), IM_COL32(255, 200, 90, 255), 2.0f);
-    dl->AddText(ImVec2(x_end + 12, p0.y + 2), IM_COL32(255, 200, 90, 255), "U ends here:");
-    dl->AddText(ImVec2(x_end + 12, p0.y + 18), IM_COL32(255, 200, 90, 255), "+ lambda psi_j,");
-    dl->AddText(ImVec2(x_end + 12, p0.y + 34), IM_COL32(255, 200, 90, 255), "a classical sum");
+      dl->AddLine(ImVec2(x_end + 6, y), ImVec2(x_end + 6, y + 4), colour(Colour::warning), 2.0f);
+    dl->AddText(ImVec2(x_end + 12, p0.y + 2), colour(Colour::warning), "U ends here:");
+    dl->AddText(ImVec2(x_end + 12, p0.y + 18), colour(Colour::warning), "+ lambda psi_j,");
+    dl->AddText(ImVec2(x_end + 12, p0.y + 34), colour(Colour::warning), "a classical sum");
   }
   if (hovered >= 0 && ImGui::IsItemHovered()) {
     const Gate& g = c.gates[hovered];
@@ -139,7 +139,7 @@ static void draw_skip_sum_cost(const Snapshot& s, int layer) {
   const std::vector<double> norm = one_norms(s);
   const int terms = 1 + static_cast<int>(s.lambdas[l - 1].size());
   const int select = static_cast<int>(std::ceil(std::log2(double(terms))));
-  ImGui::TextColored(ImVec4(1.0f, 0.8f, 0.35f, 1.0f), "psi_%zu = U_%d psi_%d + %d skip term(s): not unitary", l, layer,
+  ImGui::TextColored(colour_vec4(Colour::warning), "psi_%zu = U_%d psi_%d + %d skip term(s): not unitary", l, layer,
                      layer, terms - 1);
   ImGui::TextDisabled("as an LCU: %d select qubit(s), post-selected on |0>; s_%zu = %.3f", select, l, norm[l]);
   if (s.settings.run.model.renormalize) {
@@ -155,18 +155,18 @@ void draw_qubit_view(App& app) {
   const Snapshot& s = *app.snap;
   if (s.angles.empty()) return;
   const int layers = static_cast<int>(s.angles.size());
-  app.qubit_layer = std::clamp(app.qubit_layer, 0, layers - 1);
+  app.viewer.qubit_layer = std::clamp(app.viewer.qubit_layer, 0, layers - 1);
   const int n = s.width;
   try {
-    refresh_cache(app, s.angles[app.qubit_layer], n, app.qubit_layer);
+    refresh_cache(app, s.angles[app.viewer.qubit_layer], n, app.viewer.qubit_layer);
   } catch (const std::exception& e) {
-    ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), "cannot compile the layer: %s", e.what());
+    ImGui::TextColored(colour_vec4(Colour::error), "cannot compile the layer: %s", e.what());
     return;
   }
-  const QubitViewCache& c = app.qubit_cache;
+  const QubitViewCache& c = app.viewer.qubit_cache;
   if (layers > 1) {
     ImGui::SetNextItemWidth(120);
-    ImGui::SliderInt("layer", &app.qubit_layer, 0, layers - 1, "U_%d");
+    ImGui::SliderInt("layer", &app.viewer.qubit_layer, 0, layers - 1, "U_%d");
     ImGui::SameLine();
   }
   ImGui::Text("U_%d: n = %d amplitudes on %d qubits%s", c.circuit.layer, n, c.circuit.compiled.qubits,
@@ -179,13 +179,13 @@ void draw_qubit_view(App& app) {
       ImGui::TextDisabled("+%d ancilla(s)", c.cost.ancillas);
     }
   } else if (ImGui::Button("Count the gates (about a second)")) {
-    app.qubit_cache.cost = lowered_cost(c.circuit);
-    app.qubit_cache.cost_width = n;
+    app.viewer.qubit_cache.cost = lowered_cost(c.circuit);
+    app.viewer.qubit_cache.cost_width = n;
   }
   ImGui::BeginDisabled(n > kAutoCountMaxWidth);
   if (ImGui::Button("Copy OpenQASM")) {
     platform::copy_to_clipboard(layer_openqasm(s, c.circuit.layer));
-    app.status_line = "copied the OpenQASM 2.0 of U_" + std::to_string(c.circuit.layer);
+    app.notices.status = "copied the OpenQASM 2.0 of U_" + std::to_string(c.circuit.layer);
   }
   ImGui::EndDisabled();
   ImGui::SameLine();
@@ -193,7 +193,7 @@ void draw_qubit_view(App& app) {
   if (ImGui::Button("Open in Quirk")) {
     const std::string url = layer_quirk_url(s, c.circuit.layer);
     platform::open_link(url);
-    app.status_line = "opened U_" + std::to_string(c.circuit.layer) + " in Quirk";
+    app.notices.status = "opened U_" + std::to_string(c.circuit.layer) + " in Quirk";
   }
   ImGui::EndDisabled();
   if (n > kQuirkLinkMaxWidth) {
@@ -202,12 +202,12 @@ void draw_qubit_view(App& app) {
   }
   ImGui::TextDisabled("%d multi-controlled RY, one per Givens gate, between CNOT ladders; hover a gate",
                       givens_gate_count(n));
-  const bool skip_sum = app.qubit_layer < int(s.lambdas.size()) && !s.lambdas[app.qubit_layer].empty();
+  const bool skip_sum = app.viewer.qubit_layer < int(s.lambdas.size()) && !s.lambdas[app.viewer.qubit_layer].empty();
   ImGui::BeginChild("##qubit-circuit", ImVec2(-1, kWireGap * c.circuit.compiled.qubits + 26), false,
                     ImGuiWindowFlags_HorizontalScrollbar);
   draw_wires(c.circuit, skip_sum);
   ImGui::EndChild();
-  draw_skip_sum_cost(s, app.qubit_layer);
+  draw_skip_sum_cost(s, app.viewer.qubit_layer);
 }
 
 }  // namespace hqnn::app

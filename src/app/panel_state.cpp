@@ -41,9 +41,9 @@ static void draw_circuit(const std::vector<Real>& angles, const std::vector<Real
     char label[12];
     std::snprintf(label, sizeof label, "%d", i);
     if (wire_gap >= 12 || i % 4 == 0)  // labels would overlap on narrow wires
-      dl->AddText(ImVec2(p0.x + 2, top + i * wire_gap - 7), IM_COL32(140, 140, 150, 255), label);
+      dl->AddText(ImVec2(p0.x + 2, top + i * wire_gap - 7), colour(Colour::wire_label), label);
     dl->AddLine(ImVec2(std::max(x0, clip_min.x), top + i * wire_gap),
-                ImVec2(std::min(p0.x + size.x - 4, clip_max.x), top + i * wire_gap), IM_COL32(110, 110, 120, 255));
+                ImVec2(std::min(p0.x + size.x - 4, clip_max.x), top + i * wire_gap), colour(Colour::wire));
   }
   int hovered = -1;
   const int step_lo = std::max(0, static_cast<int>(std::floor((clip_min.x - x0 - 6) / step_w)) - 1);
@@ -57,20 +57,20 @@ static void draw_circuit(const std::vector<Real>& angles, const std::vector<Real
       const float share = !std::isfinite(e) ? 1.0f : e > 0 ? std::clamp((std::log10(e) + 4.0f) / 4.0f, 0.05f, 1.0f) : 0.0f;
       const float y = top + (n - 1) * wire_gap + 10;
       if (y + 6 >= clip_min.y && y <= clip_max.y)
-        dl->AddRectFilled(ImVec2(gx, y), ImVec2(gx + gate_w * share, y + 6), IM_COL32(255, 90, 70, 230));
+        dl->AddRectFilled(ImVec2(gx, y), ImVec2(gx + gate_w * share, y + 6), colour(Colour::error, 0.9f));
     }
     if (p + 1 < wire_lo || p > wire_hi) continue;
     const ImVec2 a(gx, top + p * wire_gap - 6), b(gx + gate_w, top + (p + 1) * wire_gap + 6);
     const float angle = static_cast<float>(angles[r]);
     const float strength = std::min(1.0f, std::fabs(angle) / float(kPi));
     dl->AddRectFilled(a, b,
-                      std::isfinite(angle) ? signed_color(angle >= 0 ? 0.25f + 0.75f * strength : -0.25f - 0.75f * strength)
-                                           : kNotFiniteColor,
+                      std::isfinite(angle) ? signed_colour(angle >= 0 ? 0.25f + 0.75f * strength : -0.25f - 0.75f * strength)
+                                           : colour(Colour::not_finite),
                       3);
-    dl->AddRect(a, b, IM_COL32(220, 220, 230, 200), 3);
+    dl->AddRect(a, b, colour(Colour::gate, 0.8f), 3);
     char label[16];
     std::snprintf(label, sizeof label, "%+.2f", angles[r]);
-    dl->AddText(ImVec2(gx + 3, (a.y + b.y) * 0.5f - 7), IM_COL32(255, 255, 255, 255), label);
+    dl->AddText(ImVec2(gx + 3, (a.y + b.y) * 0.5f - 7), colour(Colour::gate_text), label);
     const ImVec2 m = ImGui::GetIO().MousePos;
     if (m.x >= a.x && m.x <= b.x && m.y >= a.y && m.y <= b.y) hovered = r;
   }
@@ -94,12 +94,11 @@ void draw_state_panel(App& app) {
   if (ImGui::SliderInt("test sample", &sample, 0, std::max(0, s.test_size - 1)))
     app.set_view(sample, app.settings.feature_x, app.settings.feature_y);
   ImGui::SameLine();
-  ImGui::Checkbox("heat strips", &app.heat_strips);
+  ImGui::Checkbox("heat strips", &app.viewer.heat_strips);
   if (s.hybrid) {
     ImGui::SameLine();
-    ImGui::Checkbox("qubit view", &app.qubit_view);
-    const ImVec2 at = ImGui::GetItemRectMin(), size = ImGui::GetItemRectSize();
-    app.qubit_toggle[0] = at.x, app.qubit_toggle[1] = at.y, app.qubit_toggle[2] = size.x, app.qubit_toggle[3] = size.y;
+    ImGui::Checkbox("qubit view", &app.viewer.qubit_view);
+    ClickTargets::record_last_item(app.click_targets.qubit_toggle);
   }
   if (!v.image.is_image()) ImGui::TextDisabled("x =");
   for (size_t i = 0; i < v.features.size() && i < 8 && !v.image.is_image(); ++i) {
@@ -121,7 +120,7 @@ void draw_state_panel(App& app) {
   }
   ImGui::Separator();
   ImGui::BeginChild("##layers");
-  if (app.qubit_view) {
+  if (app.viewer.qubit_view) {
     draw_qubit_view(app);
     ImGui::Separator();
   }
@@ -138,11 +137,11 @@ void draw_state_panel(App& app) {
     ImGui::TextDisabled(l == 0 ? "amplitude encoding x/|x|   |psi| = %.3f" : "|psi| = %.3f", std::sqrt(norm2));
     char id[16];
     std::snprintf(id, sizeof id, "psi%zu", l);
-    if (app.heat_strips)
+    if (app.viewer.heat_strips)
       heat_strip(id, psi.data(), int(psi.size()), ImVec2(-1, 18), scale);
     else
       signed_bars(id, psi.data(), int(psi.size()), ImVec2(-1, 44), scale);
-    if (l < s.angles.size() && !app.qubit_view) {
+    if (l < s.angles.size() && !app.viewer.qubit_view) {
       const std::vector<Real>* ortho =
           s.attack.active && l < s.attack.orthogonality_error.size() ? &s.attack.orthogonality_error[l] : nullptr;
       ImGui::TextDisabled("V circuit of layer %zu (%d gates, first applied on the left)", l + 1,
@@ -151,7 +150,7 @@ void draw_state_panel(App& app) {
         Real worst = 0;
         for (Real e : *ortho) worst = std::isnan(e) || std::isnan(worst) ? e + worst : std::max(worst, e);
         ImGui::SameLine();
-        ImGui::TextColored(!(worst <= 1e-4f) ? ImVec4(1, 0.5f, 0.4f, 1) : ImVec4(0.6f, 0.6f, 0.65f, 1),  // NaN: red too
+        ImGui::TextColored(!(worst <= 1e-4f) ? colour_vec4(Colour::error) : colour_vec4(Colour::quiet),  // NaN: red too
                            " max |c^2+s^2-1| = %.2g", double(worst));
       }
       draw_circuit(s.angles[l], ortho, n, static_cast<int>(l));

@@ -2,6 +2,7 @@
 // run's status.
 #include "app.hpp"
 #include "imgui.h"
+#include "palette.hpp"
 #include "panels.hpp"
 
 namespace hqnn::app {
@@ -24,15 +25,13 @@ void draw_toolbar(App& app) {
   ImGui::SameLine();
   if (ImGui::Button("Copy as command")) app.copy_command();
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("The hqnn train line that trains this run on the command line");
-  const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
-  app.copy_command_button[0] = lo.x, app.copy_command_button[1] = lo.y;
-  app.copy_command_button[2] = hi.x - lo.x, app.copy_command_button[3] = hi.y - lo.y;
+  ClickTargets::record_last_item(app.click_targets.copy_command);
   ImGui::SameLine();
   bool map = app.settings.map;
   if (ImGui::Checkbox("Robustness map", &map)) {
     app.settings.map = map;
     if (map) app.settings.sweep = sweep_options_for(app.settings.run);  // the current model, its attack
-    app.sweep_running = map;
+    app.live_map.running = map;
     app.update_map();
   }
   if (ImGui::IsItemHovered())
@@ -47,14 +46,14 @@ void draw_toolbar(App& app) {
   const double acc = s.history.empty() ? 0.0 : s.history.back().test_accuracy;
   ImGui::Text("epoch %zu/%d   test acc %.3f   %s on %s   [%s build]", s.history.size(), s.settings.run.train.epochs,
               acc, model_kind_name(s.settings.run.model.kind), s.dataset_name.c_str(), platform::build_name());
-  if (!s.error.empty() || !app.status_line.empty() || !app.hash_errors.empty()) {
+  if (!s.error.empty() || !app.notices.status.empty() || !app.notices.hash_errors.empty()) {
     ImGui::SameLine();
     if (!s.error.empty())
-      ImGui::TextColored(ImVec4(1, 0.4f, 0.35f, 1), "  %s", s.error.c_str());
-    else if (!app.hash_errors.empty())
-      ImGui::TextColored(ImVec4(1, 0.75f, 0.3f, 1), "  link: %s", app.hash_errors.c_str());
+      ImGui::TextColored(colour_vec4(Colour::error), "  %s", s.error.c_str());
+    else if (!app.notices.hash_errors.empty())
+      ImGui::TextColored(colour_vec4(Colour::warning), "  link: %s", app.notices.hash_errors.c_str());
     else
-      ImGui::TextDisabled("  %s", app.status_line.c_str());
+      ImGui::TextDisabled("  %s", app.notices.status.c_str());
   }
 }
 

@@ -20,7 +20,7 @@ void draw_curves_panel(App& app) {
     train_acc.push_back(static_cast<float>(r.train_accuracy));
     test_acc.push_back(static_cast<float>(r.test_accuracy));
   }
-  const ImU32 train_color = IM_COL32(240, 150, 60, 255), test_color = IM_COL32(90, 170, 255, 255);
+  const ImU32 train_color = colour(Colour::train), test_color = colour(Colour::test);
   const float h = std::max(80.0f, (ImGui::GetContentRegionAvail().y - ImGui::GetTextLineHeightWithSpacing()) / 2 - 4);
   // Cross-entropy falls over decades while a model learns: a log scale keeps the late epochs readable.
   line_chart("loss", {{"train", &train_loss, train_color}, {"test", &test_loss, test_color}}, ImVec2(-1, h), 0, 0,
@@ -55,7 +55,7 @@ static void draw_confusion(const Snapshot& s) {
       ImGui::TableNextColumn();
       const int v = s.confusion[t][p];
       const float share = row_total ? float(v) / row_total : 0.0f;
-      const ImU32 bg = t == p ? IM_COL32(40, 120, 60, int(40 + 180 * share)) : IM_COL32(150, 50, 40, int(200 * share));
+      const ImU32 bg = t == p ? colour(Colour::hit, (40 + 180 * share) / 255) : colour(Colour::miss, 200 * share / 255);
       ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, bg);
       ImGui::Text("%d", v);
     }
@@ -76,7 +76,7 @@ static void draw_gradient_norms(const Snapshot& s) {
     char overlay[96];
     std::snprintf(overlay, sizeof overlay, "%s  %.3g (max %.3g)", s.param_names[i].c_str(), last.grad_norm_mean[i],
                   i < last.grad_norm_max.size() ? last.grad_norm_max[i] : 0.0);
-    ImGui::PushStyleColor(ImGuiCol_PlotHistogram, ImGui::ColorConvertU32ToFloat4(class_color(int(i), 0.8f)));
+    ImGui::PushStyleColor(ImGuiCol_PlotHistogram, ImGui::ColorConvertU32ToFloat4(class_colour(int(i), 0.8f)));
     const double share = last.grad_norm_mean[i] / largest;  // NaN (diverged): an empty bar, "nan" in the text
     ImGui::ProgressBar(std::isfinite(share) ? static_cast<float>(share) : std::isinf(share) ? 1.0f : 0.0f,
                        ImVec2(-1, 0), overlay);
@@ -88,7 +88,7 @@ static void draw_gradient_norms(const Snapshot& s) {
     for (size_t i = 0; i < lines.size() && i < r.grad_norm_mean.size(); ++i)
       lines[i].push_back(static_cast<float>(r.grad_norm_mean[i]));
   std::vector<Series> series;  // the bars above are the legend; the readout names each block
-  for (size_t i = 0; i < lines.size(); ++i) series.push_back({s.param_names[i].c_str(), &lines[i], class_color(int(i))});
+  for (size_t i = 0; i < lines.size(); ++i) series.push_back({s.param_names[i].c_str(), &lines[i], class_colour(int(i))});
   line_chart("grad-history", series, ImVec2(-1, 120), 0, 0, true, "mean gradient norm (log)");
 }
 
@@ -120,7 +120,7 @@ static void draw_lambdas(const Snapshot& s) {
       names.push_back("lambda_" + std::to_string(l + 1) + "," + std::to_string(l + 1 - s.lambdas[l].size() + j));
   std::vector<Series> series;
   for (size_t i = 0; i < lines.size(); ++i)
-    series.push_back({i < names.size() ? names[i].c_str() : "", &lines[i], class_color(int(i))});
+    series.push_back({i < names.size() ? names[i].c_str() : "", &lines[i], class_colour(int(i))});
   if (!series.empty()) line_chart("lambda-history", series, ImVec2(-1, 100), 0, 0, false, "lambda");
 }
 

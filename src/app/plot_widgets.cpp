@@ -15,28 +15,7 @@ static ImVec2 resolve_size(ImVec2 size) {
   return size;
 }
 
-ImU32 class_color(int c, float alpha) {
-  static const ImVec4 palette[] = {{0.95f, 0.55f, 0.15f, 1}, {0.20f, 0.55f, 0.95f, 1}, {0.35f, 0.80f, 0.35f, 1},
-                                   {0.85f, 0.30f, 0.60f, 1}, {0.60f, 0.45f, 0.90f, 1}, {0.95f, 0.85f, 0.25f, 1},
-                                   {0.30f, 0.85f, 0.85f, 1}, {0.70f, 0.70f, 0.70f, 1}};
-  ImVec4 v = palette[c % 8];
-  v.w = alpha;
-  return ImGui::ColorConvertFloat4ToU32(v);
-}
-
-ImU32 signed_color(float v) {
-  if (!std::isfinite(v)) return kNotFiniteColor;
-  v = std::clamp(v, -1.0f, 1.0f);
-  const float a = std::fabs(v);
-  const ImVec4 base = v >= 0 ? ImVec4(0.25f, 0.55f, 1.0f, 1) : ImVec4(1.0f, 0.35f, 0.30f, 1);
-  const ImVec4 mid(0.16f, 0.16f, 0.18f, 1);
-  return ImGui::ColorConvertFloat4ToU32(ImVec4(mid.x + (base.x - mid.x) * a, mid.y + (base.y - mid.y) * a,
-                                               mid.z + (base.z - mid.z) * a, 1));
-}
-
 // [SECTION] Axes -----------------------------------------------------------------------------
-
-static constexpr ImU32 kAxisText = IM_COL32(150, 150, 160, 255), kGrid = IM_COL32(52, 52, 60, 255);
 
 PlotArea plot_area(ImVec2 p0, ImVec2 size) {
   const float line = ImGui::GetTextLineHeight();
@@ -49,15 +28,15 @@ PlotArea draw_plot_axes(ImVec2 p0, ImVec2 size, const AxisRange& x, const AxisRa
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const PlotArea a = plot_area(p0, size);
   const float line = ImGui::GetTextLineHeight();
-  dl->AddRectFilled(p0, ImVec2(p0.x + size.x, p0.y + size.y), IM_COL32(24, 24, 28, 255));
+  dl->AddRectFilled(p0, ImVec2(p0.x + size.x, p0.y + size.y), colour(Colour::plot_background));
   const auto to_x = [&](double v) { return a.min.x + float((v - x.lo) / (x.hi - x.lo)) * a.width(); };
   const auto to_y = [&](double v) { return a.max.y - float((v - y.lo) / (y.hi - y.lo)) * a.height(); };
   for (double t : axis_ticks(y, std::max(2, int(a.height() / (line * 1.8f))))) {
     const float py = to_y(t);
-    dl->AddLine(ImVec2(a.min.x, py), ImVec2(a.max.x, py), kGrid);
+    dl->AddLine(ImVec2(a.min.x, py), ImVec2(a.max.x, py), colour(Colour::plot_grid));
     const std::string label = tick_label(t, y);
     const ImVec2 ts = ImGui::CalcTextSize(label.c_str());
-    dl->AddText(ImVec2(a.min.x - ts.x - 4, py - ts.y * 0.5f), kAxisText, label.c_str());
+    dl->AddText(ImVec2(a.min.x - ts.x - 4, py - ts.y * 0.5f), colour(Colour::axis_text), label.c_str());
   }
   // The x axis name sits at the right end of the tick row; tick labels stop before it.
   const ImVec2 name_size = ImGui::CalcTextSize(x_name);
@@ -65,19 +44,19 @@ PlotArea draw_plot_axes(ImVec2 p0, ImVec2 size, const AxisRange& x, const AxisRa
   float last_label_end = -1e30f;
   for (double t : axis_ticks(x, std::max(2, int(a.width() / 60)))) {
     const float px = to_x(t);
-    dl->AddLine(ImVec2(px, a.min.y), ImVec2(px, a.max.y), kGrid);
-    dl->AddLine(ImVec2(px, a.max.y), ImVec2(px, a.max.y + 3), kAxisText);
+    dl->AddLine(ImVec2(px, a.min.y), ImVec2(px, a.max.y), colour(Colour::plot_grid));
+    dl->AddLine(ImVec2(px, a.max.y), ImVec2(px, a.max.y + 3), colour(Colour::axis_text));
     const std::string label = tick_label(t, x);
     const float w = ImGui::CalcTextSize(label.c_str()).x;
     const float lx = std::max(px - w * 0.5f, p0.x);
     if (lx > last_label_end + 6 && lx + w < name_x - 8) {
-      dl->AddText(ImVec2(lx, a.max.y + 3), kAxisText, label.c_str());
+      dl->AddText(ImVec2(lx, a.max.y + 3), colour(Colour::axis_text), label.c_str());
       last_label_end = lx + w;
     }
   }
-  dl->AddText(ImVec2(name_x, a.max.y + 3), IM_COL32(190, 190, 200, 255), x_name);
-  dl->AddText(ImVec2(p0.x + 2, p0.y + 1), IM_COL32(190, 190, 200, 255), y_name);
-  dl->AddRect(a.min, a.max, IM_COL32(90, 90, 100, 255));
+  dl->AddText(ImVec2(name_x, a.max.y + 3), colour(Colour::axis_name), x_name);
+  dl->AddText(ImVec2(p0.x + 2, p0.y + 1), colour(Colour::axis_name), y_name);
+  dl->AddRect(a.min, a.max, colour(Colour::plot_frame));
   return a;
 }
 
@@ -132,7 +111,7 @@ void line_chart(const char* id, const std::vector<Series>& series, ImVec2 size, 
       const double t = transform(v[i]);
       if (!std::isfinite(v[i])) {
         const float px = point(i, y.hi).x;
-        dl->AddLine(ImVec2(px, a.min.y - 2), ImVec2(px, a.min.y + 6), kNotFiniteColor, 2.0f);
+        dl->AddLine(ImVec2(px, a.min.y - 2), ImVec2(px, a.min.y + 6), colour(Colour::not_finite), 2.0f);
         have_prev = false;
         continue;
       }
@@ -147,7 +126,7 @@ void line_chart(const char* id, const std::vector<Series>& series, ImVec2 size, 
     const float mx = ImGui::GetIO().MousePos.x;
     const size_t i = n > 1 ? size_t(std::clamp(std::lround((mx - a.min.x) / a.width() * float(n - 1)), 0L, long(n - 1))) : 0;
     const float px = point(i, y.lo).x;
-    dl->AddLine(ImVec2(px, a.min.y), ImVec2(px, a.max.y), IM_COL32(200, 200, 210, 120));
+    dl->AddLine(ImVec2(px, a.min.y), ImVec2(px, a.max.y), colour(Colour::cursor));
     std::string text = std::string(x_name) + " " + std::to_string(i + 1);
     for (size_t k = 0; k < series.size(); ++k) {
       const Series& s = series[k];
@@ -210,21 +189,21 @@ void signed_bars(const char* id, const float* values, int count, ImVec2 size, fl
   ImGui::InvisibleButton("##bars", size);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 p1(p0.x + size.x, p0.y + size.y);
-  dl->AddRectFilled(p0, p1, IM_COL32(24, 24, 28, 255));
+  dl->AddRectFilled(p0, p1, colour(Colour::plot_background));
   const float mid = (p0.y + p1.y) * 0.5f, half = size.y * 0.5f - 2;
-  dl->AddLine(ImVec2(p0.x, mid), ImVec2(p1.x, mid), IM_COL32(90, 90, 100, 255));
+  dl->AddLine(ImVec2(p0.x, mid), ImVec2(p1.x, mid), colour(Colour::plot_frame));
   if (!std::isfinite(scale) || scale <= 0) scale = 1;
   const std::vector<Column> cols = columns_of(values, count, size.x);
   const float w = size.x / float(cols.size());
   for (size_t i = 0; i < cols.size(); ++i) {
     const float x0 = p0.x + i * w + w * 0.15f, x1 = p0.x + (i + 1) * w - w * 0.15f;
     if (!std::isfinite(cols[i].value)) {  // not a number: a full-height grey bar
-      dl->AddRectFilled(ImVec2(x0, mid - half), ImVec2(x1, mid + half), kNotFiniteColor);
+      dl->AddRectFilled(ImVec2(x0, mid - half), ImVec2(x1, mid + half), colour(Colour::not_finite));
       continue;
     }
     const float v = std::clamp(cols[i].value / scale, -1.0f, 1.0f);
     dl->AddRectFilled(ImVec2(x0, std::min(mid, mid - v * half)), ImVec2(x1, std::max(mid, mid - v * half)),
-                      signed_color(v >= 0 ? 1.0f : -1.0f));
+                      signed_colour(v >= 0 ? 1.0f : -1.0f));
   }
   if (count > 0 && ImGui::IsItemHovered()) column_tooltip(cols[hovered_column(p0, w, int(cols.size()))], values);
   ImGui::PopID();
@@ -241,14 +220,14 @@ void heat_strip(const char* id, const float* values, int count, ImVec2 size, flo
   const float w = size.x / float(cols.size());
   for (size_t i = 0; i < cols.size(); ++i)
     dl->AddRectFilled(ImVec2(p0.x + i * w, p0.y), ImVec2(p0.x + (i + 1) * w - (w > 3 ? 1 : 0), p0.y + size.y),
-                      signed_color(cols[i].value / scale));
+                      signed_colour(cols[i].value / scale));
   if (count > 0 && ImGui::IsItemHovered()) column_tooltip(cols[hovered_column(p0, w, int(cols.size()))], values);
   ImGui::PopID();
 }
 
 void probability_bars(const std::vector<float>& p, const std::vector<std::string>& labels, int highlight) {
   for (size_t c = 0; c < p.size(); ++c) {
-    ImGui::PushStyleColor(ImGuiCol_PlotHistogram, ImGui::ColorConvertU32ToFloat4(class_color(int(c))));
+    ImGui::PushStyleColor(ImGuiCol_PlotHistogram, ImGui::ColorConvertU32ToFloat4(class_colour(int(c))));
     char overlay[96];
     std::snprintf(overlay, sizeof overlay, "%s%s  %.3f", c < labels.size() ? labels[c].c_str() : "?",
                   int(c) == highlight ? " (true)" : "", p[c]);

@@ -1,11 +1,12 @@
 // Small drawing helpers on top of ImGui's draw lists: plot axes, line charts,
-// signed bars, heat strips, a class palette.
+// signed bars, heat strips (colours: palette.hpp).
 #pragma once
 
 #include <string>
 #include <vector>
 
 #include "imgui.h"
+#include "palette.hpp"
 #include "plot_axes.hpp"
 
 namespace hqnn::app {
@@ -45,8 +46,5 @@ void heat_strip(const char* id, const float* values, int count, ImVec2 size, flo
 // Horizontal bars in [0, 1] with a label each.
 void probability_bars(const std::vector<float>& p, const std::vector<std::string>& labels, int highlight);
 
-ImU32 class_color(int c, float alpha = 1.0f);
-ImU32 signed_color(float v);                 // v in [-1, 1]: red .. white .. blue; NaN / ±inf: grey
-inline constexpr ImU32 kNotFiniteColor = IM_COL32(150, 150, 150, 255);  // how NaN and infinity are drawn
 
 }  // namespace hqnn::app

@@ -139,41 +139,27 @@ void check_playground_width(const ModelOptions& model, long features) {
                      std::to_string(width) + ")");
 }
 
-ImageData playground_image_data(const ImageSet& train, const ImageSet& test, const run::DataSpec& data,
-                                const std::string& source) {
-  const auto chosen = [&](const ImageSet& set, size_t per_class) {
-    return to_dataset(take_per_class(select_classes(set, data.classes), per_class), data.downsample);
-  };
-  ImageData out;
-  out.train = chosen(train, data.train_per_class);
-  out.test = chosen(test, data.test_per_class);
-  out.train.name = out.test.name = data.name;
-  out.source = source;
-  return out;
+ImageData playground_image_data(const ImageSet& train, const ImageSet& test, const run::DataSpec& data) {
+  ImageDatasetOptions options = run::image_options(data);
+  options.assets_dir = "assets";  // where the page fetches the files from
+  return subset_image_data(data.name, train, test, options);
 }
 
-// The run's data as loaded: the image sets the page fetched, the user's CSV,
-// or the built-in iris. run::prepare_data does the rest, as for the CLI.
-run::SourceData TrainingSession::source_data(const std::shared_ptr<const Dataset>& data,
-                                             const std::shared_ptr<const ImageData>& images) {
-  const run::DataSpec& spec = settings_.run.data;
-  run::SourceData source;
-  source.name = spec.name;
-  if (settings_.image()) {
-    if (images) images_ = images;
-    if (!images_) throw InputError("the " + spec.name + " images are not loaded yet");
-    source.source = images_->source;
-    source.split = TrainTestSplit{images_->train, images_->test};
-  } else if (spec.name == "iris") {
-    source.samples = load_iris();
-    source.source = "built-in iris";
-  } else {
-    if (data) user_csv_ = data;
-    if (!user_csv_ || user_csv_->name != spec.name)
-      throw InputError(spec.name + " is a CSV file the playground does not have: load it with \"Open CSV\"");
-    source.samples = *user_csv_;
-    source.source = spec.name;
+run::SourceData playground_source_data(const run::DataSpec& data, const Dataset* user_csv, const ImageData* images) {
+  if (run::data_kind_of(data.name) == run::DataKind::image) {
+    if (!images) throw InputError("the " + data.name + " images are not loaded yet");
+    run::SourceData source;
+    source.name = data.name;
+    source.source = images->source;
+    source.split = TrainTestSplit{images->train, images->test};
+    return source;
   }
+  if (data.name == "iris") return run::load_source_data(data);
+  if (!user_csv || user_csv->name != data.name)
+    throw InputError(data.name + " is a CSV file the playground does not have: load it with \"Open CSV\"");
+  run::SourceData source;
+  source.name = source.source = data.name;
+  source.samples = *user_csv;
   return source;
 }
 
@@ -200,7 +186,9 @@ void TrainingSession::reset(const PlaygroundSettings& settings, std::shared_ptr<
   views_stale_ = true;
   try {
     run::validate(settings_.run);
-    const run::SourceData source = source_data(data, images);
+    if (data) user_csv_ = data;  // kept for the resets that do not pass them again
+    if (images) images_ = images;
+    const run::SourceData source = playground_source_data(settings_.run.data, user_csv_.get(), images_.get());
     const Dataset& sample_set = source.split ? source.split->train : source.samples;
     dataset_name_ = source.split ? source.name : sample_set.name;
     feature_names_ = sample_set.feature_names;
@@ -236,8 +224,7 @@ void TrainingSession::on_epoch_end() {
   const EpochRecord& rec = loop_->history().back();
   if (const QuantumStack* q = loop_->model().quantum_stack()) {
     std::vector<double> all;
-    for (int l = 1; l <= q->options().layers; ++l)
-      for (int j = l - q->lambda_count(l); j < l; ++j) all.push_back(q->lambda(l, j));
+    for (const std::vector<Real>& row : q->lambdas()) all.insert(all.end(), row.begin(), row.end());
     lambda_history_.push_back(std::move(all));
   }
   if (target_epoch_ < 0 && rec.test_accuracy >= kTargetAccuracy) {
@@ -370,11 +357,7 @@ void TrainingSession::publish(bool force) {
       const int gates = q->gates_per_layer();
       for (int l = 0; l < q->options().layers; ++l)
         s->angles.emplace_back(q->layer_angles(l), q->layer_angles(l) + gates);
-      for (int l = 1; l <= q->options().layers; ++l) {
-        std::vector<Real> row;
-        for (int j = l - q->lambda_count(l); j < l; ++j) row.push_back(q->lambda(l, j));
-        s->lambdas.push_back(std::move(row));
-      }
+      s->lambdas = q->lambdas();
     }
     s->playing = playing_;
     s->done = loop_->done();
@@ -432,20 +415,9 @@ void TrainingSession::compute_sample_view(Snapshot& s) {
     v.clean_features.assign(clean.data(), clean.data() + clean.cols());
   }
   v.label = test.labels[v.index];
-  // The vector that amplitude encoding normalises: the input of the encoding
-  // layer (after the conv front end and Linear(-> n), or x itself).
-  if (model.quantum_stack()) {
-    Matrix a = x, b;
-    for (const auto& layer : model.layers()) {
-      if (layer->kind() == "amplitude_encoding") {
-        v.encoded.assign(a.data(), a.data() + a.cols());
-        break;
-      }
-      layer->forward(a, b);
-      std::swap(a, b);
-    }
-  }
   const Matrix probabilities = softmax(model.forward(x));
+  if (const Matrix* encoded = model.encoding_input(); encoded && model.quantum_stack())
+    v.encoded.assign(encoded->data(), encoded->data() + encoded->cols());
   v.probabilities.assign(probabilities.data(), probabilities.data() + probabilities.cols());
   v.prediction = static_cast<int>(std::max_element(v.probabilities.begin(), v.probabilities.end()) -
                                   v.probabilities.begin());
@@ -464,12 +436,8 @@ void TrainingSession::compute_attack_view(Snapshot& s) {
   }
   if (const QuantumStack* q = model.quantum_stack())
     for (int l = 0; l < q->options().layers; ++l) {
-      const GivensGates& g = q->gates(l);
-      std::vector<Real> error(static_cast<size_t>(g.count()));
-      for (int r = 0; r < g.count(); ++r) {
-        error[r] = std::fabs(g.c[r] * g.c[r] + g.s[r] * g.s[r] - Real(1));
-        a.max_orthogonality_error = std::max(a.max_orthogonality_error, double(error[r]));
-      }
+      std::vector<Real> error = q->orthogonality_error(l);
+      for (Real e : error) a.max_orthogonality_error = std::max(a.max_orthogonality_error, double(e));
       a.orthogonality_error.push_back(std::move(error));
     }
 }

@@ -144,9 +144,12 @@ void check_playground_classes(long classes, const std::string& data_name);
 void check_playground_width(const ModelOptions& model, long features);  // width 0: from the features
 
 // The image set a run asks for (data.classes, per-class counts, downsampling),
-// made from the committed subset files the page fetched.
-ImageData playground_image_data(const ImageSet& train, const ImageSet& test, const run::DataSpec& data,
-                                const std::string& source);
+// made from the committed subset files the page fetched (subset_image_data).
+ImageData playground_image_data(const ImageSet& train, const ImageSet& test, const run::DataSpec& data);
+// The run's data as the playground holds it: the image sets the page fetched,
+// the user's CSV as the page read it, or the built-in iris; run::prepare_data
+// does the rest, as for the CLI. InputError when the data named is not loaded.
+run::SourceData playground_source_data(const run::DataSpec& data, const Dataset* user_csv, const ImageData* images);
 
 class TrainingSession {
  public:
@@ -176,8 +179,6 @@ class TrainingSession {
   void compute_attack_view(Snapshot& s);
   void refresh_heavy_views();                // confusion matrix and decision boundary
   std::shared_ptr<const BoundaryView> compute_boundary_view();
-  run::SourceData source_data(const std::shared_ptr<const Dataset>& data,
-                              const std::shared_ptr<const ImageData>& images);
   void on_epoch_end();
   void clamp_feature_axes();
   Matrix to_model_inputs(Matrix raw) const;  // applies the run's feature scaling

@@ -183,6 +183,7 @@ Model::Model(const ModelOptions& options, Index input_width, int classes)
   }
   if (is_hybrid(options.kind) || is_classical_skip(options.kind)) {
     if (width_ != features) layers_.push_back(std::make_unique<Linear>("in", features, width_, rng));
+    encoding_index_ = static_cast<int>(layers_.size());
     layers_.push_back(std::make_unique<AmplitudeEncoding>(width_));
   }
   if (is_classical_skip(options.kind)) {
@@ -226,6 +227,10 @@ Model::Model(const ModelOptions& options, Index input_width, int classes)
   output_offsets_.resize(layers_.size());
   for (auto& layer : layers_)
     for (auto& block : layer->params()) params_.push_back(std::move(block));
+}
+
+const Matrix* Model::encoding_input() const {
+  return encoding_index_ < 0 ? nullptr : &activations_[static_cast<size_t>(encoding_index_)];
 }
 
 const Matrix& Model::forward(const Matrix& inputs) {

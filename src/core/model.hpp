@@ -122,6 +122,10 @@ class Model {
   // The skip stack of a classical control, or nullptr.
   ClassicalSkipStack* classical_skip_stack() { return classical_skip_; }
   const ClassicalSkipStack* classical_skip_stack() const { return classical_skip_; }
+  // The vectors amplitude encoding (Eq. 6) normalised into ψ₀ in the last
+  // forward(inputs): the encoding layer's input (after the conv front end and
+  // Linear(→ n), or the inputs themselves). nullptr for a model without encoding.
+  const Matrix* encoding_input() const;
 
   // Parameter attacks (attack.hpp). The attackable layers are the L
   // quantum-inspired layers of a hybrid, the L hidden Linear layers of a
@@ -160,6 +164,7 @@ class Model {
   int width_;
   std::vector<std::unique_ptr<Layer>> layers_;
   QuantumStack* quantum_ = nullptr;
+  int encoding_index_ = -1;          // layers_ index of the amplitude encoding; -1: none
   ClassicalSkipStack* classical_skip_ = nullptr;
   std::vector<Matrix> activations_;  // activations_[i] is the input of layers_[i]; the last is the logits
   std::vector<size_t> hidden_linear_index_;  // classical: layers_ index of hidden Linear l

@@ -38,6 +38,22 @@ QuantumStack::QuantumStack(std::string name, const QuantumStackOptions& options,
 // The gates of layer l from its angles and perturbation; sin and cos come
 // from the layer's cache (GivensAngleTrig), so they are computed again only
 // after the angles changed.
+std::vector<std::vector<Real>> QuantumStack::lambdas() const {
+  std::vector<std::vector<Real>> rows;
+  for (int l = 1; l <= options_.layers; ++l) {
+    std::vector<Real>& row = rows.emplace_back();
+    for (int j = l - lambda_count(l); j < l; ++j) row.push_back(lambda(l, j));
+  }
+  return rows;
+}
+
+std::vector<Real> QuantumStack::orthogonality_error(int l) const {
+  const GivensGates& g = gates_[l];
+  std::vector<Real> error(static_cast<size_t>(g.count()));
+  for (int r = 0; r < g.count(); ++r) error[r] = std::fabs(g.c[r] * g.c[r] + g.s[r] * g.s[r] - Real(1));
+  return error;
+}
+
 void QuantumStack::build_gates(int l) {
   const GatePerturbation& p = perturbations_[l];
   const int k = gates_per_layer();

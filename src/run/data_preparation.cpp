@@ -26,17 +26,21 @@ void check_data_name(const std::string& name) {
                    "cifar100:DIR, or a CSV file's path)");
 }
 
+ImageDatasetOptions image_options(const DataSpec& d) {
+  ImageDatasetOptions io;
+  io.classes = d.classes;
+  io.downsample = d.downsample;
+  io.train_per_class = d.train_per_class;
+  io.test_per_class = d.test_per_class;
+  return io;
+}
+
 SourceData load_source_data(const DataSpec& d) {
   SourceData out;
   if (data_kind_of(d.name) == DataKind::tabular) check_data_name(d.name);
   out.name = d.name;
   if (data_kind_of(d.name) == DataKind::image) {
-    ImageDatasetOptions io;
-    io.classes = d.classes;
-    io.downsample = d.downsample;
-    io.train_per_class = d.train_per_class;
-    io.test_per_class = d.test_per_class;
-    ImageData images = load_image_dataset(d.name, io);
+    ImageData images = load_image_dataset(d.name, image_options(d));
     out.source = images.source;
     if ((d.name == "mnist" || d.name == "fashion-mnist") && images.source.find("committed subset") != std::string::npos)
       out.note = "the full " + d.name + " is not installed: this run used the committed " + d.name +

@@ -24,6 +24,7 @@
 
 #include "core/dataset.hpp"
 #include "core/feature_scaling.hpp"
+#include "data/image_datasets.hpp"
 #include "run_spec.hpp"
 
 namespace hqnn::run {
@@ -36,6 +37,8 @@ struct SourceData {
   std::string note;                     // "" or why the data is not what was named (a committed subset instead of the full set)
 };
 SourceData load_source_data(const DataSpec& data);  // InputError naming the file or option
+// An image set's options of the data spec: classes, downsampling, per-class counts.
+ImageDatasetOptions image_options(const DataSpec& data);
 // A tabular name that is neither iris nor a file nor path-like: InputError with "did you mean" a data set.
 void check_data_name(const std::string& name);
 // The train/test sets: an image set's own, or tabular samples split (stratified, data.split_seed).

@@ -6,13 +6,16 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <set>
 #include <string>
 
 #include "app.hpp"
 #include "copy_command.hpp"
 #include "imgui.h"
 #include "lessons.hpp"
+#include "palette.hpp"
 #include "platform.hpp"
+#include "run/option_table.hpp"
 
 namespace hqnn::app {
 namespace {
@@ -146,37 +149,37 @@ TEST(Panels, WidestStateThePlaygroundAllowsFitsTheDrawLists) {
   const Snapshot& s = *p.app->snap;
   ASSERT_TRUE(s.error.empty()) << s.error;
   ASSERT_EQ(s.width, kPlaygroundMaxWidth);
-  p.app->heat_strips = true;
+  p.app->viewer.heat_strips = true;
   for (int i = 0; i < 10; ++i) p.frame();
   expect_clean_frames(p.stats);
   // The qubit view of a 4096-amplitude layer: 12 wires and 24,521 gates, of which only the visible are drawn.
-  p.app->qubit_view = true;
-  p.app->qubit_layer = 1;
+  p.app->viewer.qubit_view = true;
+  p.app->viewer.qubit_layer = 1;
   for (int i = 0; i < 10; ++i) p.frame();
   expect_clean_frames(p.stats);
-  EXPECT_EQ(p.app->qubit_cache.circuit.compiled.qubits, 12);
-  EXPECT_EQ(p.app->qubit_cache.circuit.layer, 1);
-  EXPECT_EQ(p.app->qubit_cache.cost_width, 0) << "a million-gate lowering waits for the button";
+  EXPECT_EQ(p.app->viewer.qubit_cache.circuit.compiled.qubits, 12);
+  EXPECT_EQ(p.app->viewer.qubit_cache.circuit.layer, 1);
+  EXPECT_EQ(p.app->viewer.qubit_cache.cost_width, 0) << "a million-gate lowering waits for the button";
 }
 
 TEST(Panels, LessonPanelAndQubitViewDrawFiniteAndCountTheLayer) {
   HeadlessPlayground p("#lesson=4");
   ASSERT_EQ(p.app->lesson, 4);
-  EXPECT_TRUE(p.app->qubit_view) << "lesson 4 opens the qubit view";
+  EXPECT_TRUE(p.app->viewer.qubit_view) << "lesson 4 opens the qubit view";
   ASSERT_TRUE(p.run_until([](const Snapshot& s) { return s.done && !s.history.empty(); }));
   for (int i = 0; i < 60; ++i) p.frame();
   const Snapshot& s = *p.app->snap;
   ASSERT_TRUE(s.error.empty()) << s.error;
   ASSERT_EQ(s.width, 8);
-  EXPECT_EQ(p.app->qubit_cache.cost_width, 8);
-  EXPECT_EQ(p.app->qubit_cache.cost.stats.cnots, 64) << "docs/reproduction.md: n = 8 costs 64 CNOTs per layer";
-  EXPECT_EQ(p.app->qubit_cache.angles, s.angles[p.app->qubit_layer]) << "the view follows the trained angles";
+  EXPECT_EQ(p.app->viewer.qubit_cache.cost_width, 8);
+  EXPECT_EQ(p.app->viewer.qubit_cache.cost.stats.cnots, 64) << "docs/reproduction.md: n = 8 costs 64 CNOTs per layer";
+  EXPECT_EQ(p.app->viewer.qubit_cache.angles, s.angles[p.app->viewer.qubit_layer]) << "the view follows the trained angles";
   EXPECT_NE(layer_openqasm(s, 0).find("qreg q[3];"), std::string::npos) << "what Copy OpenQASM copies";
   expect_clean_frames(p.stats);
 
   p.app->open_lesson(5);  // Next
   EXPECT_EQ(p.app->lesson, 5);
-  EXPECT_FALSE(p.app->qubit_view);
+  EXPECT_FALSE(p.app->viewer.qubit_view);
   ASSERT_TRUE(p.run_until([](const Snapshot& s) { return s.done && s.settings.run.noise.has_value(); }));
   for (int i = 0; i < 20; ++i) p.frame();
   EXPECT_GT(p.app->snap->noisy_values, 0) << "lesson 5 is the noisy run";
@@ -188,7 +191,7 @@ TEST(Panels, EveryLessonStartsItsRunWithoutErrors) {
     HeadlessPlayground p("#lesson=" + std::to_string(i));
     ASSERT_TRUE(p.run_until([](const Snapshot& s) { return s.history.size() >= 2 || !s.error.empty(); }, 5000)) << i;
     EXPECT_TRUE(p.app->snap->error.empty()) << "lesson " << i << ": " << p.app->snap->error;
-    EXPECT_TRUE(p.app->hash_errors.empty()) << "lesson " << i << ": " << p.app->hash_errors;
+    EXPECT_TRUE(p.app->notices.hash_errors.empty()) << "lesson " << i << ": " << p.app->notices.hash_errors;
     for (int f = 0; f < 10; ++f) p.frame();
     expect_clean_frames(p.stats);
   }
@@ -212,7 +215,7 @@ TEST(Panels, CopyAsCommandPutsTheCliLineOfTheRunOnTheClipboard) {
   const std::string expected = train_command_line(p.app->settings.run);
   EXPECT_EQ(expected.rfind("hqnn train --data=iris --model=qrfnn --epochs=12 --seed=4 --noise=uniform-sym "
                            "--noise-magnitude=0.2", 0), 0u) << expected;
-  EXPECT_EQ(p.app->command_line, expected);
+  EXPECT_EQ(p.app->notices.command_line, expected);
   EXPECT_EQ(std::string(ImGui::GetClipboardText()), expected);
   expect_clean_frames(p.stats);
 }
@@ -221,14 +224,14 @@ TEST(Panels, CopyAsCommandPutsTheCliLineOfTheRunOnTheClipboard) {
 // crosses, chance line, hover readout) draws finite, and the link carries it.
 TEST(Panels, RobustnessMapSweepsFromItsLinkAndDrawsFiniteThroughNaN) {
   HeadlessPlayground p("#data=iris&opt=sgd&lr=10&epochs=3&map=1&map_lo=0.1&map_hi=1000000&map_points=3");
-  ASSERT_TRUE(p.app->sweep) << p.app->sweep_error;
-  EXPECT_TRUE(p.app->sweep_running) << "a map link starts its sweep";
-  for (int i = 0; i < 20000 && !p.app->sweep->done(); ++i) p.frame();
-  ASSERT_TRUE(p.app->sweep->done());
-  EXPECT_EQ(p.app->sweep->error(), "");
-  EXPECT_EQ(p.app->sweep->points().size(), 6u);
+  ASSERT_TRUE(p.app->live_map.sweep) << p.app->live_map.error;
+  EXPECT_TRUE(p.app->live_map.running) << "a map link starts its sweep";
+  for (int i = 0; i < 20000 && !p.app->live_map.sweep->done(); ++i) p.frame();
+  ASSERT_TRUE(p.app->live_map.sweep->done());
+  EXPECT_EQ(p.app->live_map.sweep->error(), "");
+  EXPECT_EQ(p.app->live_map.sweep->points().size(), 6u);
   bool any_diverged = false;
-  for (const SweepPoint& point : p.app->sweep->points()) any_diverged |= point.diverged;
+  for (const SweepPoint& point : p.app->live_map.sweep->points()) any_diverged |= point.diverged;
   EXPECT_TRUE(any_diverged) << "the case is meant to diverge at m = 1e6";
   for (int i = 0; i < 200; ++i) p.frame();  // the mouse sweeps the panel: tooltips too
   expect_clean_frames(p.stats);
@@ -239,8 +242,47 @@ TEST(Panels, RobustnessMapSweepsFromItsLinkAndDrawsFiniteThroughNaN) {
   // Closing the map drops the sweep and its keys; the main run is untouched.
   p.app->settings.map = false;
   p.app->update_map();
-  EXPECT_FALSE(p.app->sweep);
+  EXPECT_FALSE(p.app->live_map.sweep);
   EXPECT_EQ(platform::read_hash().find("map"), std::string::npos) << platform::read_hash();
+}
+
+// One colour per meaning: the two models and the two curves are four colours,
+// and every colour has its own name.
+TEST(Palette, EveryMeaningHasItsOwnColourAndName) {
+  ImGui::CreateContext();
+  const std::set<ImU32> series = {colour(Colour::hybrid), colour(Colour::classical), colour(Colour::train),
+                                  colour(Colour::test)};
+  EXPECT_EQ(series.size(), 4u);
+  std::set<std::string> names;
+  for (int c = 0; c < static_cast<int>(Colour::count); ++c) names.insert(colour_name(static_cast<Colour>(c)));
+  EXPECT_EQ(names.size(), static_cast<size_t>(Colour::count));
+  EXPECT_EQ(colour(Colour::error, 0.5f) >> IM_COL32_A_SHIFT, 128u) << "alpha multiplies the table's";
+  ImGui::DestroyContext();
+}
+
+// The status reads the run in the run record's keys: the spec as spec_to_json
+// writes it, the last epoch's record, and noise and attack as the run JSON has
+// them (not the lab's drafts, while they are on).
+TEST(Panels, StatusShowsTheRunInTheRunRecordsKeys) {
+  HeadlessPlayground p("#data=iris&model=qdfnn&epochs=3&seed=2&noise=gaussian-sym&noise_m=0.1&attack=outside"
+                       "&attack_m=0.05&play=1");
+  ASSERT_TRUE(p.run_until([](const Snapshot& s) { return s.done || !s.error.empty(); }, 3000));
+  const Snapshot& s = *p.app->snap;
+  ASSERT_EQ(s.error, "");
+  const Json j = run_status(s, p.app->drafts);
+  EXPECT_EQ(j.at("spec").dump(), run::spec_to_json(s.settings.run).dump());
+  EXPECT_EQ(j.at("spec").at("model").as_string(), "qdfnn");
+  EXPECT_EQ(j.at("epoch").as_number(), 3);
+  EXPECT_EQ(j.at("test_accuracy").as_number(), s.history.back().test_accuracy);
+  EXPECT_EQ(j.at("train_loss").as_number(), s.history.back().train_loss);
+  EXPECT_EQ(j.at("noise").at("kind").as_string(), "gaussian-sym");
+  EXPECT_TRUE(j.at("noise").at("enabled").as_bool());
+  EXPECT_GT(j.at("noise").at("noisy_values").as_number(), 0);
+  EXPECT_EQ(j.at("attack").at("form").as_string(), "outside");
+  EXPECT_NEAR(j.at("attack").at("magnitude").as_number(), 0.05, 1e-7);
+  EXPECT_TRUE(j.at("attack").at("active").as_bool());
+  EXPECT_EQ(j.at("attack").at("layers").size(), s.attack.layers.size());
+  EXPECT_GT(j.at("attack").at("max_orthogonality_error").as_number(), 1e-3) << "form (2) leaves rotations";
 }
 
 }  // namespace

@@ -116,7 +116,7 @@ Command page_reset(const PlaygroundSettings& settings) {
   if (settings.image()) {
     c.images = std::make_shared<const ImageData>(
         playground_image_data(read_image_set(image_subset_path(data.name, true)),
-                              read_image_set(image_subset_path(data.name, false)), data, "assets"));
+                              read_image_set(image_subset_path(data.name, false)), data));
   } else if (data.name != "iris") {  // the user's CSV, as App::load_csv_text reads the chosen file
     std::ifstream in(data.name, std::ios::binary);
     const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());

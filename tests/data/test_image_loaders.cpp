@@ -444,6 +444,31 @@ TEST(NamedImageDatasets, SubsetClassesDownsamplingAndLimits) {
   EXPECT_FALSE(is_image_dataset_name("iris"));
 }
 
+// The playground reads the subset files itself and makes the run's images with
+// the same helper: the same samples, names and source, and the same class check.
+TEST(NamedImageDatasets, SubsetFromSetsAlreadyReadIsTheNamedSubset) {
+  ImageDatasetOptions o;
+  o.classes = {2, 0};
+  o.downsample = 2;
+  o.train_per_class = 7;
+  o.test_per_class = 3;
+  const ImageSet train = read_image_set(image_subset_path("fashion-mnist-subset", true));
+  const ImageSet test = read_image_set(image_subset_path("fashion-mnist-subset", false));
+  const ImageData read = subset_image_data("fashion-mnist-subset", train, test, o);
+  const ImageData named = load_image_dataset("fashion-mnist-subset", o);
+  EXPECT_EQ(read.train.features, named.train.features);
+  EXPECT_EQ(read.train.labels, named.train.labels);
+  EXPECT_EQ(read.test.features, named.test.features);
+  EXPECT_EQ(read.test.labels, named.test.labels);
+  EXPECT_EQ(read.train.name, named.train.name);
+  EXPECT_EQ(read.source, named.source);
+  EXPECT_EQ(read.train.size(), 14);
+  EXPECT_EQ(image_subset_file("mnist-subset", false), "mnist_subset_test.hqimg");
+  o.classes = {1, 7};
+  expect_input_error([&] { subset_image_data("fashion-mnist-subset", train, test, o); },
+                     {"fashion-mnist-subset", "0..3 only", "7"});
+}
+
 TEST(NamedImageDatasets, FullFashionMnistTestSetOfClassesZeroToThree) {
   ImageDatasetOptions o;
   const std::string dir = o.fashion_mnist_dir;

@@ -248,7 +248,7 @@ async function main() {
             a.layers.length === 1, 'an attack set through the URL is applied', a && JSON.stringify(a));
       check(a && a.max_orthogonality_error > 1e-3, 'form (2) makes the gates non-orthogonal',
             a && `max |c^2+s^2-1| = ${a.max_orthogonality_error}`);
-      check(s && s.arena && s.arena.model === 'mlp-leaky' && s.arena.attack.active, 'the arena trains a classical model under the same attack',
+      check(s && s.arena && s.arena.spec.model === 'mlp-leaky' && s.arena.attack.active, 'the arena trains a classical model under the same attack',
             s && s.arena && JSON.stringify(s.arena));
       check(s && /attack=outside/.test(s.hash) && /arena=1/.test(s.hash), 'the attack stays in the URL', s && s.hash);
       // "Copy as command" gives the hqnn train line of the same run.
@@ -296,7 +296,7 @@ async function main() {
       const t = await openPage(browser, `http://127.0.0.1:8631/#lesson=${n}`, `lesson-${n}`);
       const s = await waitStatus(t.page, (s) => (s.lesson === n && s.epoch >= 3) || s.error, 60000);
       check(s && s.lesson === n && s.epoch >= 3 && s.error === '', `lesson ${n} loads and trains`,
-            s && `lesson ${s.lesson}, epoch ${s.epoch}, ${s.model} on ${s.dataset} ${s.error}`);
+            s && `lesson ${s.lesson}, epoch ${s.epoch}, ${s.spec.model} on ${s.data} ${s.error}`);
       const expected = ['lesson', 'controls', 'curves', 'state', n === 6 ? 'arena' : 'diagnostics', 'boundary'];
       check(s && expected.every((p) => s.panels.includes(p)), `lesson ${n} shows its panels`, s && s.panels.join(','));
       check(s && new RegExp(`lesson=${n}(&|$)`).test(s.hash), `lesson ${n} stays in the link`, s && s.hash);
