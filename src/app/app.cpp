@@ -16,7 +16,7 @@
 #include "imgui.h"
 #include "lessons.hpp"
 #include "panels.hpp"
-#include "run/option_table.hpp"
+#include "run/options/option_table.hpp"
 #include "run/run_writers.hpp"
 
 namespace hqnn::app {

@@ -15,7 +15,7 @@
 #include "lessons.hpp"
 #include "palette.hpp"
 #include "platform.hpp"
-#include "run/option_table.hpp"
+#include "run/options/option_table.hpp"
 
 namespace hqnn::app {
 namespace {
