@@ -25,13 +25,31 @@ if [ "$native_only" = 0 ]; then
              fonts-dejavu-core dpkg-dev xz-utils clang libclang-rt-14-dev)
 fi
 
+# Dear ImGui's sources come from Debian's source package: the deb-src entry is added before the one
+# `apt-get update` below (a second update for it alone costs a fresh machine another round of indexes).
+need_deb_src=0
+if [ "$native_only" = 0 ] && [ ! -f third_party/imgui-1.86/imgui.cpp ] &&
+   ! grep -rqsE '^Types:.*deb-src|^deb-src' /etc/apt/sources.list /etc/apt/sources.list.d/; then
+  need_deb_src=1
+  echo "setup: adding a deb-src entry to fetch Dear ImGui's sources"
+  if [ -f /etc/apt/sources.list.d/debian.sources ]; then
+    sed -e 's/^Types: deb$/Types: deb-src/' /etc/apt/sources.list.d/debian.sources |
+      $sudo_cmd tee /etc/apt/sources.list.d/debian-src.sources >/dev/null
+  else
+    grep -E '^deb ' /etc/apt/sources.list | sed -e 's/^deb /deb-src /' |
+      $sudo_cmd tee /etc/apt/sources.list.d/debian-src.list >/dev/null
+  fi
+fi
+
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+if [ ${#missing[@]} -gt 0 ] || [ "$need_deb_src" = 1 ]; then
+  $sudo_cmd apt-get update -q
+fi
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing ${missing[*]}"
-  $sudo_cmd apt-get update -q
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
 
@@ -39,17 +57,6 @@ fi
 
 # Dear ImGui 1.86 from Debian's source package (the binary package lacks imgui.cpp).
 if [ ! -f third_party/imgui-1.86/imgui.cpp ]; then
-  if ! grep -rqsE '^Types:.*deb-src|^deb-src' /etc/apt/sources.list /etc/apt/sources.list.d/; then
-    echo "setup: adding a deb-src entry to fetch Dear ImGui's sources"
-    if [ -f /etc/apt/sources.list.d/debian.sources ]; then
-      sed -e 's/^Types: deb$/Types: deb-src/' /etc/apt/sources.list.d/debian.sources |
-        $sudo_cmd tee /etc/apt/sources.list.d/debian-src.sources >/dev/null
-    else
-      grep -E '^deb ' /etc/apt/sources.list | sed -e 's/^deb /deb-src /' |
-        $sudo_cmd tee /etc/apt/sources.list.d/debian-src.list >/dev/null
-    fi
-    $sudo_cmd apt-get update -q
-  fi
   mkdir -p third_party
   (cd third_party && apt-get source --download-only imgui >/dev/null && tar xf imgui_1.86+ds.orig.tar.xz)
   echo "setup: Dear ImGui sources in third_party/imgui-1.86"

@@ -19,17 +19,40 @@ jobs=${JOBS:-$(nproc)}
 native_only=0
 [ "${1:-}" = "--native" ] && native_only=1
 
+# Every step's wall and CPU seconds (user + system of the programs it ran), in a table at the end.
+step_times=$(mktemp) step_summary="" step_name="" step_wall=$SECONDS step_cpu=0 total_cpu=0
+step() {  # ends the running step (if any) and starts the step named $1 (none if empty)
+  times >"$step_times"  # not in a subshell: it must see this shell's children
+  local cpu
+  cpu=$(awk 'NR == 2 { gsub(/s/, ""); split($1, u, "m"); split($2, k, "m"); printf "%d", 1000 * (u[1] * 60 + u[2] + k[1] * 60 + k[2]) }' "$step_times")  # ms
+  if [ -n "$step_name" ]; then
+    step_summary+=$(printf '%7d %7d   %s' $((SECONDS - step_wall)) $(((cpu - step_cpu + 500) / 1000)) "$step_name")$'\n'
+  fi
+  step_name=$1 step_wall=$SECONDS step_cpu=$cpu total_cpu=$cpu
+  if [ -n "$1" ]; then echo "== $1"; fi
+}
+step_table() {
+  step ""
+  printf '\n== time per step (seconds)\n   wall     CPU   step\n%s%7d %7d   total\n' "$step_summary" "$SECONDS" $(((total_cpu + 500) / 1000))
+  rm -f "$step_times"
+}
+
+step "set-up (scripts/setup.sh)"
 if [ "$native_only" = 1 ]; then scripts/setup.sh --native; else scripts/setup.sh; fi
 
-echo "== native build and unit tests"
+step "native build"
 cmake --preset release >/dev/null
 cmake --build build-native -j"$jobs"
+step "native unit tests, gradient checks and pytest (ctest)"
 (cd build-native && ctest --output-on-failure -j"$jobs")
 
-echo "== Python package: pip install into a venv (offline, Debian's setuptools), then import it"
+step "Python package: pip install into a venv (offline, Debian's setuptools), then import it"
+# The package takes its modules from build-native (HQNN_CMAKE_BUILD_DIR, python/setup.py): the release build
+# above compiled them already, so pip does not compile the float and double cores a second time.
 venv=$(mktemp -d)
 /usr/bin/python3 -m venv --system-site-packages "$venv"
-CMAKE_BUILD_PARALLEL_LEVEL="$jobs" "$venv/bin/pip" install -q --no-build-isolation --no-index ./python
+HQNN_CMAKE_BUILD_DIR="$PWD/build-native" CMAKE_BUILD_PARALLEL_LEVEL="$jobs" \
+  "$venv/bin/pip" install -q --no-build-isolation --no-index ./python
 (cd "$venv" && bin/python -c '
 import numpy as np, torch, hqnn, hqnn.torch as ht
 y = ht.QuantumStack(4, layers=2, topology="dense")(torch.randn(3, 4))
@@ -37,7 +60,7 @@ r = hqnn.train(hqnn.RunSpec("iris", epochs=3))
 print("ok   pip install ./python: hqnn.torch output", tuple(y.shape), "and hqnn.train test accuracy", r.test_accuracy)')
 rm -rf "$venv"
 
-echo "== command line"
+step "command line"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 build-native/hqnn train --data iris --model qdfnn --epochs 60 --out "$tmp/qdfnn.json" --json >"$tmp/train.json"
@@ -82,18 +105,18 @@ node -e '
 ' "$tmp/link.json" "$tmp/flags.json"
 
 # Every table of numbers that a command makes in under ten seconds is what the command prints today.
-echo "== documented numbers"
+step "documented numbers"
 scripts/check_docs_numbers.sh
 
-[ "$native_only" = 1 ] && exit 0
+if [ "$native_only" = 1 ]; then step_table; exit 0; fi
 
-echo "== exported circuits in an independent simulator (npm quantum-circuit)"
+step "exported circuits in an independent simulator (npm quantum-circuit)"
 node web/tests/circuit_check.js build-native/hqnn
 
-echo "== hqnn reproduce on a single-node Slurm (job array of shards + dependent merge)"
+step "hqnn reproduce on a single-node Slurm (job array of shards + dependent merge)"
 scripts/test_slurm.sh
 
-echo "== unit tests under AddressSanitizer + UndefinedBehaviorSanitizer"
+step "unit tests under AddressSanitizer + UndefinedBehaviorSanitizer"
 cmake --preset sanitize >/dev/null
 sanitized=(tests/hqnn_tests tests/hqnn_gradcheck)
 [ -f third_party/imgui-1.86/imgui.cpp ] && sanitized+=(src/app/hqnn_app_tests src/app/hqnn_panel_tests)
@@ -102,8 +125,9 @@ for t in "${sanitized[@]}"; do
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 build-sanitize/"$t" --gtest_brief=1
 done
 
-echo "== fuzz smoke run (libFuzzer, 10 s per parser)"
+step "fuzz smoke run (libFuzzer, 10 s per parser)"
 scripts/fuzz.sh 10
 
-echo "== playground"
+step "playground"
 scripts/test_web.sh
+step_table

@@ -6,14 +6,14 @@ set -euo pipefail
 hqnn=${HQNN:-build-native/hqnn}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+# One thread per run, JOBS runs at a time (default: one per core): every run is seeded, so the order changes nothing.
 for m in 0.01 0.1 1 10 100 1000; do
   for model in mlp-leaky mlp-rot qdfnn; do
-    for form in 1 2; do
-      "$hqnn" train --model "$model" --seed 1 --scale none --attack-form "$form" --attack-noise gaussian-asym \
-        --attack-magnitude "$m" --threads 1 --quiet --json > "$tmp/${m}_${model}_$form.json"
-    done
+    for form in 1 2; do echo "$m $model $form"; done
   done
-done
+done | xargs -n 3 -P "${JOBS:-$(nproc)}" sh -c \
+  '"$0" train --model "$3" --seed 1 --scale none --attack-form "$4" --attack-noise gaussian-asym \
+     --attack-magnitude "$2" --threads 1 --quiet --json > "$1/${2}_${3}_$4.json"' "$hqnn" "$tmp"
 python3 - "$tmp" <<'PY'
 import json, sys
 d = sys.argv[1]

@@ -5,11 +5,11 @@ set -euo pipefail
 hqnn=${HQNN:-build-native/hqnn}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+# One thread per run, JOBS runs at a time (default: one per core): every run is seeded, so the order changes nothing.
 for model in tqfnn qrfnn qdfnn mlp-leaky mlp-rot; do
-  for seed in 1 2 3 4 5; do
-    "$hqnn" train --model "$model" --seed "$seed" --scale none --threads 1 --quiet --json > "$tmp/${model}_$seed.json"
-  done
-done
+  for seed in 1 2 3 4 5; do echo "$model $seed"; done
+done | xargs -n 2 -P "${JOBS:-$(nproc)}" sh -c \
+  '"$0" train --model "$2" --seed "$3" --scale none --threads 1 --quiet --json > "$1/${2}_$3.json"' "$hqnn" "$tmp"
 python3 - "$tmp" <<'PY'
 import json, statistics, sys
 d = sys.argv[1]
