@@ -44,6 +44,11 @@ void givens_chain_forward(const GivensGates& gates, int n, Real* state, Index ba
   givens_chain_forward(simd_isa(), gates, n, state, batch, ld);
 }
 
+void givens_chain_forward(const GivensGates& gates, int n, const Real* in, Index in_ld, Real* out, Index ld,
+                          Index batch) {
+  givens_chain_forward(simd_isa(), gates, n, in, in_ld, out, ld, batch);
+}
+
 void givens_chain_backward(const GivensGates& gates, int n, Real* state, Real* grad, Real* angle_grad,
                            Index batch, Index ld) {
   givens_chain_backward(simd_isa(), gates, n, state, grad, angle_grad, batch, ld);
@@ -57,6 +62,18 @@ void givens_chain_forward(SimdIsa isa, const GivensGates& gates, int n, Real* st
     case SimdIsa::avx2: return givens_avx2::forward(gates, n, state, batch, ld);
 #endif
     default: return givens_portable::forward(gates, n, state, batch, ld);
+  }
+}
+
+void givens_chain_forward(SimdIsa isa, const GivensGates& gates, int n, const Real* in, Index in_ld, Real* out,
+                          Index ld, Index batch) {
+  assert(gates.count() == givens_gate_count(n) && simd_isa_available(isa));
+  switch (isa) {
+#ifdef HQNN_X86_KERNELS
+    case SimdIsa::avx512: return givens_avx512::forward(gates, n, in, in_ld, out, ld, batch);
+    case SimdIsa::avx2: return givens_avx2::forward(gates, n, in, in_ld, out, ld, batch);
+#endif
+    default: return givens_portable::forward(gates, n, in, in_ld, out, ld, batch);
   }
 }
 

@@ -45,6 +45,11 @@ class GivensAngleTrig {
 // state: column 0 of a batch x n column-major block, leading dimension ld.
 // On exit the block holds U·state for every sample.
 void givens_chain_forward(const GivensGates& gates, int n, Real* state, Index batch, Index ld);
+// The same out of place: out (leading dimension ld) = U·in (leading dimension
+// in_ld), in left as it was. The same bits as copying in to out and applying
+// the chain in place, with one pass over the memory fewer.
+void givens_chain_forward(const GivensGates& gates, int n, const Real* in, Index in_ld, Real* out, Index ld,
+                          Index batch);
 
 // state: on entry U·x (the forward output), on exit x, recovered by inverting
 //        each gate in turn (no intermediate state is stored).
@@ -56,6 +61,8 @@ void givens_chain_backward(const GivensGates& gates, int n, Real* state, Real* g
 // The same with the kernel of a given instruction set (simd_isa_available(isa)
 // must hold). All give bit-identical results.
 void givens_chain_forward(SimdIsa isa, const GivensGates& gates, int n, Real* state, Index batch, Index ld);
+void givens_chain_forward(SimdIsa isa, const GivensGates& gates, int n, const Real* in, Index in_ld, Real* out,
+                          Index ld, Index batch);
 void givens_chain_backward(SimdIsa isa, const GivensGates& gates, int n, Real* state, Real* grad, Real* angle_grad,
                            Index batch, Index ld);
 

@@ -89,29 +89,10 @@ void QuantumStack::forward(const Matrix& in, Matrix& out) {
   for (int l = 1; l <= options_.layers; ++l) {
     build_gates(l - 1);
     Matrix& rotated = rotated_[l - 1];
-    // The kernel walks the n amplitude rows of a few vectors of samples at a
-    // stride of the leading dimension, the batch size. When that stride is a
-    // multiple of 512 bytes (a power-of-two batch: 1024, 4096, ...) the rows
-    // fall into a few cache sets and evict each other (3x slower per sample).
-    // Such batches go through the V chain in chunks of kChainChunk samples,
-    // copied to a block whose leading dimension kChainChunkStride is an odd
-    // number of cache lines; other batches, for which the two extra copies
-    // would cost more than they save, in place. Each sample's arithmetic is
-    // the same either way: the results are equal bit for bit.
-    const bool aliasing = batch > kChainChunk && (batch * Index(sizeof(Real))) % 512 == 0;
-    if (!aliasing) {
-      rotated = states_[l - 1];
-      givens_chain_forward(gates_[l - 1], n, rotated.data(), batch, batch);
-    } else {
-      rotated.resize(batch, n);
-      chain_chunk_.resize(kChainChunkStride, n);
-      for (Index begin = 0; begin < batch; begin += kChainChunk) {
-        const Index rows = std::min(kChainChunk, batch - begin);
-        chain_chunk_.topRows(rows) = states_[l - 1].middleRows(begin, rows);
-        givens_chain_forward(gates_[l - 1], n, chain_chunk_.data(), rows, kChainChunkStride);
-        rotated.middleRows(begin, rows) = chain_chunk_.topRows(rows);
-      }
-    }
+    // Out of place: one pass over ψ_{l-1} (the kernel also takes care of
+    // power-of-two batches, whose rows would otherwise share cache sets).
+    rotated.resize(batch, n);
+    givens_chain_forward(gates_[l - 1], n, states_[l - 1].data(), batch, rotated.data(), batch, batch);
     rotated_fresh_[l - 1] = 1;
     Matrix& next = states_[l];
     skips_.combine(l, rotated, states_, next);
@@ -158,8 +139,8 @@ void QuantumStack::backward(const Matrix& grad_out, Matrix& grad_in) {
     // of the same forward pass computes it again (the same bits).
     Matrix& rotated = rotated_[l - 1];
     if (!rotated_fresh_[l - 1]) {
-      rotated = states_[l - 1];
-      givens_chain_forward(gates_[l - 1], n, rotated.data(), batch, batch);
+      rotated.resize(batch, n);
+      givens_chain_forward(gates_[l - 1], n, states_[l - 1].data(), batch, rotated.data(), batch, batch);
     }
     rotated_fresh_[l - 1] = 0;
     givens_chain_backward(gates_[l - 1], n, rotated.data(), g.data(), angle_grads_.data() + (l - 1) * gates_per_layer(),

@@ -88,9 +88,6 @@ class QuantumStack : public Layer {
   std::vector<Vector> norms_;      // renormalisation divisors, l = 1..L
   std::vector<Matrix> state_grads_;
   Vector overlap_;  // renormalisation: per-sample ⟨ψ_l, ḡ_l⟩
-  // forward(): the V chain on large power-of-two-like batches runs chunk by chunk in this block
-  static constexpr Index kChainChunk = 256, kChainChunkStride = kChainChunk + 16;
-  Matrix chain_chunk_;
 };
 
 }  // namespace hqnn

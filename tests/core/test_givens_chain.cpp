@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <Eigen/Dense>
+#include <array>
 #include <cmath>
 #include <cstring>
 #include <string>
@@ -292,6 +293,41 @@ TEST(GivensChain, RotationPathAngleGradientMatchesFiniteDifferences) {
     const double fd = (loss(up) - loss(down)) / (2 * h);
     EXPECT_NEAR(angle_grad[r], fd, 1e-4 * (1 + std::abs(fd))) << "gate " << r;
   }
+}
+
+// Out of place (out = U·in, each at its own leading dimension) gives the bits
+// of copying in to out and running the chain in place, leaves in as it was, and
+// writes no row of out past the batch; also on power-of-two leading
+// dimensions, where the kernel runs each tile in a block of its own.
+TEST(GivensChain, OutOfPlaceForwardEqualsInPlaceBitForBit) {
+  int compared = 0;
+  for (SimdIsa isa : {SimdIsa::portable, SimdIsa::avx2, SimdIsa::avx512}) {
+    if (!simd_isa_available(isa)) continue;
+    for (int n : {2, 5, 64})
+      for (const auto& [batch, in_ld, ld] : std::vector<std::array<Index, 3>>{
+               {1, 1, 1}, {15, 20, 15}, {100, 100, 100}, {1000, 1000, 1024}, {1024, 1024, 1024}, {1000, 1040, 1024},
+               {1040, 1040, 1040}, {4096, 4096, 4096}})
+        for (const GivensGates& g : both_paths(n, 300 + n)) {
+          const Matrix in = random_batch(in_ld, n, 51);
+          Matrix want = in.topRows(batch);
+          givens_chain_forward(isa, g, n, want.data(), batch, batch);
+          Matrix out = random_batch(ld, n, 53);
+          const Matrix before = out;
+          Matrix in_copy = in;
+          givens_chain_forward(isa, g, n, in_copy.data(), in_ld, out.data(), ld, batch);
+          const std::string where = std::string(simd_isa_name(isa)) + " n " + std::to_string(n) + " batch " +
+                                    std::to_string(batch) + " ld " + std::to_string(ld);
+          EXPECT_TRUE(bit_identical(Matrix(out.topRows(batch)), want)) << where;
+          EXPECT_TRUE(bit_identical(in_copy, in)) << where;
+          EXPECT_TRUE(bit_identical(Matrix(out.bottomRows(ld - batch)), Matrix(before.bottomRows(ld - batch)))) << where;
+          // in place through the same entry (in == out) at a power-of-two stride
+          Matrix same = in;
+          givens_chain_forward(isa, g, n, same.data(), in_ld, same.data(), in_ld, batch);
+          EXPECT_TRUE(bit_identical(Matrix(same.topRows(batch)), want)) << where;
+          ++compared;
+        }
+  }
+  EXPECT_GT(compared, 0);
 }
 
 TEST(GivensChain, ASamplesResultDoesNotDependOnItsPlaceInTheBatch) {

@@ -1,8 +1,10 @@
-// Large forward batches are computed chunk-wise / column-wise to avoid the
-// cache-set aliasing of power-of-two batch sizes (quantum_stack.cpp,
-// amplitude_encoding.cpp). These tests prove the results are those of the
+// Large forward batches avoid the cache-set aliasing of power-of-two batch
+// sizes: the V chain kernel runs such tiles in a block of its own and the
+// quantum stack calls it out of place (givens_chain_kernels.inc,
+// quantum_stack.cpp), the amplitude encoding works column-wise
+// (amplitude_encoding.cpp). These tests prove the results are those of the
 // whole-batch formulas they replaced, bit for bit, and that a sample's output
-// does not depend on the batch it is in.
+// and layer states do not depend on the batch it is in.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -68,8 +70,8 @@ TEST(LargeBatchForward, AmplitudeEncodingEqualsTheRowByRowFormulaBitForBit) {
   }
 }
 
-TEST(LargeBatchForward, QuantumStackChunksEqualTheWholeBatchChainBitForBit) {
-  for (Index batch : {255, 256, 257, 384, 1000, 1024, 1040, 4096}) {  // chunked: 384, 1024, 4096
+TEST(LargeBatchForward, QuantumStackEqualsTheInPlaceWholeBatchChainBitForBit) {
+  for (Index batch : {255, 256, 257, 384, 1000, 1024, 1040, 4096}) {  // aliasing strides: 384, 1024, 4096
     Rng rng(3);
     QuantumStackOptions o;
     o.topology = SkipTopology::plain;
@@ -99,6 +101,26 @@ TEST(LargeBatchForward, ModelForwardOfASampleDoesNotDependOnThePowerOfTwoBatch) 
     const Matrix chunk = model.forward(Matrix(x.middleRows(1008, 16)));
     EXPECT_TRUE(test::bit_identical(chunk, Matrix(all.middleRows(1008, 16)))) << model_kind_name(kind);
     EXPECT_EQ(model.quantum_stack()->states()[0].rows(), 16);  // the caches hold the last batch, whole
+  }
+}
+
+// The playground draws QuantumStack::states() of a forward pass: ψ_0 … ψ_L of
+// a power-of-two batch are those of the same samples in a larger batch.
+TEST(LargeBatchForward, LayerStatesOfAPowerOfTwoBatchEqualThoseOfALargerBatch) {
+  for (ModelKind kind : {ModelKind::tqfnn, ModelKind::qdfnn}) {
+    ModelOptions mo;
+    mo.kind = kind;
+    mo.width = 64;
+    mo.layers = 3;
+    Model model(mo, 64, 4);
+    const Matrix x = random_batch(4112, 64, 9);
+    model.forward(x);
+    const std::vector<Matrix> all = model.quantum_stack()->states();
+    model.forward(Matrix(x.topRows(4096)));
+    const std::vector<Matrix>& part = model.quantum_stack()->states();
+    ASSERT_EQ(part.size(), all.size());
+    for (size_t l = 0; l < all.size(); ++l)
+      EXPECT_TRUE(test::bit_identical(part[l], Matrix(all[l].topRows(4096)))) << model_kind_name(kind) << " psi_" << l;
   }
 }
 

@@ -9,6 +9,8 @@
 #define HQNN_DECLARE_GIVENS_KERNELS(ns)                                                                   \
   namespace ns {                                                                                          \
   void forward(const GivensGates& gates, int n, Real* state, Index batch, Index ld);                      \
+  void forward(const GivensGates& gates, int n, const Real* in, Index in_ld, Real* out, Index ld,         \
+               Index batch);                                                                              \
   void backward(const GivensGates& gates, int n, Real* state, Real* grad, Real* angle_grad, Index batch,  \
                 Index ld);                                                                                \
   }
