@@ -122,7 +122,7 @@ static void draw_model_section(App& app, bool& changed) {
   }
   if (is_hybrid(m.kind)) changed |= ImGui::Checkbox("renormalise states", &m.renormalize);
   // every CNN front end uses leaky-relu
-  if (m.kind == ModelKind::mlp_leaky || is_convolutional(m.kind) || model_kind_info(m.kind).branch == SkipBranch::leaky)
+  if (enum_row(m.kind).reads_leaky_slope())
     changed |= option_slider("leaky slope", "leaky-slope", m.leaky_slope, 0.0, 0.5, "%.3f");
 }
 

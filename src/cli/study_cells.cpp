@@ -22,7 +22,7 @@ StudyCells::StudyCells(const ReproduceProfile& profile, const std::vector<Json>&
     auto found = by_id.find(g.id);
     if (found == by_id.end()) throw InputError("the study's results lack run '" + g.id + "'");
     const Json& r = *found->second;
-    const std::string loss = softmax_loss_name(g.config.train.loss);
+    const std::string loss = enum_name(g.config.train.loss);
     const std::string key = cell_key(g.dataset, g.condition, g.model, loss);
     auto [it, fresh] = index_.emplace(key, cells_.size());
     if (fresh) {
@@ -72,10 +72,10 @@ std::vector<StudyVerdictRow> study_verdicts(const ReproduceProfile& profile, con
     for (const auto& condition : conditions)
       for (const auto& hybrid : d.study.models) {
         if (!is_hybrid_model(hybrid)) continue;
-        const StudyCell& h = cells.at(d.key, condition, hybrid, "stable");
+        const StudyCell& h = cells.at(d.key, condition, hybrid, enum_name(SoftmaxLoss::stable));
         for (const auto& classical : d.study.models) {
           if (is_hybrid_model(classical)) continue;
-          const StudyCell& c = cells.at(d.key, condition, classical, "stable");
+          const StudyCell& c = cells.at(d.key, condition, classical, enum_name(SoftmaxLoss::stable));
           std::vector<double> diff;
           for (const auto& [seed, a] : h.accuracy)
             if (c.accuracy.count(seed)) diff.push_back(a - c.accuracy.at(seed));
@@ -128,7 +128,7 @@ std::string study_verdicts_csv(const std::vector<StudyVerdictRow>& rows) {
   for (const auto& r : rows)
     s += r.dataset + "," + r.condition + "," + r.noise + "," + r.hybrid + "," + r.classical + "," +
          num(r.difference.mean) + "," + num(r.difference.ci_low) + "," + num(r.difference.ci_high) + "," +
-         study_verdict_name(r.result.verdict) + "," + (r.result.uncertain ? "1" : "0") + "\n";
+         enum_name(r.result.verdict) + "," + (r.result.uncertain ? "1" : "0") + "\n";
   return s;
 }
 

@@ -22,7 +22,7 @@ static const StudyAxes& axes_of(const ReproduceProfile& profile, const std::stri
 }
 
 // The cells of one unit share the model and seed; the clean runs differ only in the loss.
-static std::string clean_key(const GridRun& cell) { return softmax_loss_name(cell.config.train.loss); }
+static std::string clean_key(const GridRun& cell) { return enum_name(cell.config.train.loss); }
 
 double estimate_study_seconds(const std::vector<const GridRun*>& cells, const GridData& data,
                               const ReproduceProfile& profile) {
@@ -48,10 +48,10 @@ static Json cell_summary(const GridRun& cell, const LoadedData& data, const run:
   Json j = run_summary_json(cell, data, r.result);
   const AttackOptions& attack = *cell.config.attack;
   j.set("unit", cell.unit);
-  j.set("loss", softmax_loss_name(cell.config.train.loss));
-  j.set("attack_scale", attack_scale_name(attack.scale));
+  j.set("loss", enum_name(cell.config.train.loss));
+  j.set("attack_scale", enum_name(attack.scale));
   j.set("layers_rule", cell.condition.find("-all-") != std::string::npos ? "all" : "one");
-  j.set("noise_kind", noise_kind_name(attack.noise));
+  j.set("noise_kind", enum_name(attack.noise));
   j.set("magnitude", attack.magnitude);
   j.set("clean_epochs", a.clean_epochs);
   j.set("attack_epochs", a.attack_epochs);

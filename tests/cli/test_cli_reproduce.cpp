@@ -248,7 +248,7 @@ TEST(CliReproduce, RobustnessMapSweepsMagnitudesLogSpacedOverEveryAttack) {
   for (const auto& r : grid) {
     ids.insert(r.id);
     ASSERT_TRUE(r.config.attack.has_value()) << r.id;
-    modes.insert(attack_mode_name(r.config.attack->mode));
+    modes.insert(enum_name(r.config.attack->mode));
   }
   EXPECT_EQ(ids.size(), grid.size());
   EXPECT_EQ(modes, (std::set<std::string>{"persistent", "transient", "fixed"}));
@@ -393,7 +393,7 @@ TEST(CliReproduce, DenseUGradientMatchesTheKernel) {
 
 // Reports name every model kind from the model-kind table, the classical controls too.
 TEST(CliReproduce, ModelDisplayNamesComeFromTheKindTable) {
-  for (const ModelKindInfo& k : model_kinds()) EXPECT_EQ(model_display_name(k.name), std::string(k.display_name)) << k.name;
+  for (const ModelKindInfo& k : enum_rows<ModelKind>()) EXPECT_EQ(model_display_name(k.name), std::string(k.display_name)) << k.name;
   EXPECT_EQ(model_display_name("mlp-dense-orth"), "MLP-dense(orthogonal)");
   EXPECT_EQ(model_display_name("not-a-model"), "not-a-model");
 }

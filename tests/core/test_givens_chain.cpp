@@ -189,7 +189,7 @@ TEST(GivensChain, EveryInstructionSetGivesBitIdenticalResults) {
         for (SimdIsa isa : {SimdIsa::avx2, SimdIsa::avx512}) {
           if (!simd_isa_available(isa)) continue;
           const ChainResult wide = run_isa(isa, g, n, batch);
-          const std::string where = std::string(simd_isa_name(isa)) + (g.rotation ? " rotation" : " general") + " n " +
+          const std::string where = std::string(enum_name(isa)) + (g.rotation ? " rotation" : " general") + " n " +
                                     std::to_string(n) + " batch " + std::to_string(batch);
           EXPECT_TRUE(bit_identical(portable.forward, wide.forward)) << where;
           EXPECT_TRUE(bit_identical(portable.state, wide.state)) << where;
@@ -199,7 +199,7 @@ TEST(GivensChain, EveryInstructionSetGivesBitIdenticalResults) {
         }
       }
   std::printf("compared %d cases against the portable kernel; this machine runs %s\n", compared,
-              simd_isa_name(simd_isa()));
+              enum_name(simd_isa()));
 }
 
 TEST(GivensChain, FastKernelMatchesThePlainLoop) {
@@ -219,7 +219,7 @@ TEST(GivensChain, FastKernelMatchesThePlainLoop) {
           for (int r = 0; r < g.count(); ++r)
             EXPECT_NEAR(fast.angle_grad[size_t(r)], plain.angle_grad[size_t(r)],
                         2e-5 * (double(batch) + std::abs(plain.angle_grad[size_t(r)])))
-                << simd_isa_name(isa) << (g.rotation ? " rotation" : " general") << " n " << n << " batch " << batch
+                << enum_name(isa) << (g.rotation ? " rotation" : " general") << " n " << n << " batch " << batch
                 << " gate " << r;
         }
       }
@@ -244,7 +244,7 @@ TEST(GivensChain, RotationPathEqualsTheGeneralPathOnRotations) {
         for (int r = 0; r < fast.count(); ++r)
           EXPECT_NEAR(a.angle_grad[size_t(r)], b.angle_grad[size_t(r)],
                       2e-5 * (double(batch) + std::abs(b.angle_grad[size_t(r)])))
-              << simd_isa_name(isa) << " n " << n << " batch " << batch << " gate " << r;
+              << enum_name(isa) << " n " << n << " batch " << batch << " gate " << r;
       }
 }
 
