@@ -221,9 +221,10 @@ int run_circuit_command(const std::vector<std::string>& argv) {
   if (format != "qasm" && format != "quirk" && format != "stats")
     throw InputError("--format: expected qasm, quirk or stats, got '" + format + "'");
   if (args.has("json") && format != "stats") throw InputError("--json applies to --format stats only");
-  const std::string mc = args.str("multi-control", "fewest-cnots");
+  const std::string mc = args.str("multi-control", enum_name(MultiControl::fewest_cnots));
   const std::optional<MultiControl> strategy = parse_enum<MultiControl>(mc);
-  if (!strategy) throw InputError("--multi-control: expected fewest-cnots, gray-code or ancilla-chain, got '" + mc + "'");
+  if (!strategy)
+    throw InputError("--multi-control: expected " + enum_name_list<MultiControl>(", ", " or ") + ", got '" + mc + "'");
 
   ModelInfo info;
   std::unique_ptr<Model> model = load_model(path, &info);
