@@ -137,7 +137,7 @@ void BM_GivensKernelForwardBackward(benchmark::State& state) {
     state.SkipWithError("instruction set not available");
     return;
   }
-  state.SetLabel(simd_isa_name(isa));
+  state.SetLabel(enum_name(isa));
   forward_backward_with(
       state, [isa](const GivensGates& g, int n, Real* s, Index b, Index ld) { givens_chain_forward(isa, g, n, s, b, ld); },
       [isa](const GivensGates& g, int n, Real* s, Real* gr, Real* ag, Index b, Index ld) {
@@ -152,7 +152,7 @@ void BM_GivensKernelForwardBackwardGeneral(benchmark::State& state) {
     state.SkipWithError("instruction set not available");
     return;
   }
-  state.SetLabel(simd_isa_name(isa));
+  state.SetLabel(enum_name(isa));
   forward_backward_with(
       state, [isa](const GivensGates& g, int n, Real* s, Index b, Index ld) { givens_chain_forward(isa, g, n, s, b, ld); },
       [isa](const GivensGates& g, int n, Real* s, Real* gr, Real* ag, Index b, Index ld) {

@@ -31,7 +31,7 @@ void BM_LinearForwardBackward(benchmark::State& state) {
     benchmark::DoNotOptimize(fc.weight_grad.data());
   }
   state.SetItemsProcessed(state.iterations() * batch);
-  state.SetLabel(state.range(3) ? simd_isa_name(simd_isa()) : "eigen");
+  state.SetLabel(state.range(3) ? enum_name(simd_isa()) : "eigen");
 }
 
 }  // namespace

@@ -34,9 +34,9 @@ int main(int argc, char** argv) {
     const EpochRecord& e = loop.history().back();
     std::printf("{\"model\": \"%s\", \"data\": \"%s\", \"threads\": %d, \"epoch\": %d, \"seconds\": %.3f, "
                 "\"cpu_seconds\": %.3f, \"train_samples\": %lld, \"test_accuracy\": %.4f, \"simd\": \"%s\"}\n",
-                model_kind_name(cl.spec.model.kind), cl.spec.data.name.c_str(),
+                enum_name(cl.spec.model.kind), cl.spec.data.name.c_str(),
                 resolve_thread_count(cl.spec.train.threads), e.epoch, wall, cpu,
-                static_cast<long long>(loop.data().train.size()), e.test_accuracy, simd_isa_name(simd_isa()));
+                static_cast<long long>(loop.data().train.size()), e.test_accuracy, enum_name(simd_isa()));
     std::fflush(stdout);
   }
 }

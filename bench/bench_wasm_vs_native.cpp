@@ -57,7 +57,7 @@ void run_case(const char* name, hqnn::run::DataKind kind, const std::function<vo
   run(seconds / 3);  // warm-up
   const double rate = run(seconds);
   std::printf("{\"case\":\"%s\",\"model\":\"%s\",\"n\":%d,\"L\":%d,\"batch\":%d,\"epochs\":%d,\"samples_per_second\":%.1f}\n",
-              name, hqnn::model_kind_name(spec.model.kind), static_cast<int>(model.width()), spec.model.layers,
+              name, hqnn::enum_name(spec.model.kind), static_cast<int>(model.width()), spec.model.layers,
               spec.train.batch, trainer.epoch(), rate);
   std::fflush(stdout);
 }

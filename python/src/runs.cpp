@@ -170,14 +170,14 @@ struct PyModel {
 
   std::string to_qasm(int layer) {
     const QuantumStack* q = model->quantum_stack();
-    if (!q) throw InputError("to_qasm: a " + std::string(model_kind_name(model->options().kind)) +
+    if (!q) throw InputError("to_qasm: a " + std::string(enum_name(model->options().kind)) +
                              " model has no quantum-inspired layers");
     if (layer < 0 || layer >= q->options().layers)
       throw InputError("to_qasm: layer must be in [0, " + std::to_string(q->options().layers - 1) + "], got " +
                        std::to_string(layer));
     // the program `hqnn circuit --model FILE --layer L --format qasm` writes
     const CircuitProgram program = compile_program(*q, {layer}, std::nullopt);
-    const std::string title = source + " (" + model_kind_name(model->options().kind) + ", n = " +
+    const std::string title = source + " (" + enum_name(model->options().kind) + ", n = " +
                               std::to_string(q->options().width) + ", L = " + std::to_string(q->options().layers) + ")";
     return write_openqasm(program.lowered, program_header(program, *q, title));
   }
@@ -249,7 +249,7 @@ py::dict prepare_data(const std::string& spec_json) {
   d["features"] = data->train.feature_names;
   d["name"] = data->name;
   d["source"] = data->source;
-  d["scaling"] = std::string(scaling_kind_name(data->scaling));
+  d["scaling"] = std::string(enum_name(data->scaling));
   d["image_shape"] = py::make_tuple(data->train.image.channels, data->train.image.height, data->train.image.width);
   return d;
 }
@@ -281,7 +281,7 @@ void bind_runs(py::module_& m) {
       .def("to_json", [](PyModel& m) { return model_to_json(*m.model, m.info).dump(); })
       .def_property_readonly("classes", [](const PyModel& m) { return m.info.class_names; })
       .def_property_readonly("features", [](const PyModel& m) { return m.info.feature_names; })
-      .def_property_readonly("kind", [](const PyModel& m) { return std::string(model_kind_name(m.model->options().kind)); })
+      .def_property_readonly("kind", [](const PyModel& m) { return std::string(enum_name(m.model->options().kind)); })
       .def_property_readonly("input_width", [](const PyModel& m) { return m.model->input_width(); })
       .def_property_readonly("width", [](const PyModel& m) { return m.model->width(); })
       .def_property_readonly("layers", [](const PyModel& m) { return m.model->options().layers; })

@@ -27,7 +27,7 @@ CheckpointScaling scaling_of(const run::PreparedData& data) {
 
 static Json scaling_json(const CheckpointScaling& s) {
   Json j = Json::object();
-  j.set("used", scaling_kind_name(s.used));
+  j.set("used", enum_name(s.used));
   if (s.choice)
     j.set("auto_validation_accuracy",
           exact_numbers(std::vector<double>(s.choice->validation_accuracy, s.choice->validation_accuracy + 3)));
@@ -46,7 +46,7 @@ static Json scaling_json(const CheckpointScaling& s) {
 
 static CheckpointScaling scaling_from_json(const Json& j, const std::string& ctx) {
   CheckpointScaling s;
-  const auto kind = parse_scaling_kind(j.at("used", ctx).as_string(ctx + ".used"));
+  const auto kind = parse_enum<ScalingKind>(j.at("used", ctx).as_string(ctx + ".used"));
   if (!kind || *kind == ScalingKind::automatic) throw InputError(ctx + ".used: not a scaling");
   s.used = *kind;
   const Json& acc = j.at("auto_validation_accuracy", ctx);

@@ -131,12 +131,12 @@ void print_stats(const std::string& path, const Model& model, const CircuitProgr
   if (json) {
     Json j = Json::object();
     j.set("model_file", path);
-    j.set("kind", model_kind_name(model.options().kind));
+    j.set("kind", enum_name(model.options().kind));
     j.set("width", n);
     j.set("qubits", N);
     j.set("padding", (1 << N) - n);
     j.set("ancillas", m.ancillas);
-    j.set("multi_control", multi_control_name(resolve_multi_control(m.multi_control, N - 1)));
+    j.set("multi_control", enum_name(resolve_multi_control(m.multi_control, N - 1)));
     j.set("cnots_per_rotation", multi_controlled_ry_cnots(N - 1, m.multi_control));
     Json circuits = Json::array();
     for (size_t i = 0; i < m.stats.size(); ++i) {
@@ -146,7 +146,7 @@ void print_stats(const std::string& path, const Model& model, const CircuitProgr
     }
     j.set("circuits", circuits);
     Json s = Json::object();
-    s.set("topology", skip_topology_name(stack.options().topology));
+    s.set("topology", enum_name(stack.options().topology));
     s.set("terms", array_of(cost.terms));
     s.set("select_qubits", array_of(cost.select_qubits));
     s.set("one_norm", array_of(cost.one_norm));
@@ -174,7 +174,7 @@ void print_stats(const std::string& path, const Model& model, const CircuitProgr
     return;
   }
   std::printf("\n  %s skip sums (Eq. %s) as a linear combination of unitaries (docs/circuits.md):\n",
-              skip_topology_name(stack.options().topology),
+              enum_name(stack.options().topology),
               stack.options().topology == SkipTopology::residual ? "7" : "8");
   std::printf("  %-8s %8s %14s %12s %20s\n", "layer l", "terms", "select qubits", "1-norm s_l", "success P_l");
   for (size_t l = 0; l < cost.terms.size(); ++l) {
@@ -221,15 +221,16 @@ int run_circuit_command(const std::vector<std::string>& argv) {
   if (format != "qasm" && format != "quirk" && format != "stats")
     throw InputError("--format: expected qasm, quirk or stats, got '" + format + "'");
   if (args.has("json") && format != "stats") throw InputError("--json applies to --format stats only");
-  const std::string mc = args.str("multi-control", "fewest-cnots");
-  const std::optional<MultiControl> strategy = parse_multi_control(mc);
-  if (!strategy) throw InputError("--multi-control: expected fewest-cnots, gray-code or ancilla-chain, got '" + mc + "'");
+  const std::string mc = args.str("multi-control", enum_name(MultiControl::fewest_cnots));
+  const std::optional<MultiControl> strategy = parse_enum<MultiControl>(mc);
+  if (!strategy)
+    throw InputError("--multi-control: expected " + enum_name_list<MultiControl>(", ", " or ") + ", got '" + mc + "'");
 
   ModelInfo info;
   std::unique_ptr<Model> model = load_model(path, &info);
   const QuantumStack* stack = model->quantum_stack();
   if (!stack)
-    throw InputError(path + ": a " + model_kind_name(model->options().kind) +
+    throw InputError(path + ": a " + enum_name(model->options().kind) +
                      " model has no quantum-inspired layers to compile (the hybrids have: tqfnn, qrfnn, qdfnn, tqcnn, "
                      "qrcnn, qdcnn)");
   const int L = stack->options().layers, n = stack->options().width;
@@ -269,7 +270,7 @@ int run_circuit_command(const std::vector<std::string>& argv) {
   }
 
   const CircuitProgram m = compile_program(*stack, layers, psi0, *strategy);
-  const std::string title = path + " (" + model_kind_name(model->options().kind) + ", n = " + std::to_string(n) +
+  const std::string title = path + " (" + enum_name(model->options().kind) + ", n = " + std::to_string(n) +
                             ", L = " + std::to_string(L) + ")";
   if (format == "qasm") {
     std::printf("%s", write_openqasm(m.lowered, program_header(m, *stack, title)).c_str());

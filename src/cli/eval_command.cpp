@@ -131,7 +131,7 @@ int eval_command(const std::vector<std::string>& argv, std::FILE* out, std::FILE
       j.set("data", data.name);
       j.set("data_path", spec.data.name);
       j.set("data_changed", !changed.empty());
-      j.set("scaling", scaling_kind_name(data.scaling));
+      j.set("scaling", enum_name(data.scaling));
       j.set("train_samples", static_cast<long long>(data.train.size()));
       j.set("test_samples", static_cast<long long>(data.test.size()));
       j.set("train_accuracy", train.accuracy);
@@ -145,10 +145,10 @@ int eval_command(const std::vector<std::string>& argv, std::FILE* out, std::FILE
     } else {
       std::fprintf(out, "\n%s (%s) on %s, %s: %ld train / %ld test samples, scaling %s\n\n"
                         "  train accuracy %s   loss %s\n  test  accuracy %s   loss %s\n\n%s",
-                   model_path.c_str(), model_kind_name(model->options().kind), data.name.c_str(),
+                   model_path.c_str(), enum_name(model->options().kind), data.name.c_str(),
                    changed.empty() ? "the data it was trained on" : "the data it was trained on, CHANGED since",
                    static_cast<long>(data.train.size()), static_cast<long>(data.test.size()),
-                   scaling_kind_name(data.scaling), fixed(train.accuracy).c_str(), fixed(train.loss).c_str(),
+                   enum_name(data.scaling), fixed(train.accuracy).c_str(), fixed(train.loss).c_str(),
                    fixed(test.accuracy).c_str(), fixed(test.loss).c_str(), report_table(report, info.class_names).c_str());
     }
     return 0;
@@ -174,7 +174,7 @@ int eval_command(const std::vector<std::string>& argv, std::FILE* out, std::FILE
     Json j = Json::object();
     j.set("model_file", model_path);
     j.set("data", data.name);
-    j.set("scaling", info.scaler ? scaling_kind_name(info.scaler->kind) : "none");
+    j.set("scaling", info.scaler ? enum_name(info.scaler->kind) : "none");
     j.set("samples", static_cast<long long>(data.size()));
     j.set("accuracy", ev.accuracy);
     j.set("loss", ev.loss);
@@ -182,7 +182,7 @@ int eval_command(const std::vector<std::string>& argv, std::FILE* out, std::FILE
     std::fprintf(out, "%s\n", j.dump(2).c_str());
   } else {
     std::fprintf(out, "\n%s (%s) on %s, %s\n\n  accuracy %s   loss %s\n\n%s", model_path.c_str(),
-                 model_kind_name(model->options().kind), data.name.c_str(), count_of(data.size(), "sample", "samples").c_str(),
+                 enum_name(model->options().kind), data.name.c_str(), count_of(data.size(), "sample", "samples").c_str(),
                  fixed(ev.accuracy).c_str(), fixed(ev.loss).c_str(), report_table(report, info.class_names).c_str());
   }
   return 0;

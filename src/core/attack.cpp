@@ -12,69 +12,6 @@
 
 namespace hqnn {
 
-// One row per name: the names written to links, model files and the CLI's flags.
-struct AttackFormName {
-  AttackForm form;
-  const char* name;
-};
-static const AttackFormName kAttackFormNames[] = {
-    {AttackForm::inside, "inside"}, {AttackForm::outside, "outside"}, {AttackForm::inside, "1"}, {AttackForm::outside, "2"}};
-
-struct AttackModeName {
-  AttackMode mode;
-  const char* name;
-};
-static const AttackModeName kAttackModeNames[] = {
-    {AttackMode::persistent, "persistent"}, {AttackMode::transient, "transient"}, {AttackMode::fixed, "fixed"}};
-
-const char* attack_scale_name(AttackScale scale) { return scale == AttackScale::relative ? "relative" : "absolute"; }
-
-std::optional<AttackScale> parse_attack_scale(const std::string& name) {
-  if (name == "absolute") return AttackScale::absolute;
-  if (name == "relative") return AttackScale::relative;
-  return std::nullopt;
-}
-
-const char* attack_form_name(AttackForm form) {
-  for (const auto& row : kAttackFormNames)
-    if (row.form == form) return row.name;
-  return "?";
-}
-
-const char* attack_mode_name(AttackMode mode) {
-  for (const auto& row : kAttackModeNames)
-    if (row.mode == mode) return row.name;
-  return "?";
-}
-
-std::optional<AttackForm> parse_attack_form(const std::string& name) {
-  for (const auto& row : kAttackFormNames)
-    if (name == row.name) return row.form;
-  return std::nullopt;
-}
-
-std::optional<AttackMode> parse_attack_mode(const std::string& name) {
-  for (const auto& row : kAttackModeNames)
-    if (name == row.name) return row.mode;
-  return std::nullopt;
-}
-
-const std::vector<AttackMode>& attack_modes() {
-  static const std::vector<AttackMode> modes = [] {
-    std::vector<AttackMode> m;
-    for (const auto& row : kAttackModeNames) m.push_back(row.mode);
-    return m;
-  }();
-  return modes;
-}
-
-std::string attack_mode_choices() {
-  std::string s;
-  const size_t n = std::size(kAttackModeNames);
-  for (size_t i = 0; i < n; ++i) s += (i == 0 ? "" : i + 1 == n ? " or " : ", ") + std::string(kAttackModeNames[i].name);
-  return s;
-}
-
 void validate(const AttackOptions& o) {
   if (!(o.magnitude >= 0) || !std::isfinite(o.magnitude))
     throw InputError("attack magnitude must be a finite number >= 0, got " + std::to_string(o.magnitude));

@@ -27,6 +27,7 @@
 #include <string>
 #include <vector>
 
+#include "enum_table.hpp"
 #include "json.hpp"
 #include "noise.hpp"
 #include "rng.hpp"
@@ -36,7 +37,28 @@ namespace hqnn {
 class Model;
 
 enum class AttackForm { inside, outside };
+struct AttackFormInfo {
+  AttackForm kind;
+  const char* name;    // on the command line, in links and model files
+  const char* label;   // in the grid's condition and file names: "form1-gaussian-asym"
+  const char* symbol;  // in reports, as in the paper
+};
+template <>
+struct EnumTable<AttackForm> {
+  static constexpr AttackFormInfo rows[] = {{AttackForm::inside, "inside", "form1", "①"},
+                                            {AttackForm::outside, "outside", "form2", "②"}};
+  static constexpr EnumName<AttackForm> aliases[] = {{AttackForm::inside, "1"}, {AttackForm::outside, "2"}};
+};
+static_assert(enum_table_is_complete<AttackForm>());
+
 enum class AttackMode { persistent, transient, fixed };
+template <>
+struct EnumTable<AttackMode> {
+  static constexpr EnumName<AttackMode> rows[] = {
+      {AttackMode::persistent, "persistent"}, {AttackMode::transient, "transient"}, {AttackMode::fixed, "fixed"}};
+};
+static_assert(enum_table_is_complete<AttackMode>());
+
 // absolute: ε as drawn (magnitude m). relative: every ε of an attacked layer is
 // multiplied by the RMS of that layer's stored parameters (its angles, or its
 // weights: W, or S for an orthogonal layer) when the attack starts, so that m
@@ -44,14 +66,22 @@ enum class AttackMode { persistent, transient, fixed };
 // have RMS 1.81, a Linear(64 → 64) U(±1/8)'s weights 0.072). One factor per
 // layer, frozen at the start: a persistent attack does not compound it.
 enum class AttackScale { absolute, relative };
-const char* attack_scale_name(AttackScale scale);
-std::optional<AttackScale> parse_attack_scale(const std::string& name);
-const char* attack_form_name(AttackForm form);  // "inside" (①), "outside" (②)
-const char* attack_mode_name(AttackMode mode);  // "persistent", "transient", "fixed"
-std::optional<AttackForm> parse_attack_form(const std::string& name);  // also "1", "2"
-std::optional<AttackMode> parse_attack_mode(const std::string& name);
-const std::vector<AttackMode>& attack_modes();  // every mode, in the order above
-std::string attack_mode_choices();              // "persistent, transient or fixed", for messages
+template <>
+struct EnumTable<AttackScale> {
+  static constexpr EnumName<AttackScale> rows[] = {{AttackScale::absolute, "absolute"}, {AttackScale::relative, "relative"}};
+};
+static_assert(enum_table_is_complete<AttackScale>());
+
+// Old spellings of enum_name / parse_enum, read by src/run/option_table.cpp
+// and src/app until they call the generic ones.
+inline const char* attack_scale_name(AttackScale scale) { return enum_name(scale); }
+inline std::optional<AttackScale> parse_attack_scale(const std::string& name) { return parse_enum<AttackScale>(name); }
+inline const char* attack_form_name(AttackForm form) { return enum_name(form); }
+inline const char* attack_mode_name(AttackMode mode) { return enum_name(mode); }
+inline std::optional<AttackForm> parse_attack_form(const std::string& name) { return parse_enum<AttackForm>(name); }
+inline std::optional<AttackMode> parse_attack_mode(const std::string& name) { return parse_enum<AttackMode>(name); }
+inline std::vector<AttackMode> attack_modes() { return enum_values<AttackMode>(); }
+inline std::string attack_mode_choices() { return enum_name_list<AttackMode>(", ", " or "); }
 
 struct AttackOptions {
   AttackForm form = AttackForm::inside;

@@ -23,14 +23,10 @@ namespace hqnn {
 
 class Rng;
 
-struct ClassicalSkipStackOptions {
+struct ClassicalSkipStackOptions : SkipStackOptions {
   SkipTopology topology = SkipTopology::residual;
   SkipBranch branch = SkipBranch::leaky;
-  int width = 4;                       // n
-  int layers = 2;                      // L
-  bool train_lambda = true;            // D3
-  Real lambda_init = 1;                // D3
-  bool dense_lambda_inverse = false;   // D3
+  int width = 4;  // n
   Real leaky_slope = Real(0.01);
 };
 

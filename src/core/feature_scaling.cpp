@@ -4,25 +4,9 @@
 
 namespace hqnn {
 
-const char* scaling_kind_name(ScalingKind kind) {
-  switch (kind) {
-    case ScalingKind::none: return "none";
-    case ScalingKind::standard: return "standard";
-    case ScalingKind::minmax: return "minmax";
-    case ScalingKind::automatic: return "auto";
-  }
-  return "none";
-}
-
-std::optional<ScalingKind> parse_scaling_kind(const std::string& name) {
-  for (ScalingKind k : {ScalingKind::none, ScalingKind::standard, ScalingKind::minmax, ScalingKind::automatic})
-    if (name == scaling_kind_name(k)) return k;
-  return std::nullopt;
-}
-
 FeatureScaler FeatureScaler::fit(ScalingKind kind, const Dataset& train) {
   if (kind != ScalingKind::standard && kind != ScalingKind::minmax)
-    throw InputError(std::string("cannot fit a '") + scaling_kind_name(kind) + "' scaler (standard or minmax)");
+    throw InputError(std::string("cannot fit a '") + enum_name(kind) + "' scaler (standard or minmax)");
   if (train.size() == 0) throw InputError("cannot fit feature scaling on an empty training set");
   FeatureScaler s;
   s.kind = kind;

@@ -12,13 +12,25 @@
 #include <string>
 
 #include "dataset.hpp"
+#include "enum_table.hpp"
 #include "real.hpp"
 
 namespace hqnn {
 
 enum class ScalingKind { none, standard, minmax, automatic };
-const char* scaling_kind_name(ScalingKind kind);  // "none", "standard", "minmax", "auto"
-std::optional<ScalingKind> parse_scaling_kind(const std::string& name);
+template <>
+struct EnumTable<ScalingKind> {
+  static constexpr EnumName<ScalingKind> rows[] = {{ScalingKind::none, "none"},
+                                                   {ScalingKind::standard, "standard"},
+                                                   {ScalingKind::minmax, "minmax"},
+                                                   {ScalingKind::automatic, "auto"}};
+};
+static_assert(enum_table_is_complete<ScalingKind>());
+
+// Old spellings of enum_name / parse_enum, read by src/run/option_table.cpp
+// and src/app until they call the generic ones.
+inline const char* scaling_kind_name(ScalingKind kind) { return enum_name(kind); }
+inline std::optional<ScalingKind> parse_scaling_kind(const std::string& name) { return parse_enum<ScalingKind>(name); }
 
 struct FeatureScaler {
   ScalingKind kind = ScalingKind::standard;  // standard or minmax

@@ -16,23 +16,13 @@
 
 namespace hqnn {
 
-SkipTopology skip_topology_of(ModelKind kind) { return model_kind_info(kind).skip; }
-
-static bool uses_rot_relu(ModelKind kind) { return kind == ModelKind::mlp_rot || kind == ModelKind::cnn_rot; }
+static bool uses_rot_relu(ModelKind kind) { return enum_row(kind).activation == Activation::rot_relu; }
 
 // The largest logit of row b, in class order (a NaN logit makes the loss NaN either way).
 static Real row_max(const Matrix& logits, Index b) {
   Real m = logits(b, 0);
   for (Index k = 1; k < logits.cols(); ++k) m = std::max(m, logits(b, k));
   return m;
-}
-
-const char* softmax_loss_name(SoftmaxLoss loss) { return loss == SoftmaxLoss::naive ? "naive" : "stable"; }
-
-std::optional<SoftmaxLoss> parse_softmax_loss(const std::string& name) {
-  if (name == "stable") return SoftmaxLoss::stable;
-  if (name == "naive") return SoftmaxLoss::naive;
-  return std::nullopt;
 }
 
 // Softmax cross-entropy for rows of a larger batch: row b's loss goes to
@@ -101,7 +91,7 @@ void validate(const ModelOptions& o) {
       throw InputError("image shape " + std::to_string(o.image_channels) + "x" + std::to_string(o.image_height) + "x" +
                        std::to_string(o.image_width) + " is too large (at most 256 channels of 4096x4096)");
     if (o.image_channels < 1 || o.image_height < 4 || o.image_width < 4)
-      throw InputError(std::string(model_kind_name(o.kind)) + " needs image data of at least 4x4 pixels (got " +
+      throw InputError(std::string(enum_name(o.kind)) + " needs image data of at least 4x4 pixels (got " +
                        std::to_string(o.image_channels) + "x" + std::to_string(o.image_height) + "x" +
                        std::to_string(o.image_width) + "); use an image dataset or an FNN model");
   }
@@ -188,28 +178,20 @@ Model::Model(const ModelOptions& options, Index input_width, int classes)
   }
   if (is_classical_skip(options.kind)) {
     ClassicalSkipStackOptions c;
+    static_cast<SkipStackOptions&>(c) = options;
     c.topology = skip_topology_of(options.kind);
-    c.branch = model_kind_info(options.kind).branch;
+    c.branch = enum_row(options.kind).branch();
     c.width = width_;
-    c.layers = options.layers;
-    c.train_lambda = options.train_lambda;
-    c.lambda_init = options.lambda_init;
-    c.dense_lambda_inverse = options.dense_lambda_inverse;
     c.leaky_slope = options.leaky_slope;
     auto stack = std::make_unique<ClassicalSkipStack>("c", c, rng);
     classical_skip_ = stack.get();
     layers_.push_back(std::move(stack));
   } else if (is_hybrid(options.kind)) {
     QuantumStackOptions q;
+    static_cast<SkipStackOptions&>(q) = options;
+    static_cast<QuantumLayerOptions&>(q) = options;
     q.topology = skip_topology_of(options.kind);
     q.width = width_;
-    q.layers = options.layers;
-    q.renormalize = options.renormalize;
-    q.train_lambda = options.train_lambda;
-    q.lambda_init = options.lambda_init;
-    q.dense_lambda_inverse = options.dense_lambda_inverse;
-    q.angle_init_normal = options.angle_init_normal;
-    q.angle_init_scale = options.angle_init_scale;
     auto stack = std::make_unique<QuantumStack>("q", q, rng);
     quantum_ = stack.get();
     layers_.push_back(std::move(stack));

@@ -45,20 +45,24 @@ struct AttackOptions;
 // inf and then NaN once a logit passes ~88 in float). The naive loss exists
 // only to test whether it explains the paper's NaN losses; never a default.
 enum class SoftmaxLoss { stable, naive };
-const char* softmax_loss_name(SoftmaxLoss loss);
-std::optional<SoftmaxLoss> parse_softmax_loss(const std::string& name);
+template <>
+struct EnumTable<SoftmaxLoss> {
+  static constexpr EnumName<SoftmaxLoss> rows[] = {{SoftmaxLoss::stable, "stable"}, {SoftmaxLoss::naive, "naive"}};
+};
+static_assert(enum_table_is_complete<SoftmaxLoss>());
 
-// One struct read by the CLI, the playground and the model files.
-struct ModelOptions {
+// Old spellings of enum_name / parse_enum, read by src/run/option_table.cpp
+// and src/app until they call the generic ones.
+inline const char* softmax_loss_name(SoftmaxLoss loss) { return enum_name(loss); }
+inline std::optional<SoftmaxLoss> parse_softmax_loss(const std::string& name) { return parse_enum<SoftmaxLoss>(name); }
+
+// One struct read by the CLI, the playground and the model files. The stack's
+// options are the stacks' own structs: `layers` is L, the quantum-inspired
+// layers or the hidden layers of an MLP; λ (D3) and the V chains' options (D2,
+// D4) apply to the models that have them.
+struct ModelOptions : SkipStackOptions, QuantumLayerOptions {
   ModelKind kind = ModelKind::qdfnn;
-  int layers = 2;        // L: quantum-inspired layers, or hidden layers of an MLP
-  int width = 0;         // n: 0 means "the number of input features"
-  bool renormalize = false;           // D2
-  bool train_lambda = true;           // D3
-  Real lambda_init = 1;               // D3
-  bool dense_lambda_inverse = false;  // D3: dense λ_{l,j} start at lambda_init / l
-  bool angle_init_normal = false;     // D4: U(-scale, scale) or N(0, scale²)
-  Real angle_init_scale = Real(kPi);  // D4
+  int width = 0;  // n: 0 means "the number of input features"
   Real leaky_slope = Real(0.01);
   int conv1_channels = 8, conv2_channels = 16;  // D9 front end of the convolutional models
   int image_channels = 0, image_height = 0, image_width = 0;  // input image shape (convolutional models)
@@ -71,10 +75,6 @@ Index effective_width(const ModelOptions& options, Index input_width);
 
 // Throws InputError naming the option when a value is out of range.
 void validate(const ModelOptions& options);
-
-// The skip connections of a hybrid's quantum-inspired stack: none (TQFNN,
-// TQCNN), residual (QRFNN, QRCNN; Eq. 7) or dense (QDFNN, QDCNN; Eq. 8).
-SkipTopology skip_topology_of(ModelKind kind);
 
 class Model {
  public:

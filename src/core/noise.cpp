@@ -10,31 +10,6 @@
 
 namespace hqnn {
 
-const std::vector<NoiseKindInfo>& noise_kinds() {
-  static const std::vector<NoiseKindInfo> kinds = {
-      {NoiseKind::gaussian_sym, "gaussian-sym", true},  {NoiseKind::gaussian_asym, "gaussian-asym", false},
-      {NoiseKind::uniform_sym, "uniform-sym", true},    {NoiseKind::uniform_asym, "uniform-asym", false},
-      {NoiseKind::mixed_sym, "mixed-sym", true},        {NoiseKind::mixed_asym, "mixed-asym", false},
-  };
-  return kinds;
-}
-
-const char* noise_kind_name(NoiseKind kind) { return noise_kinds()[static_cast<size_t>(kind)].name; }
-
-std::optional<NoiseKind> parse_noise_kind(const std::string& name) {
-  for (const NoiseKindInfo& k : noise_kinds())
-    if (name == k.name) return k.kind;
-  return std::nullopt;
-}
-
-std::string noise_kind_list(const char* separator) {
-  std::string list;
-  for (const NoiseKindInfo& k : noise_kinds()) list += (list.empty() ? "" : separator) + std::string(k.name);
-  return list;
-}
-
-bool is_symmetric(NoiseKind kind) { return noise_kinds()[static_cast<size_t>(kind)].symmetric; }
-
 double draw_noise(NoiseKind kind, double m, Rng& rng) {
   switch (kind) {
     case NoiseKind::gaussian_sym: return rng.normal(0.0, m);

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "enum_table.hpp"
 #include "real.hpp"
 
 namespace hqnn {
@@ -27,13 +28,24 @@ struct NoiseKindInfo {
   const char* name;  // "gaussian-sym"
   bool symmetric;    // the pdf is symmetric about 0
 };
-const std::vector<NoiseKindInfo>& noise_kinds();
+template <>
+struct EnumTable<NoiseKind> {
+  static constexpr NoiseKindInfo rows[] = {
+      {NoiseKind::gaussian_sym, "gaussian-sym", true},  {NoiseKind::gaussian_asym, "gaussian-asym", false},
+      {NoiseKind::uniform_sym, "uniform-sym", true},    {NoiseKind::uniform_asym, "uniform-asym", false},
+      {NoiseKind::mixed_sym, "mixed-sym", true},        {NoiseKind::mixed_asym, "mixed-asym", false},
+  };
+};
+static_assert(enum_table_is_complete<NoiseKind>());
 
-const char* noise_kind_name(NoiseKind kind);
-std::optional<NoiseKind> parse_noise_kind(const std::string& name);
-// "gaussian-sym, gaussian-asym, ..., mixed-asym" for help texts and messages.
-std::string noise_kind_list(const char* separator = ", ");
-bool is_symmetric(NoiseKind kind);
+inline bool is_symmetric(NoiseKind kind) { return enum_row(kind).symmetric; }
+
+// Old spellings of enum_rows / enum_name / parse_enum / enum_name_list, read
+// by src/run/option_table.cpp and src/app until they call the generic ones.
+inline EnumRows<NoiseKindInfo> noise_kinds() { return enum_rows<NoiseKind>(); }
+inline const char* noise_kind_name(NoiseKind kind) { return enum_name(kind); }
+inline std::optional<NoiseKind> parse_noise_kind(const std::string& name) { return parse_enum<NoiseKind>(name); }
+inline std::string noise_kind_list(const char* separator = ", ") { return enum_name_list<NoiseKind>(separator); }
 
 // One draw of ε.
 double draw_noise(NoiseKind kind, double magnitude, Rng& rng);

@@ -8,17 +8,9 @@
 
 namespace hqnn {
 
-const char* optimizer_kind_name(OptimizerKind kind) { return kind == OptimizerKind::adam ? "adam" : "sgd"; }
-
-std::optional<OptimizerKind> parse_optimizer_kind(const std::string& name) {
-  if (name == "adam") return OptimizerKind::adam;
-  if (name == "sgd") return OptimizerKind::sgd;
-  return std::nullopt;
-}
-
 Json Optimizer::state_json() const {
   Json j = Json::object();
-  j.set("kind", optimizer_kind_name(options_.kind));
+  j.set("kind", enum_name(options_.kind));
   j.set("steps", static_cast<long long>(steps_));
   auto blocks = [](const std::vector<std::vector<double>>& v) {
     Json a = Json::array();
@@ -36,8 +28,8 @@ Json Optimizer::state_json() const {
 
 void Optimizer::load_state(const Json& j, const std::vector<ParamBlock>& params) {
   const std::string ctx = "optimizer state";
-  if (j.at("kind", ctx).as_string(ctx + ".kind") != optimizer_kind_name(options_.kind))
-    throw InputError(ctx + ": saved for " + j.at("kind").as_string() + ", training uses " + optimizer_kind_name(options_.kind));
+  if (j.at("kind", ctx).as_string(ctx + ".kind") != enum_name(options_.kind))
+    throw InputError(ctx + ": saved for " + j.at("kind").as_string() + ", training uses " + enum_name(options_.kind));
   const double steps = j.at("steps", ctx).as_number(ctx + ".steps");
   if (!(steps >= 0 && steps < 9007199254740992.0 && steps == std::floor(steps)))
     throw InputError(ctx + ".steps: expected a non-negative integer");

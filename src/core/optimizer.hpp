@@ -5,14 +5,23 @@
 #include <string>
 #include <vector>
 
+#include "enum_table.hpp"
 #include "json.hpp"
 #include "layer.hpp"
 
 namespace hqnn {
 
 enum class OptimizerKind { adam, sgd };
-const char* optimizer_kind_name(OptimizerKind kind);
-std::optional<OptimizerKind> parse_optimizer_kind(const std::string& name);
+template <>
+struct EnumTable<OptimizerKind> {
+  static constexpr EnumName<OptimizerKind> rows[] = {{OptimizerKind::adam, "adam"}, {OptimizerKind::sgd, "sgd"}};
+};
+static_assert(enum_table_is_complete<OptimizerKind>());
+
+// Old spellings of enum_name / parse_enum, read by src/run/option_table.cpp
+// and src/app until they call the generic ones.
+inline const char* optimizer_kind_name(OptimizerKind kind) { return enum_name(kind); }
+inline std::optional<OptimizerKind> parse_optimizer_kind(const std::string& name) { return parse_enum<OptimizerKind>(name); }
 
 struct OptimizerOptions {
   OptimizerKind kind = OptimizerKind::adam;  // D6

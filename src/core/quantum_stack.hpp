@@ -21,16 +21,17 @@ namespace hqnn {
 
 class Rng;
 
-struct QuantumStackOptions {
+// The quantum-inspired layers' own options, held by QuantumStackOptions and
+// ModelOptions (model.hpp).
+struct QuantumLayerOptions {
+  bool renormalize = false;           // D2
+  bool angle_init_normal = false;     // D4: false: θ ~ U(-scale, scale); true: θ ~ N(0, scale²)
+  Real angle_init_scale = Real(kPi);  // D4
+};
+
+struct QuantumStackOptions : SkipStackOptions, QuantumLayerOptions {
   SkipTopology topology = SkipTopology::dense;
-  int width = 4;                   // n, the state dimension (n >= 2)
-  int layers = 2;                  // L (>= 1)
-  bool renormalize = false;        // D2
-  bool train_lambda = true;        // D3: λ are "adaptive parameters"
-  Real lambda_init = 1;            // residual λ, and dense λ_{l,j} when not scaled
-  bool dense_lambda_inverse = false;  // dense λ_{l,j} start at lambda_init / l
-  bool angle_init_normal = false;  // D4: false: θ ~ U(-scale, scale); true: θ ~ N(0, scale²)
-  Real angle_init_scale = Real(kPi);
+  int width = 4;  // n, the state dimension (n >= 2)
 };
 
 // Perturbations of one layer's gates by a parameter attack (attack.hpp); empty

@@ -4,26 +4,6 @@
 
 namespace hqnn {
 
-const char* skip_topology_name(SkipTopology topology) {
-  switch (topology) {
-    case SkipTopology::plain: return "plain";
-    case SkipTopology::residual: return "residual";
-    case SkipTopology::dense: return "dense";
-  }
-  return "?";
-}
-
-const char* skip_branch_name(SkipBranch branch) {
-  switch (branch) {
-    case SkipBranch::none: return "none";
-    case SkipBranch::v_chain: return "v-chain";
-    case SkipBranch::leaky: return "leaky";
-    case SkipBranch::tanh: return "tanh";
-    case SkipBranch::orthogonal: return "orthogonal";
-  }
-  return "?";
-}
-
 SkipConnections::SkipConnections(SkipTopology topology, int layers, Real lambda_init, bool dense_lambda_inverse,
                                  bool train_lambda)
     : topology_(topology), train_(train_lambda) {

@@ -13,18 +13,42 @@
 #include <string>
 #include <vector>
 
+#include "enum_table.hpp"
 #include "layer.hpp"
 
 namespace hqnn {
 
 enum class SkipTopology { plain, residual, dense };
-const char* skip_topology_name(SkipTopology topology);
+template <>
+struct EnumTable<SkipTopology> {
+  static constexpr EnumName<SkipTopology> rows[] = {
+      {SkipTopology::plain, "plain"}, {SkipTopology::residual, "residual"}, {SkipTopology::dense, "dense"}};
+};
+static_assert(enum_table_is_complete<SkipTopology>());
 
 // The layer inside the skips: a V chain (the hybrids), one of the classical
 // layers of the controls (classical_skip_stack.hpp), or none (the plain MLP
 // and CNN baselines have no skips).
 enum class SkipBranch { none, v_chain, leaky, tanh, orthogonal };
-const char* skip_branch_name(SkipBranch branch);
+template <>
+struct EnumTable<SkipBranch> {
+  static constexpr EnumName<SkipBranch> rows[] = {{SkipBranch::none, "none"},
+                                                  {SkipBranch::v_chain, "v-chain"},
+                                                  {SkipBranch::leaky, "leaky"},
+                                                  {SkipBranch::tanh, "tanh"},
+                                                  {SkipBranch::orthogonal, "orthogonal"}};
+};
+static_assert(enum_table_is_complete<SkipBranch>());
+
+// A stack of L layers with λ skips: the options the hybrids' stack
+// (quantum_stack.hpp), the controls' stack (classical_skip_stack.hpp) and
+// ModelOptions (model.hpp) all hold, declared once here.
+struct SkipStackOptions {
+  int layers = 2;                     // L (>= 1)
+  bool train_lambda = true;           // D3: λ are "adaptive parameters"
+  Real lambda_init = 1;               // D3: residual λ, and dense λ_{l,j} when not scaled
+  bool dense_lambda_inverse = false;  // D3: dense λ_{l,j} start at lambda_init / l
+};
 
 class SkipConnections {
  public:

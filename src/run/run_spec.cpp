@@ -50,7 +50,7 @@ void validate(const RunSpec& s) {
     throw InputError("test fraction must be between 0 and 1 (exclusive), got " + std::to_string(s.data.test_fraction));
   if (s.data.downsample < 1) throw InputError("downsample: expected a factor of 1 or more");
   if (is_convolutional(s.model.kind) && s.data_kind() == DataKind::tabular)
-    throw InputError(std::string(model_kind_name(s.model.kind)) + " is a convolutional model: it needs image data " +
+    throw InputError(std::string(enum_name(s.model.kind)) + " is a convolutional model: it needs image data " +
                      "(e.g. mnist-subset), and " + s.data.name + " is tabular data; for tabular data choose a model " +
                      "without convolutions (the --model list in hqnn train --help)");
   ModelOptions check = s.model;

@@ -157,7 +157,7 @@ TEST(TrainingSession, ExportThenImportKeepsTheModel) {
   // included, with the scaling that scale=auto chose in place of auto.
   EXPECT_EQ(s->import_serial, 1u);
   EXPECT_EQ(run::run_differences(s->settings.run, exported->settings.run), std::vector<std::string>{"scale"});
-  EXPECT_EQ(scaling_kind_name(s->settings.run.data.scaling), exported->scaling);
+  EXPECT_EQ(enum_name(s->settings.run.data.scaling), exported->scaling);
   EXPECT_EQ(s->settings.run.data.split_seed, 1u);
 }
 

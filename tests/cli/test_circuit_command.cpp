@@ -100,13 +100,13 @@ TEST(CliCircuit, StatsStateIsTheDenseChainAppliedToTheEncodedInput) {
 TEST(CliCircuit, QasmOfEveryHybridKindSimulatesToTheStatsState) {
   for (ModelKind kind : {ModelKind::tqfnn, ModelKind::qrfnn, ModelKind::qdfnn})
     for (int width : {0, 5}) {  // n = 4 features, or a Linear front end to n = 5 (padded to 8)
-      const std::string path = model_file(std::string("circuit_") + model_kind_name(kind) + ".json", kind, width);
+      const std::string path = model_file(std::string("circuit_") + enum_name(kind) + ".json", kind, width);
       expect_qasm_matches_stats(path, kIrisInput, {});
       expect_qasm_matches_stats(path, "-1,0.5,2,0", {"--layer", "1", "--multi-control", "ancilla-chain"});
     }
   // The quantum part of a convolutional hybrid: its input is the 8 x 8 image.
   for (ModelKind kind : {ModelKind::tqcnn, ModelKind::qrcnn, ModelKind::qdcnn}) {
-    const std::string path = model_file(std::string("circuit_") + model_kind_name(kind) + ".json", kind, 13, 64);
+    const std::string path = model_file(std::string("circuit_") + enum_name(kind) + ".json", kind, 13, 64);
     expect_qasm_matches_stats(path, comma_list(64, 0.0, 0.015625), {"--layer", "0"});
   }
 }

@@ -158,7 +158,7 @@ TEST(CliWorkflow, ACheckpointOfAnotherRunIsNotOverwrittenUnlessSaid) {
   // the same run, started again, and an explicit overwrite are fine
   train({"--model", "qrfnn", "--epochs", "3", "--checkpoint", ckpt, "--quiet"});
   train({"--model", "qdfnn", "--epochs", "2", "--checkpoint", ckpt, "--quiet", "--overwrite-checkpoint"});
-  EXPECT_EQ(model_kind_name(read_checkpoint_file(ckpt).spec.model.kind), std::string("qdfnn"));
+  EXPECT_EQ(enum_name(read_checkpoint_file(ckpt).spec.model.kind), std::string("qdfnn"));
   const std::string other = dir() + "/notes.txt";
   write(other, "my notes\n");
   const std::string not_ckpt = input_error_of([&] { train({"--epochs", "1", "--checkpoint", other, "--quiet"}); });

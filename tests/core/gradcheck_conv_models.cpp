@@ -31,7 +31,7 @@ INSTANTIATE_TEST_SUITE_P(Families, GradcheckConvModel,
                                            ModelKind::cnn_res_tanh, ModelKind::cnn_dense_tanh, ModelKind::cnn_res_orth,
                                            ModelKind::cnn_dense_orth),
                          [](const ::testing::TestParamInfo<ModelKind>& info) {
-                           std::string s = model_kind_name(info.param);
+                           std::string s = enum_name(info.param);
                            for (auto& c : s)
                              if (c == '-') c = '_';
                            return s;

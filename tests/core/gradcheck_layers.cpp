@@ -78,7 +78,7 @@ INSTANTIATE_TEST_SUITE_P(
                       ClassicalSkipCase{SkipTopology::residual, SkipBranch::orthogonal},
                       ClassicalSkipCase{SkipTopology::dense, SkipBranch::orthogonal}),
     [](const ::testing::TestParamInfo<ClassicalSkipCase>& info) {
-      return std::string(skip_topology_name(info.param.topology)) + "_" + skip_branch_name(info.param.branch);
+      return std::string(enum_name(info.param.topology)) + "_" + enum_name(info.param.branch);
     });
 
 TEST(GradcheckLayers, AmplitudeEncoding) {
@@ -131,7 +131,7 @@ INSTANTIATE_TEST_SUITE_P(
                       StackCase{SkipTopology::residual, true, 2, 2}, StackCase{SkipTopology::dense, false, 8, 4}),
     [](const ::testing::TestParamInfo<StackCase>& info) {
       const StackCase& c = info.param;
-      return std::string(skip_topology_name(c.topology)) + (c.renormalize ? "_renorm" : "") + "_n" +
+      return std::string(enum_name(c.topology)) + (c.renormalize ? "_renorm" : "") + "_n" +
              std::to_string(c.width) + "_L" + std::to_string(c.layers);
     });
 

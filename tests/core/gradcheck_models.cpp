@@ -40,7 +40,7 @@ INSTANTIATE_TEST_SUITE_P(
                       ModelCase{ModelKind::mlp_res_tanh, 0, false}, ModelCase{ModelKind::mlp_dense_tanh, 6, false},
                       ModelCase{ModelKind::mlp_res_orth, 6, false}, ModelCase{ModelKind::mlp_dense_orth, 0, false}),
     [](const ::testing::TestParamInfo<ModelCase>& info) {
-      std::string name = model_kind_name(info.param.kind);
+      std::string name = enum_name(info.param.kind);
       for (auto& ch : name)
         if (ch == '-') ch = '_';
       return name + "_n" + std::to_string(info.param.width) + (info.param.renormalize ? "_renorm" : "");

@@ -76,8 +76,8 @@ TEST(Attack, TransientNeverChangesStoredParametersButChangesOutputs) {
       m.set_attack(a);
       const Matrix first = m.forward(x);
       const Matrix second = m.forward(x);
-      EXPECT_EQ(stored_params(m), before) << model_kind_name(kind);
-      EXPECT_GT((first - clean).cwiseAbs().maxCoeff(), 1e-4) << model_kind_name(kind);
+      EXPECT_EQ(stored_params(m), before) << enum_name(kind);
+      EXPECT_GT((first - clean).cwiseAbs().maxCoeff(), 1e-4) << enum_name(kind);
       EXPECT_GT((first - second).cwiseAbs().maxCoeff(), 1e-4) << "redrawn at each forward pass";
       m.clear_attack();
       EXPECT_EQ((m.forward(x) - clean).cwiseAbs().maxCoeff(), 0.0) << "removing the attack restores the model";
@@ -103,7 +103,7 @@ TEST(Attack, KeepAttackDrawsReusesTheLastEpsilonAndDrawsNothing) {
         EXPECT_EQ((watched.forward(x) - first).cwiseAbs().maxCoeff(), 0.0) << "the last ε is kept";
     }
     // The generator did not move: the next draw is the one the unwatched model makes.
-    EXPECT_EQ((watched.forward(x) - plain.forward(x)).cwiseAbs().maxCoeff(), 0.0) << model_kind_name(kind);
+    EXPECT_EQ((watched.forward(x) - plain.forward(x)).cwiseAbs().maxCoeff(), 0.0) << enum_name(kind);
   }
 }
 
@@ -123,7 +123,7 @@ TEST(Attack, PersistentInsideFormAccumulatesIntoStoredParameters) {
     size_t changed = 0;
     for (size_t i = 0; i < before.size(); ++i) changed += before[i] != after[i];
     const size_t expected = kind == ModelKind::qrfnn ? 5u /* 2n-3 angles of layer 0 */ : 16u /* fc0.weight 4x4 */;
-    EXPECT_EQ(changed, expected) << model_kind_name(kind);
+    EXPECT_EQ(changed, expected) << enum_name(kind);
   }
 }
 
@@ -211,13 +211,13 @@ namespace {
 Json offsets_of(Model& m) { return m.attack_state_json().at("offsets"); }
 
 TEST(Attack, ModeNamesRoundTripThroughOneTable) {
-  for (AttackMode mode : attack_modes()) EXPECT_EQ(parse_attack_mode(attack_mode_name(mode)), mode);
-  EXPECT_EQ(attack_modes().size(), 3u);
-  EXPECT_EQ(parse_attack_mode("fixed"), AttackMode::fixed);
-  EXPECT_FALSE(parse_attack_mode("Fixed").has_value());
-  EXPECT_EQ(attack_mode_choices(), "persistent, transient or fixed");
-  EXPECT_EQ(parse_attack_form("2"), AttackForm::outside);
-  EXPECT_STREQ(attack_form_name(AttackForm::outside), "outside");
+  for (AttackMode mode : enum_values<AttackMode>()) EXPECT_EQ(parse_enum<AttackMode>(enum_name(mode)), mode);
+  EXPECT_EQ(enum_values<AttackMode>().size(), 3u);
+  EXPECT_EQ(parse_enum<AttackMode>("fixed"), AttackMode::fixed);
+  EXPECT_FALSE(parse_enum<AttackMode>("Fixed").has_value());
+  EXPECT_EQ(enum_name_list<AttackMode>(", ", " or "), "persistent, transient or fixed");
+  EXPECT_EQ(parse_enum<AttackForm>("2"), AttackForm::outside);
+  EXPECT_STREQ(enum_name(AttackForm::outside), "outside");
 }
 
 TEST(Attack, FixedModeHoldsOneEpsilonAcrossStepsAndForwardPasses) {
@@ -237,7 +237,7 @@ TEST(Attack, FixedModeHoldsOneEpsilonAcrossStepsAndForwardPasses) {
       const Matrix first = m.forward(x);
       for (int step = 0; step < 3; ++step) m.after_optimizer_step();
       const Matrix later = m.forward(x);
-      const std::string label = std::string(model_kind_name(kind)) + " " + attack_form_name(form);
+      const std::string label = std::string(enum_name(kind)) + " " + enum_name(form);
       EXPECT_GT((first - clean).cwiseAbs().maxCoeff(), 1e-4) << label << ": ε is installed before the first pass";
       EXPECT_EQ((later - first).cwiseAbs().maxCoeff(), 0.0) << label << ": the same ε after steps and passes";
       EXPECT_EQ(offsets_of(m).dump(), drawn) << label << ": nothing accumulated, nothing redrawn";
@@ -302,7 +302,7 @@ void expect_fixed_attack_resume_is_bit_identical(ModelKind kind, AttackForm form
   t3.load_state(Json::parse(trainer_state));
   resumed.load_attack_state(Json::parse(attack_state));
   while (!t3.done()) t3.step();
-  EXPECT_EQ(stored_params(resumed), stored_params(straight)) << model_kind_name(kind);
+  EXPECT_EQ(stored_params(resumed), stored_params(straight)) << enum_name(kind);
   ASSERT_EQ(t1.history().size(), t3.history().size());
   for (size_t e = 0; e < t1.history().size(); ++e) EXPECT_EQ(t1.history()[e].test_loss, t3.history()[e].test_loss);
 }

@@ -40,8 +40,8 @@ AttackOptions fixed_attack(AttackScale scale) {
 
 TEST(AttackScale, NamesRoundTrip) {
   for (AttackScale s : {AttackScale::absolute, AttackScale::relative})
-    EXPECT_EQ(parse_attack_scale(attack_scale_name(s)), s);
-  EXPECT_FALSE(parse_attack_scale("rms").has_value());
+    EXPECT_EQ(parse_enum<AttackScale>(enum_name(s)), s);
+  EXPECT_FALSE(parse_enum<AttackScale>("rms").has_value());
 }
 
 TEST(AttackScale, AbsoluteFactorIsOne) {
@@ -78,11 +78,11 @@ TEST(AttackScale, RelativeClassicalScalesByTheWeightsRms) {
     r.set_attack(fixed_attack(AttackScale::relative));
     const Matrix& w = *r.attack_target(2).weight;
     const double s = rms(w.data(), w.size());
-    EXPECT_DOUBLE_EQ(r.attack()->layer_scales()[1], s) << model_kind_name(kind);
+    EXPECT_DOUBLE_EQ(r.attack()->layer_scales()[1], s) << enum_name(kind);
     EXPECT_LT(s, 1.0);
     const Matrix& ea = *a.attack_target(2).weight_offset;
     const Matrix& er = *r.attack_target(2).weight_offset;
-    EXPECT_TRUE(er.isApprox(ea * Real(s), 1e-5f)) << model_kind_name(kind);
+    EXPECT_TRUE(er.isApprox(ea * Real(s), 1e-5f)) << enum_name(kind);
   }
 }
 

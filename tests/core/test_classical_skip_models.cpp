@@ -138,8 +138,8 @@ TEST(ClassicalSkipModels, AttacksReachTheLayerInsideTheSkip) {
     a.magnitude = 0.1;
     m.set_attack(a);
     m.after_optimizer_step();
-    EXPECT_EQ(*m.attack_target(0).weight, w0) << model_kind_name(kind);
-    EXPECT_NE(*m.attack_target(1).weight, w1) << model_kind_name(kind);
+    EXPECT_EQ(*m.attack_target(0).weight, w0) << enum_name(kind);
+    EXPECT_NE(*m.attack_target(1).weight, w1) << enum_name(kind);
     a.form = AttackForm::outside;
     m.set_attack(a);
     m.after_optimizer_step();
@@ -165,14 +165,14 @@ TEST_P(ClassicalSkipTraining, LearnsIris) {
   Trainer trainer(model, split.train, split.test, to);
   trainer.run();
   const Evaluation ev = evaluate(model, split.test);
-  EXPECT_GE(ev.accuracy, 0.9) << model_kind_name(GetParam());
+  EXPECT_GE(ev.accuracy, 0.9) << enum_name(GetParam());
 }
 
 INSTANTIATE_TEST_SUITE_P(Kinds, ClassicalSkipTraining,
                          ::testing::Values(ModelKind::mlp_res_leaky, ModelKind::mlp_dense_leaky, ModelKind::mlp_res_tanh,
                                            ModelKind::mlp_dense_tanh, ModelKind::mlp_res_orth, ModelKind::mlp_dense_orth),
                          [](const ::testing::TestParamInfo<ModelKind>& info) {
-                           std::string s = model_kind_name(info.param);
+                           std::string s = enum_name(info.param);
                            for (auto& c : s)
                              if (c == '-') c = '_';
                            return s;

@@ -326,14 +326,14 @@ TEST(Conv2d, EveryInstructionSetGivesBitIdenticalResults) {
       for (SimdIsa isa : {SimdIsa::avx2, SimdIsa::avx512}) {
         if (!simd_isa_available(isa)) continue;
         const ConvPass wide = run_conv(s, batch, [isa](Conv2d& c) { c.use_kernels(isa); });
-        const std::string what = std::string(simd_isa_name(isa)) + " " + std::to_string(s.in_channels) + "->" +
+        const std::string what = std::string(enum_name(isa)) + " " + std::to_string(s.in_channels) + "->" +
                                  std::to_string(s.out_channels) + " batch " + std::to_string(batch);
         expect_same_pass_bits(portable, wide, what);
         ++compared;
       }
     }
   std::printf("compared %d cases against the portable kernels; this machine runs %s\n", compared,
-              simd_isa_name(simd_isa()));
+              enum_name(simd_isa()));
 }
 
 // The order of every sum, as conv2d_kernels.inc states it, written as plain

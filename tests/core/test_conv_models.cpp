@@ -46,7 +46,7 @@ TEST(ConvModels, ModelFilesRoundTripExactly) {
     auto loaded = model_from_json(Json::parse(model_to_json(model, info).dump()), nullptr);
     const Matrix x = data.test.features.topRows(16);
     const Matrix a = model.forward(x), b = loaded->forward(x);
-    EXPECT_EQ(0, std::memcmp(a.data(), b.data(), sizeof(Real) * static_cast<size_t>(a.size()))) << model_kind_name(kind);
+    EXPECT_EQ(0, std::memcmp(a.data(), b.data(), sizeof(Real) * static_cast<size_t>(a.size()))) << enum_name(kind);
     EXPECT_EQ(loaded->options().image_height, 28);
   }
 }

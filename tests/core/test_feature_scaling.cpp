@@ -41,8 +41,8 @@ TEST(FeatureScaling, AConstantFeatureIsOnlyShifted) {
     EXPECT_TRUE(scaled.features.col(1).allFinite());
   }
   EXPECT_THROW(FeatureScaler::fit(ScalingKind::automatic, d), InputError);
-  EXPECT_EQ(parse_scaling_kind("auto"), ScalingKind::automatic);
-  EXPECT_FALSE(parse_scaling_kind("zscore").has_value());
+  EXPECT_EQ(parse_enum<ScalingKind>("auto"), ScalingKind::automatic);
+  EXPECT_FALSE(parse_enum<ScalingKind>("zscore").has_value());
 }
 
 TEST(FeatureScaling, ModelFilesOfOlderVersionsKeepTheirStandardizeSection) {

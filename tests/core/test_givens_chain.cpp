@@ -210,7 +210,7 @@ TEST(GivensChain, EveryInstructionSetGivesBitIdenticalResults) {
         for (SimdIsa isa : {SimdIsa::avx2, SimdIsa::avx512}) {
           if (!simd_isa_available(isa)) continue;
           const ChainResult wide = run_isa(isa, g, n, batch);
-          const std::string where = std::string(simd_isa_name(isa)) + (g.rotation ? " rotation" : " general") + " n " +
+          const std::string where = std::string(enum_name(isa)) + (g.rotation ? " rotation" : " general") + " n " +
                                     std::to_string(n) + " batch " + std::to_string(batch);
           EXPECT_TRUE(bit_identical(portable.forward, wide.forward)) << where;
           EXPECT_TRUE(bit_identical(portable.state, wide.state)) << where;
@@ -220,7 +220,7 @@ TEST(GivensChain, EveryInstructionSetGivesBitIdenticalResults) {
         }
       }
   std::printf("compared %d cases against the portable kernel; this machine runs %s\n", compared,
-              simd_isa_name(simd_isa()));
+              enum_name(simd_isa()));
 }
 
 TEST(GivensChain, FastKernelMatchesThePlainLoop) {
@@ -240,7 +240,7 @@ TEST(GivensChain, FastKernelMatchesThePlainLoop) {
           for (int r = 0; r < g.count(); ++r)
             EXPECT_NEAR(fast.angle_grad[size_t(r)], plain.angle_grad[size_t(r)],
                         2e-5 * (double(batch) + std::abs(plain.angle_grad[size_t(r)])))
-                << simd_isa_name(isa) << (g.rotation ? " rotation" : " general") << " n " << n << " batch " << batch
+                << enum_name(isa) << (g.rotation ? " rotation" : " general") << " n " << n << " batch " << batch
                 << " gate " << r;
         }
       }
@@ -265,7 +265,7 @@ TEST(GivensChain, RotationPathEqualsTheGeneralPathOnRotations) {
         for (int r = 0; r < fast.count(); ++r)
           EXPECT_NEAR(a.angle_grad[size_t(r)], b.angle_grad[size_t(r)],
                       2e-5 * (double(batch) + std::abs(b.angle_grad[size_t(r)])))
-              << simd_isa_name(isa) << " n " << n << " batch " << batch << " gate " << r;
+              << enum_name(isa) << " n " << n << " batch " << batch << " gate " << r;
       }
 }
 
@@ -315,7 +315,7 @@ TEST(GivensChain, OutOfPlaceForwardEqualsInPlaceBitForBit) {
           const Matrix before = out;
           Matrix in_copy = in;
           givens_chain_forward(isa, g, n, in_copy.data(), in_ld, out.data(), ld, batch);
-          const std::string where = std::string(simd_isa_name(isa)) + " n " + std::to_string(n) + " batch " +
+          const std::string where = std::string(enum_name(isa)) + " n " + std::to_string(n) + " batch " +
                                     std::to_string(batch) + " ld " + std::to_string(ld);
           EXPECT_TRUE(bit_identical(Matrix(out.topRows(batch)), want)) << where;
           EXPECT_TRUE(bit_identical(in_copy, in)) << where;

@@ -96,10 +96,10 @@ TEST(LargeBatchForward, ModelForwardOfASampleDoesNotDependOnThePowerOfTwoBatch) 
     const Matrix x = random_batch(1040, 64, 8);
     const Matrix all = model.forward(x);
     const Matrix first = model.forward(Matrix(x.topRows(1024)));
-    EXPECT_TRUE(test::bit_identical(first, Matrix(all.topRows(1024)))) << model_kind_name(kind);
+    EXPECT_TRUE(test::bit_identical(first, Matrix(all.topRows(1024)))) << enum_name(kind);
     // a chunk of 16, as training computes it
     const Matrix chunk = model.forward(Matrix(x.middleRows(1008, 16)));
-    EXPECT_TRUE(test::bit_identical(chunk, Matrix(all.middleRows(1008, 16)))) << model_kind_name(kind);
+    EXPECT_TRUE(test::bit_identical(chunk, Matrix(all.middleRows(1008, 16)))) << enum_name(kind);
     EXPECT_EQ(model.quantum_stack()->states()[0].rows(), 16);  // the caches hold the last batch, whole
   }
 }

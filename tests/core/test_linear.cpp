@@ -73,14 +73,14 @@ TEST(Linear, EveryInstructionSetGivesBitIdenticalResults) {
       for (SimdIsa isa : {SimdIsa::avx2, SimdIsa::avx512}) {
         if (!simd_isa_available(isa)) continue;
         const LinearPass wide = run_linear(s.in, s.out, batch, true, [isa](Linear& l) { l.use_kernels(isa); });
-        const std::string what = std::string(simd_isa_name(isa)) + " " + std::to_string(s.in) + "->" +
+        const std::string what = std::string(enum_name(isa)) + " " + std::to_string(s.in) + "->" +
                                  std::to_string(s.out) + " batch " + std::to_string(batch);
         expect_same_pass_bits(portable, wide, what);
         ++compared;
       }
     }
   std::printf("compared %d cases against the portable kernels; this machine runs %s\n", compared,
-              simd_isa_name(simd_isa()));
+              enum_name(simd_isa()));
 }
 
 // Each output is its bias plus the products in input order, whatever the batch

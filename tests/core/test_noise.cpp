@@ -16,9 +16,9 @@ TEST_P(NoiseKinds, SymmetricKindsHaveMeanNearZeroAsymmetricOnesDoNot) {
   for (int i = 0; i < n; ++i) sum += draw_noise(GetParam(), 1.0, rng);
   const double mean = sum / n;
   if (is_symmetric(GetParam()))
-    EXPECT_LT(std::abs(mean), 0.01) << noise_kind_name(GetParam());
+    EXPECT_LT(std::abs(mean), 0.01) << enum_name(GetParam());
   else
-    EXPECT_NEAR(mean, 1.0, 0.02) << noise_kind_name(GetParam());  // every asymmetric kind has mean m
+    EXPECT_NEAR(mean, 1.0, 0.02) << enum_name(GetParam());  // every asymmetric kind has mean m
 }
 
 TEST_P(NoiseKinds, TouchesARandomSubsetWithinTheFraction) {
@@ -48,29 +48,29 @@ TEST_P(NoiseKinds, TouchesARandomSubsetWithinTheFraction) {
 
 std::vector<NoiseKind> every_noise_kind() {
   std::vector<NoiseKind> kinds;
-  for (const NoiseKindInfo& k : noise_kinds()) kinds.push_back(k.kind);
+  for (const NoiseKindInfo& k : enum_rows<NoiseKind>()) kinds.push_back(k.kind);
   return kinds;
 }
 
 INSTANTIATE_TEST_SUITE_P(All, NoiseKinds, ::testing::ValuesIn(every_noise_kind()),
                          [](const ::testing::TestParamInfo<NoiseKind>& info) {
-                           std::string s = noise_kind_name(info.param);
+                           std::string s = enum_name(info.param);
                            for (auto& c : s)
                              if (c == '-') c = '_';
                            return s;
                          });
 
 TEST(Noise, KindTableHoldsEachKindOnceInEnumOrderAndNamesRoundTrip) {
-  ASSERT_EQ(noise_kinds().size(), 6u);
-  for (size_t i = 0; i < noise_kinds().size(); ++i) {
-    const NoiseKindInfo& k = noise_kinds()[i];
+  ASSERT_EQ(enum_rows<NoiseKind>().size(), 6u);
+  for (size_t i = 0; i < enum_rows<NoiseKind>().size(); ++i) {
+    const NoiseKindInfo& k = enum_rows<NoiseKind>()[i];
     EXPECT_EQ(static_cast<size_t>(k.kind), i);
-    EXPECT_EQ(parse_noise_kind(k.name), k.kind);
-    EXPECT_EQ(noise_kind_name(k.kind), std::string(k.name));
+    EXPECT_EQ(parse_enum<NoiseKind>(k.name), k.kind);
+    EXPECT_EQ(enum_name(k.kind), std::string(k.name));
     EXPECT_EQ(is_symmetric(k.kind), std::string(k.name).find("-sym") != std::string::npos) << k.name;
   }
-  EXPECT_EQ(noise_kind_list(), "gaussian-sym, gaussian-asym, uniform-sym, uniform-asym, mixed-sym, mixed-asym");
-  EXPECT_EQ(noise_kind_list(" | "), "gaussian-sym | gaussian-asym | uniform-sym | uniform-asym | mixed-sym | mixed-asym");
+  EXPECT_EQ(enum_name_list<NoiseKind>(), "gaussian-sym, gaussian-asym, uniform-sym, uniform-asym, mixed-sym, mixed-asym");
+  EXPECT_EQ(enum_name_list<NoiseKind>(" | "), "gaussian-sym | gaussian-asym | uniform-sym | uniform-asym | mixed-sym | mixed-asym");
 }
 
 TEST(Noise, SameSeedSameNoiseAndBadOptionsRefused) {
@@ -82,6 +82,6 @@ TEST(Noise, SameSeedSameNoiseAndBadOptionsRefused) {
   EXPECT_TRUE((a.array() == b.array()).all());
   o.max_fraction = 0;
   EXPECT_THROW(add_dataset_noise(a, o, r1), std::runtime_error);
-  EXPECT_EQ(parse_noise_kind("mixed-asym"), NoiseKind::mixed_asym);
-  EXPECT_FALSE(parse_noise_kind("pink").has_value());
+  EXPECT_EQ(parse_enum<NoiseKind>("mixed-asym"), NoiseKind::mixed_asym);
+  EXPECT_FALSE(parse_enum<NoiseKind>("pink").has_value());
 }

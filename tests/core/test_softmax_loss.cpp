@@ -12,7 +12,7 @@
 using namespace hqnn;
 
 TEST(SoftmaxLoss, NamesRoundTripAndStableIsTheDefault) {
-  for (SoftmaxLoss l : {SoftmaxLoss::stable, SoftmaxLoss::naive}) EXPECT_EQ(parse_softmax_loss(softmax_loss_name(l)), l);
+  for (SoftmaxLoss l : {SoftmaxLoss::stable, SoftmaxLoss::naive}) EXPECT_EQ(parse_enum<SoftmaxLoss>(enum_name(l)), l);
   EXPECT_EQ(TrainOptions{}.loss, SoftmaxLoss::stable);
 }
 
@@ -58,7 +58,7 @@ TEST(SoftmaxLoss, NaiveTrainingStepTurnsNaNWhereStableDoesNot) {
     to.loss = loss;
     Trainer trainer(model, iris, iris, to);
     trainer.step();
-    EXPECT_EQ(std::isnan(trainer.last_batch_loss()), loss == SoftmaxLoss::naive) << softmax_loss_name(loss);
+    EXPECT_EQ(std::isnan(trainer.last_batch_loss()), loss == SoftmaxLoss::naive) << enum_name(loss);
     EXPECT_GE(model.last_max_abs_logit(), 100.0);
     trainer.run_epoch();
     EXPECT_GE(trainer.history().back().max_abs_logit, 100.0);

@@ -26,19 +26,21 @@ const std::vector<NoiseKind>& attack_noise_kinds() {
 }
 
 std::vector<std::string> comparison_models(const std::string& key) {
-  if (is_image_dataset(key)) return {"qrcnn", "cnn-leaky", "qdcnn", "cnn-rot"};
-  return {"qrfnn", "mlp-leaky", "qdfnn", "mlp-rot"};
+  using K = ModelKind;
+  if (is_image_dataset(key)) return enum_names({K::qrcnn, K::cnn_leaky, K::qdcnn, K::cnn_rot});
+  return enum_names({K::qrfnn, K::mlp_leaky, K::qdfnn, K::mlp_rot});
 }
 
 std::vector<std::string> ablation_models(const std::string& key) {
-  if (is_image_dataset(key)) return {"tqcnn", "qrcnn", "qdcnn"};
-  return {"tqfnn", "qrfnn", "qdfnn"};
+  using K = ModelKind;
+  if (is_image_dataset(key)) return enum_names({K::tqcnn, K::qrcnn, K::qdcnn});
+  return enum_names({K::tqfnn, K::qrfnn, K::qdfnn});
 }
 
 // From the model-kind table, so that every kind (the classical controls too) has its name.
 std::string model_display_name(const std::string& model) {
-  const auto kind = parse_model_kind(model);
-  return kind ? model_kind_info(*kind).display_name : model;
+  const auto kind = parse_enum<ModelKind>(model);
+  return kind ? enum_row(*kind).display_name : model;
 }
 
 std::optional<ReproduceProfile> paper_profile(const std::string& name, const std::string& cifar100_dir) {
@@ -81,7 +83,7 @@ std::optional<ReproduceProfile> paper_profile(const std::string& name, const std
 ExperimentConfig grid_run_config(const ReproduceDataset& d, const std::string& model, int seed) {
   ExperimentConfig c;
   c.data = d.data;
-  c.model.kind = *parse_model_kind(model);
+  c.model.kind = *parse_enum<ModelKind>(model);
   c.model.seed = static_cast<uint64_t>(seed);
   c.train.epochs = d.epochs;
   c.train.batch = d.batch();
@@ -117,7 +119,7 @@ std::vector<GridRun> paper_grid(const ReproduceProfile& profile) {
           ExperimentConfig c = grid_run_config(d, model, seed);
           c.noise = DatasetNoiseOptions();
           c.noise->kind = noise;
-          add("noise", d, noise_kind_name(noise), model, seed, c);
+          add("noise", d, enum_name(noise), model, seed, c);
         }
       for (AttackForm form : {AttackForm::inside, AttackForm::outside})
         for (NoiseKind noise : attack_noise_kinds())
@@ -127,7 +129,7 @@ std::vector<GridRun> paper_grid(const ReproduceProfile& profile) {
             c.attack->form = form;
             c.attack->noise = noise;
             c.attack->seed = static_cast<uint64_t>(seed);
-            const std::string cond = std::string(form == AttackForm::inside ? "form1-" : "form2-") + noise_kind_name(noise);
+            const std::string cond = std::string(enum_row(form).label) + "-" + enum_name(noise);
             add("attack", d, cond, model, seed, c);
           }
       for (const auto& model : ablation_models(d.key)) add("ablation", d, "none", model, seed, grid_run_config(d, model, seed));

@@ -1,5 +1,6 @@
 #include "reproduction_plots.hpp"
 
+#include "core/attack.hpp"
 #include "svg_plot.hpp"
 #include "text_file.hpp"
 
@@ -12,9 +13,9 @@ std::string attack_plot_stem(const std::string& dataset, const std::string& cond
 void write_attack_plots(const std::filesystem::path& dir, const ReproduceProfile& profile, const GridResults& results) {
   std::filesystem::create_directories(dir);
   for (const auto& d : profile.datasets)
-    for (const char* form : {"form1", "form2"})
-      for (const char* noise : {"gaussian-asym", "mixed-asym"}) {
-        const std::string cond = std::string(form) + "-" + noise;
+    for (const AttackFormInfo& form : enum_rows<AttackForm>())
+      for (NoiseKind noise : {NoiseKind::gaussian_asym, NoiseKind::mixed_asym}) {
+        const std::string cond = std::string(form.label) + "-" + enum_name(noise);
         for (const char* what : {"accuracy", "loss"}) {
           std::vector<PlotSeries> series;
           for (const auto& m : comparison_models(d.key)) {
@@ -28,7 +29,7 @@ void write_attack_plots(const std::filesystem::path& dir, const ReproduceProfile
             series.push_back(p);
           }
           PlotOptions o;
-          o.title = d.key + ", attack " + (form == std::string("form1") ? "1 " : "2 ") + noise + ", seed 1: test " + what;
+          o.title = d.key + ", attack " + (form.kind == AttackForm::inside ? "1 " : "2 ") + enum_name(noise) + ", seed 1: test " + what;
           o.x_label = "epoch";
           o.y_label = std::string("test ") + what;
           o.log_y = what == std::string("loss");

@@ -47,7 +47,7 @@ class ReportBuilder {
     const AttackOptions attack;
     s += "\nDataset noise: magnitude " + format_number("%g", noise.magnitude) + ", up to " + format_number("%g", noise.max_fraction) +
          " of the features per sample, on train and test. Attacks: magnitude " + format_number("%g", attack.magnitude) + ", " +
-         attack_mode_name(attack.mode) + ", " + std::to_string(attack.layers) +
+         enum_name(attack.mode) + ", " + std::to_string(attack.layers) +
          " randomly chosen attackable layer(s) of L = 2 (library defaults).\n\n";
     return s;
   }
@@ -57,7 +57,7 @@ class ReportBuilder {
     std::string s = "## Generalisation under dataset noise (Fig. 5 layout)\n\n";
     for (const auto& d : profile_.datasets)
       for (NoiseKind noise : dataset_noise_kinds()) {
-        const std::string cond = noise_kind_name(noise);
+        const std::string cond = enum_name(noise);
         const bool paper = d.key == "fashion-mnist" && noise == NoiseKind::gaussian_sym;
         s += "### " + d.key + ", " + cond + " noise" + (paper ? " (the paper's Fig. 5)" : "") + "\n\n";
         const auto models = comparison_models(d.key);
@@ -131,10 +131,10 @@ class ReportBuilder {
       std::vector<std::string> head = {"attack"};
       for (const auto& m : models) head.push_back(model_display_name(m)), head.push_back("paper (Δacc)");
       s += table_head(head);
-      for (const char* form : {"form1", "form2"})
+      for (const AttackFormInfo& form : enum_rows<AttackForm>())
         for (NoiseKind noise : attack_noise_kinds()) {
-          const std::string cond = std::string(form) + "-" + noise_kind_name(noise);
-          std::vector<std::string> cells = {std::string(form == std::string("form1") ? "① " : "② ") + noise_kind_name(noise)};
+          const std::string cond = std::string(form.label) + "-" + enum_name(noise);
+          std::vector<std::string> cells = {std::string(form.symbol) + " " + enum_name(noise)};
           for (const auto& m : models) {
             const SeedAggregate a = results_.aggregate("attack", d.key, cond, m);
             cells.push_back(format_number("%.2f", 100 * a.acc_mean) + "% / " + format_number("%.4f", a.loss_mean) + " [" +
@@ -151,9 +151,9 @@ class ReportBuilder {
           s += table_row(cells);
         }
       s += "\n";
-      for (const char* form : {"form1", "form2"})
-        for (const char* noise : {"gaussian-asym", "mixed-asym"}) {
-          const std::string stem = attack_plot_stem(d.key, std::string(form) + "-" + noise);
+      for (const AttackFormInfo& form : enum_rows<AttackForm>())
+        for (NoiseKind noise : {NoiseKind::gaussian_asym, NoiseKind::mixed_asym}) {
+          const std::string stem = attack_plot_stem(d.key, std::string(form.label) + "-" + enum_name(noise));
           s += "![" + stem + " accuracy](plots/" + stem + "-accuracy.svg) ";
           s += "![" + stem + " loss](plots/" + stem + "-loss.svg)\n";
         }
@@ -166,7 +166,8 @@ class ReportBuilder {
   std::string fig9() const {
     std::string s = "## Ablation: plain / residual / dense on noiseless data (Fig. 9 layout, average test accuracy)\n\n";
     s += "± is the standard deviation over seeds of the per-run average.\n\n";
-    s += table_head({"data set", "plain", "paper (Δ)", "residual", "paper (Δ)", "dense", "paper (Δ)"});
+    s += table_head({"data set", enum_name(SkipTopology::plain), "paper (Δ)", enum_name(SkipTopology::residual), "paper (Δ)",
+                    enum_name(SkipTopology::dense), "paper (Δ)"});
     for (const auto& d : profile_.datasets) {
       std::vector<std::string> cells = {d.key};
       for (const auto& m : ablation_models(d.key)) {

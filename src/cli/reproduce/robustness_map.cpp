@@ -24,7 +24,7 @@ std::optional<ReproduceProfile> robustness_profile(const std::string& name) {
   iris.key = "iris";
   iris.data.name = "iris";
   iris.data.scaling = ScalingKind::automatic;  // the CLI's default: raw features handicap MLP(rot-relu)
-  iris.map = {forms, attack_modes(), six, 0};
+  iris.map = {forms, enum_values<AttackMode>(), six, 0};
   auto image = [&](const std::string& key, const std::string& data, int epochs, const RobustnessAxes& axes) {
     ReproduceDataset d;
     d.key = key;
@@ -50,7 +50,7 @@ std::optional<ReproduceProfile> robustness_profile(const std::string& name) {
     // 9,720 image runs on the 24,000-image FashionMNIST would take about 15 h of one core): 80 steps per run,
     // so a persistent attack accumulates over fewer steps than in the paper's grid.
     iris.epochs = 100;
-    const RobustnessAxes images = {forms, attack_modes(), six, 0};
+    const RobustnessAxes images = {forms, enum_values<AttackMode>(), six, 0};
     p.datasets = {iris, image("mnist", "mnist-subset", 5, images), image("fashion-mnist", "fashion-mnist-subset", 5, images)};
     p.seeds = 3;
   }
@@ -58,13 +58,14 @@ std::optional<ReproduceProfile> robustness_profile(const std::string& name) {
 }
 
 std::vector<std::string> robustness_models(const std::string& key) {
-  if (is_image_dataset(key)) return {"tqcnn", "qrcnn", "qdcnn", "cnn-leaky", "cnn-rot"};
-  return {"tqfnn", "qrfnn", "qdfnn", "mlp-leaky", "mlp-rot"};
+  using K = ModelKind;
+  if (is_image_dataset(key)) return enum_names({K::tqcnn, K::qrcnn, K::qdcnn, K::cnn_leaky, K::cnn_rot});
+  return enum_names({K::tqfnn, K::qrfnn, K::qdfnn, K::mlp_leaky, K::mlp_rot});
 }
 
 std::string robustness_condition(AttackForm form, AttackMode mode, NoiseKind noise, double magnitude) {
-  return std::string(form == AttackForm::inside ? "form1-" : "form2-") + attack_mode_name(mode) + "-" +
-         noise_kind_name(noise) + "-m" + magnitude_label(magnitude);
+  return std::string(enum_row(form).label) + "-" + enum_name(mode) + "-" +
+         enum_name(noise) + "-m" + magnitude_label(magnitude);
 }
 
 std::vector<GridRun> robustness_grid(const ReproduceProfile& profile) {

@@ -104,7 +104,7 @@ static std::string magnitude_ranges(const std::vector<double>& m, const std::vec
   return s.empty() ? "—" : s;
 }
 
-static std::string form_symbol(AttackForm form) { return form == AttackForm::inside ? "①" : "②"; }
+static std::string form_symbol(AttackForm form) { return enum_row(form).symbol; }
 
 // Calls cell(d, form, mode, asymmetric, noises) for each row of the verdict and ablation tables: every
 // (data set, form, mode, noise symmetry) the profile ran.
@@ -138,7 +138,7 @@ static std::string verdict_section(const ReproduceProfile& profile, const Robust
       reverse.push_back(v == Verdict::reverse_holds);
       none.push_back(v == Verdict::no_difference);
     }
-    s += table_row({d.key, form_symbol(form), attack_mode_name(mode), asym ? "asymmetric" : "symmetric",
+    s += table_row({d.key, form_symbol(form), enum_name(mode), asym ? "asymmetric" : "symmetric",
                     magnitude_ranges(mags, holds), magnitude_ranges(mags, reverse), magnitude_ranges(mags, none)});
   });
   return s + "\n";
@@ -167,7 +167,7 @@ static std::string ablation_section(const ReproduceProfile& profile, const Robus
       plain_too.push_back(both && tq);
       skips_only.push_back(both && !tq);
     }
-    s += table_row({d.key, form_symbol(form), attack_mode_name(mode), asym ? "asymmetric" : "symmetric",
+    s += table_row({d.key, form_symbol(form), enum_name(mode), asym ? "asymmetric" : "symmetric",
                     magnitude_ranges(mags, skipped), magnitude_ranges(mags, plain_too),
                     magnitude_ranges(mags, skips_only)});
   });
@@ -177,7 +177,7 @@ static std::string ablation_section(const ReproduceProfile& profile, const Robus
 // [SECTION] Accuracy tables and plots -------------------------------------------------------------
 
 static std::string plot_file(const ReproduceDataset& d, AttackForm form, AttackMode mode) {
-  return "robustness-" + d.key + "-" + (form == AttackForm::inside ? "form1-" : "form2-") + attack_mode_name(mode) + ".svg";
+  return "robustness-" + d.key + "-" + enum_row(form).label + "-" + enum_name(mode) + ".svg";
 }
 
 static std::string accuracy_section(const ReproduceProfile& profile, const RobustnessMap& map) {
@@ -189,12 +189,12 @@ static std::string accuracy_section(const ReproduceProfile& profile, const Robus
   for (const auto& d : profile.datasets)
     for (AttackForm form : d.map.forms)
       for (AttackMode mode : d.map.modes) {
-        s += "### " + d.key + ", form " + form_symbol(form) + ", " + attack_mode_name(mode) + "\n\n";
+        s += "### " + d.key + ", form " + form_symbol(form) + ", " + enum_name(mode) + "\n\n";
         for (bool asym : {true, false}) {
           const auto noises = noises_of(d, asym);
           if (noises.empty()) continue;
           std::string kinds;
-          for (NoiseKind k : noises) kinds += (kinds.empty() ? "" : ", ") + std::string(noise_kind_name(k));
+          for (NoiseKind k : noises) kinds += (kinds.empty() ? "" : ", ") + std::string(enum_name(k));
           std::vector<std::string> head = {std::string(asym ? "asymmetric" : "symmetric") + " (" + kinds + ")"};
           for (double m : mags) head.push_back("m=" + magnitude_label(m));
           s += table_head(head);
@@ -208,7 +208,7 @@ static std::string accuracy_section(const ReproduceProfile& profile, const Robus
           }
           s += "\n";
         }
-        s += "![" + d.key + " " + form_symbol(form) + " " + attack_mode_name(mode) + "](plots/" +
+        s += "![" + d.key + " " + form_symbol(form) + " " + enum_name(mode) + "](plots/" +
              plot_file(d, form, mode) + ")\n\n";
       }
   return s;
@@ -240,7 +240,7 @@ static void write_plots(const fs::path& dir, const ReproduceProfile& profile, co
           series.push_back(line);
         }
         PlotOptions o;
-        o.title = d.key + ", form " + (form == AttackForm::inside ? "1" : "2") + ", " + attack_mode_name(mode) +
+        o.title = d.key + ", form " + (form == AttackForm::inside ? "1" : "2") + ", " + enum_name(mode) +
                   ", asymmetric attacks (†m: first m with NaN loss)";
         o.x_label = "log10(attack magnitude)";
         o.y_label = "average test accuracy (band: ± population sd over seeds)";
@@ -275,8 +275,8 @@ static std::string header(const ReproduceProfile& profile, const GridResults& re
   for (const auto& d : profile.datasets) {
     const auto& n = results.samples(d.key);
     std::string modes, noises;
-    for (AttackMode m : d.map.modes) modes += (modes.empty() ? "" : ", ") + std::string(attack_mode_name(m));
-    for (NoiseKind k : d.map.noises) noises += (noises.empty() ? "" : ", ") + std::string(noise_kind_name(k));
+    for (AttackMode m : d.map.modes) modes += (modes.empty() ? "" : ", ") + std::string(enum_name(m));
+    for (NoiseKind k : d.map.noises) noises += (noises.empty() ? "" : ", ") + std::string(enum_name(k));
     s += table_row({d.key, "`" + results.data_source(d.key) + "`",
                     std::to_string(n.first) + " / " + std::to_string(n.second), std::to_string(d.epochs),
                     std::to_string(d.batch()), format_number("%g", d.lr()),

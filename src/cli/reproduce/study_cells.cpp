@@ -147,7 +147,7 @@ std::string study_verdicts_csv(const std::vector<StudyVerdictRow>& rows) {
   for (const auto& r : rows)
     s += r.dataset + "," + r.condition + "," + r.noise + "," + r.hybrid + "," + r.classical + "," +
          num(r.difference.mean) + "," + num(r.difference.ci_low) + "," + num(r.difference.ci_high) + "," +
-         study_verdict_name(r.result.verdict) + "," + (r.result.uncertain ? "1" : "0") + "\n";
+         enum_name(r.result.verdict) + "," + (r.result.uncertain ? "1" : "0") + "\n";
   return s;
 }
 

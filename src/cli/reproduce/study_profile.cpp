@@ -20,13 +20,14 @@ std::optional<ReproduceProfile> study_profile(const std::string& name) {
   const std::vector<AttackScale> scales = {AttackScale::absolute, AttackScale::relative};
   const std::vector<bool> layers = {false, true};
   const std::vector<NoiseKind> gaussian = {NoiseKind::gaussian_sym, NoiseKind::gaussian_asym};
+  using K = ModelKind;
   ReproduceProfile p;
   p.name = name;
   p.complexity = false;
   p.is_study = true;
   if (name == "study-tiny") {
     p.seeds = 2;
-    p.datasets = {study_dataset("iris", "iris", {2, 2, {"qrfnn", "mlp-leaky", "mlp-res-tanh"}, scales, layers, gaussian,
+    p.datasets = {study_dataset("iris", "iris", {2, 2, enum_names({K::qrfnn, K::mlp_leaky, K::mlp_res_tanh}), scales, layers, gaussian,
                                                  {0.01, 1}})};
   } else {
     const bool full = name == "study-full";
@@ -34,13 +35,15 @@ std::optional<ReproduceProfile> study_profile(const std::string& name) {
     // Images: the committed 1,000 / 400 subsets, 20 clean epochs (320 steps), 5 attacked (80 steps).
     const std::vector<double> mags = full ? std::vector<double>{0.001, 0.01, 0.1, 1, 10} : std::vector<double>{0.01, 0.1, 1};
     const StudyAxes iris = {100, 30,
-                            {"tqfnn", "qrfnn", "qdfnn", "mlp-leaky", "mlp-rot", "mlp-res-leaky", "mlp-dense-leaky",
-                             "mlp-res-tanh", "mlp-dense-tanh", "mlp-res-orth", "mlp-dense-orth"},
+                            enum_names({K::tqfnn, K::qrfnn, K::qdfnn, K::mlp_leaky, K::mlp_rot, K::mlp_res_leaky,
+                                        K::mlp_dense_leaky, K::mlp_res_tanh, K::mlp_dense_tanh, K::mlp_res_orth,
+                                        K::mlp_dense_orth}),
                             scales, layers, dataset_noise_kinds(), mags};
     // The image sets of `study` run the paper's four attack noises (Fig. 6-8) to fit 2 cores.
     const StudyAxes images = {20, 5,
-                              {"tqcnn", "qrcnn", "qdcnn", "cnn-leaky", "cnn-rot", "cnn-res-leaky", "cnn-dense-leaky",
-                               "cnn-res-tanh", "cnn-dense-tanh", "cnn-res-orth", "cnn-dense-orth"},
+                              enum_names({K::tqcnn, K::qrcnn, K::qdcnn, K::cnn_leaky, K::cnn_rot, K::cnn_res_leaky,
+                                          K::cnn_dense_leaky, K::cnn_res_tanh, K::cnn_dense_tanh, K::cnn_res_orth,
+                                          K::cnn_dense_orth}),
                               scales, layers, full ? dataset_noise_kinds() : attack_noise_kinds(), mags};
     p.seeds = full ? 10 : 5;
     p.datasets = {study_dataset("iris", "iris", iris), study_dataset("mnist", "mnist-subset", images),
@@ -50,12 +53,12 @@ std::optional<ReproduceProfile> study_profile(const std::string& name) {
 }
 
 bool is_hybrid_model(const std::string& model) {
-  const auto kind = parse_model_kind(model);
+  const auto kind = parse_enum<ModelKind>(model);
   return kind && is_hybrid(*kind);
 }
 
 std::string study_condition(AttackScale scale, bool all_layers, NoiseKind noise, double magnitude) {
-  return std::string(attack_scale_name(scale)) + (all_layers ? "-all-" : "-one-") + noise_kind_name(noise) + "-m" +
+  return std::string(enum_name(scale)) + (all_layers ? "-all-" : "-one-") + enum_name(noise) + "-m" +
          magnitude_label(magnitude);
 }
 

@@ -54,7 +54,7 @@ static std::string header(const ReproduceProfile& profile) {
   for (const auto& d : profile.datasets) {
     std::string mags, noises, models;
     for (double m : d.study.magnitudes) mags += (mags.empty() ? "" : ", ") + magnitude_label(m);
-    for (NoiseKind k : d.study.noises) noises += (noises.empty() ? "" : ", ") + std::string(noise_kind_name(k));
+    for (NoiseKind k : d.study.noises) noises += (noises.empty() ? "" : ", ") + std::string(enum_name(k));
     for (const auto& m : d.study.models) models += (models.empty() ? "" : ", ") + model_display_name(m);
     s += table_row({d.key, std::to_string(d.study.clean_epochs), std::to_string(d.study.attack_epochs),
                     std::to_string(d.batch()), format_number("%g", d.lr()), std::to_string(profile.seeds), mags,
@@ -67,7 +67,7 @@ static std::string header(const ReproduceProfile& profile) {
 
 static std::vector<std::string> verdict_columns(const std::string& first) {
   std::vector<std::string> h = {first};
-  for (int v = 0; v < kStudyVerdicts; ++v) h.push_back(study_verdict_name(static_cast<StudyVerdict>(v)));
+  for (int v = 0; v < kStudyVerdicts; ++v) h.push_back(enum_name(static_cast<StudyVerdict>(v)));
   return h;
 }
 
@@ -104,8 +104,8 @@ static std::string verdict_section(const ReproduceProfile& profile, const StudyC
                                       [&](const StudyVerdictRow& r) { return r.dataset == d.key && r.classical == m; }));
     s += "\n### " + d.key + ": per noise kind (all pairs)\n\n" + table_head(verdict_columns("attack noise"));
     for (NoiseKind k : d.study.noises)
-      s += table_row(verdict_counts(noise_kind_name(k), rows, [&](const StudyVerdictRow& r) {
-        return r.dataset == d.key && r.noise == noise_kind_name(k);
+      s += table_row(verdict_counts(enum_name(k), rows, [&](const StudyVerdictRow& r) {
+        return r.dataset == d.key && r.noise == enum_name(k);
       }));
     s += "\n";
   }
@@ -127,8 +127,9 @@ static std::string clean_section(const ReproduceProfile& profile, const StudyCel
                   table_head({"data set", "model", "loss", "clean accuracy", "95 % CI"});
   for (const auto& d : profile.datasets)
     for (const auto& m : d.study.models)
-      for (const char* loss : {"stable", "naive"}) {
-        if (is_hybrid_model(m) && std::string(loss) == "naive") continue;
+      for (SoftmaxLoss loss_kind : enum_values<SoftmaxLoss>()) {
+        if (is_hybrid_model(m) && loss_kind == SoftmaxLoss::naive) continue;
+        const char* loss = enum_name(loss_kind);
         // Every cell of a model and loss starts from the same checkpoints: the first condition will do.
         const StudyCell& c = cells.at(d.key,
                                       study_condition(d.study.scales.front(), d.study.all_layers.front(),
@@ -147,8 +148,9 @@ static std::string nan_section(const ReproduceProfile& profile, const StudyCells
                   table_head({"data set", "model", "loss", "NaN runs", "runs", "max |logit|"});
   for (const auto& d : profile.datasets)
     for (const auto& m : d.study.models)
-      for (const char* loss : {"stable", "naive"}) {
-        if (is_hybrid_model(m) && std::string(loss) == "naive") continue;
+      for (SoftmaxLoss loss_kind : enum_values<SoftmaxLoss>()) {
+        if (is_hybrid_model(m) && loss_kind == SoftmaxLoss::naive) continue;
+        const char* loss = enum_name(loss_kind);
         int nan = 0, runs = 0;
         double logit = 0;
         for (const StudyCell& c : cells.cells())
@@ -177,7 +179,7 @@ static std::string cell_section(const ReproduceProfile& profile, const StudyCell
 // [SECTION] Plots ---------------------------------------------------------------------------------
 
 static std::string plot_name(const std::string& dataset, AttackScale scale, bool all, NoiseKind noise) {
-  return "study-" + dataset + "-" + attack_scale_name(scale) + (all ? "-all-" : "-one-") + noise_kind_name(noise) + ".svg";
+  return "study-" + dataset + "-" + enum_name(scale) + (all ? "-all-" : "-one-") + enum_name(noise) + ".svg";
 }
 
 static std::string plot_section(const std::string& out_dir, const ReproduceProfile& profile, const StudyCells& cells) {
@@ -196,7 +198,7 @@ static std::string plot_section(const std::string& out_dir, const ReproduceProfi
             PlotSeries line;
             line.name = model_display_name(m);
             for (double mag : d.study.magnitudes) {
-              const StudyCell& c = cells.at(d.key, study_condition(scale, all, noise, mag), m, "stable");
+              const StudyCell& c = cells.at(d.key, study_condition(scale, all, noise, mag), m, enum_name(SoftmaxLoss::stable));
               line.x.push_back(std::log10(mag));
               line.y.push_back(c.acc.mean);
               line.y_low.push_back(c.acc.ci_low);
@@ -206,8 +208,8 @@ static std::string plot_section(const std::string& out_dir, const ReproduceProfi
             series.push_back(line);
           }
           PlotOptions o;
-          o.title = d.key + ", " + attack_scale_name(scale) + " scale, " + (all ? "all layers" : "one layer") + ", " +
-                    noise_kind_name(noise);
+          o.title = d.key + ", " + enum_name(scale) + " scale, " + (all ? "all layers" : "one layer") + ", " +
+                    enum_name(noise);
           o.x_label = "log10(attack magnitude)";
           o.y_label = "test accuracy after the attack (band: 95 % t CI)";
           o.y_from_zero = true;

@@ -39,19 +39,6 @@ CellStatistics cell_statistics(const std::vector<double>& values) {
   return s;
 }
 
-const char* study_verdict_name(StudyVerdict v) {
-  switch (v) {
-    case StudyVerdict::both_collapsed: return "both collapsed";
-    case StudyVerdict::claim_holds: return "claim holds";
-    case StudyVerdict::reverse_holds: return "reverse holds";
-    case StudyVerdict::hybrids_ahead: return "hybrids ahead >= gap (classical not collapsed)";
-    case StudyVerdict::within: return "within the band";
-    case StudyVerdict::hybrids_ahead_small: return "hybrids ahead by band..gap";
-    case StudyVerdict::classical_ahead: return "classical ahead";
-  }
-  return "?";
-}
-
 static bool crosses(const CellStatistics& s, double threshold) {
   return !std::isfinite(s.ci_low) || (s.ci_low < threshold && threshold < s.ci_high);
 }

@@ -20,6 +20,8 @@
 #include <string>
 #include <vector>
 
+#include "core/enum_table.hpp"
+
 namespace hqnn::cli {
 
 struct CellStatistics {
@@ -39,8 +41,24 @@ struct VerdictThresholds {
 };
 
 enum class StudyVerdict { both_collapsed, claim_holds, reverse_holds, hybrids_ahead, within, hybrids_ahead_small, classical_ahead };
-constexpr int kStudyVerdicts = 7;
-const char* study_verdict_name(StudyVerdict v);
+}  // namespace hqnn::cli
+
+template <>
+struct hqnn::EnumTable<hqnn::cli::StudyVerdict> {
+  using V = hqnn::cli::StudyVerdict;
+  // the words are the report's column heads
+  static constexpr EnumName<V> rows[] = {{V::both_collapsed, "both collapsed"},
+                                         {V::claim_holds, "claim holds"},
+                                         {V::reverse_holds, "reverse holds"},
+                                         {V::hybrids_ahead, "hybrids ahead >= gap (classical not collapsed)"},
+                                         {V::within, "within the band"},
+                                         {V::hybrids_ahead_small, "hybrids ahead by band..gap"},
+                                         {V::classical_ahead, "classical ahead"}};
+};
+
+namespace hqnn::cli {
+static_assert(enum_table_is_complete<StudyVerdict>());
+constexpr int kStudyVerdicts = static_cast<int>(enum_rows<StudyVerdict>().size());
 
 struct VerdictResult {
   StudyVerdict verdict = StudyVerdict::within;

@@ -4,17 +4,6 @@
 
 namespace hqnn {
 
-const char* gate_kind_name(GateKind kind) {
-  switch (kind) {
-    case GateKind::x: return "x";
-    case GateKind::cx: return "cx";
-    case GateKind::ry: return "ry";
-    case GateKind::mcry: return "mcry";
-    case GateKind::ucry: return "ucry";
-  }
-  return "?";
-}
-
 int qubits_for_width(int n) {
   int qubits = 1;
   while ((1LL << qubits) < n) ++qubits;

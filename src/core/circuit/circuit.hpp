@@ -15,6 +15,8 @@
 #include <string>
 #include <vector>
 
+#include "enum_table.hpp"
+
 namespace hqnn {
 
 enum class GateKind {
@@ -24,7 +26,12 @@ enum class GateKind {
   mcry,  // RY(angles[0]) on target when every controls[b] holds control_values[b]
   ucry,  // uniformly controlled RY: RY(angles[c]) on target, c = Σ_b bit(controls[b]) 2^b
 };
-const char* gate_kind_name(GateKind kind);
+template <>
+struct EnumTable<GateKind> {
+  static constexpr EnumName<GateKind> rows[] = {
+      {GateKind::x, "x"}, {GateKind::cx, "cx"}, {GateKind::ry, "ry"}, {GateKind::mcry, "mcry"}, {GateKind::ucry, "ucry"}};
+};
+static_assert(enum_table_is_complete<GateKind>());
 
 struct Gate {
   GateKind kind = GateKind::x;

@@ -7,21 +7,6 @@
 
 namespace hqnn {
 
-const char* multi_control_name(MultiControl strategy) {
-  switch (strategy) {
-    case MultiControl::fewest_cnots: return "fewest-cnots";
-    case MultiControl::gray_code: return "gray-code";
-    case MultiControl::ancilla_chain: return "ancilla-chain";
-  }
-  return "?";
-}
-
-std::optional<MultiControl> parse_multi_control(const std::string& name) {
-  for (MultiControl m : {MultiControl::fewest_cnots, MultiControl::gray_code, MultiControl::ancilla_chain})
-    if (name == multi_control_name(m)) return m;
-  return std::nullopt;
-}
-
 static int gray_code_cnots(int controls) { return controls == 0 ? 0 : 1 << controls; }
 static int ancilla_chain_cnots(int controls) { return 6 * controls - 8; }  // controls >= 3
 
@@ -188,7 +173,7 @@ Circuit lower_to_qelib1(const Circuit& circuit, MultiControl strategy) {
   }
   if (estimate > kMaxLoweredGates)
     throw InputError("the circuit would have about " + std::to_string(estimate) + " gates with " +
-                     multi_control_name(strategy) + " multi-controlled rotations (at most " +
+                     enum_name(strategy) + " multi-controlled rotations (at most " +
                      std::to_string(kMaxLoweredGates) + "); use --multi-control ancilla-chain");
   std::vector<Gate> gates;
   for (const Gate& g : circuit.gates) {

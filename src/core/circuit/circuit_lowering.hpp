@@ -30,12 +30,18 @@
 #include <string>
 
 #include "circuit.hpp"
+#include "enum_table.hpp"
 
 namespace hqnn {
 
 enum class MultiControl { fewest_cnots, gray_code, ancilla_chain };
-const char* multi_control_name(MultiControl strategy);  // "fewest-cnots", "gray-code", "ancilla-chain"
-std::optional<MultiControl> parse_multi_control(const std::string& name);
+template <>
+struct EnumTable<MultiControl> {
+  static constexpr EnumName<MultiControl> rows[] = {{MultiControl::fewest_cnots, "fewest-cnots"},
+                                                    {MultiControl::gray_code, "gray-code"},
+                                                    {MultiControl::ancilla_chain, "ancilla-chain"}};
+};
+static_assert(enum_table_is_complete<MultiControl>());
 
 // The strategy actually used for a k-controlled RY (gray_code for k <= 2,
 // where the ancilla chain is the Gray-code rotation itself).

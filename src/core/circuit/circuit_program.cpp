@@ -49,14 +49,14 @@ std::vector<std::string> program_header(const CircuitProgram& p, const QuantumSt
                   (k > 0 ? " controlled by the other " + std::to_string(k) + (k == 1 ? " qubit" : " qubits") : "") +
                   ", between CNOT ladders (docs/circuits.md)");
   const MultiControl used = resolve_multi_control(p.multi_control, k);
-  lines.push_back("multi-controlled RY: " + std::string(multi_control_name(used)) +
+  lines.push_back("multi-controlled RY: " + std::string(enum_name(used)) +
                   (p.multi_control == MultiControl::fewest_cnots && k >= 3
                        ? " (the fewer CNOTs for " + std::to_string(k) + " controls)"
                        : "") +
                   ", " + std::to_string(multi_controlled_ry_cnots(k, used)) + " CNOTs and " +
                   std::to_string(multi_controlled_ry_ancillas(k, used)) + " ancillas per rotation");
   if (stack.options().topology != SkipTopology::plain)
-    lines.push_back(std::string("the ") + skip_topology_name(stack.options().topology) +
+    lines.push_back(std::string("the ") + enum_name(stack.options().topology) +
                     " skip sums of Eq. (7)/(8) are not unitary and not in this circuit; their cost as a linear "
                     "combination of unitaries: hqnn circuit --format stats");
   return lines;

@@ -29,7 +29,7 @@ std::string write_openqasm(const std::vector<CircuitPart>& parts, const std::vec
         case GateKind::cx: out += "cx q[" + std::to_string(g.controls[0]) + "]," + target + ";\n"; break;
         case GateKind::ry: out += "ry(" + exact(g.angles[0]) + ") " + target + ";\n"; break;
         default:
-          throw std::logic_error(std::string("write_openqasm: ") + gate_kind_name(g.kind) +
+          throw std::logic_error(std::string("write_openqasm: ") + enum_name(g.kind) +
                                  " is not a qelib1.inc gate (lower the circuit first)");
       }
     }

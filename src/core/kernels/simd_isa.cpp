@@ -1,19 +1,9 @@
 #include "simd_isa.hpp"
 
 #include <cstdlib>
-#include <cstring>
 #include <initializer_list>
 
 namespace hqnn {
-
-const char* simd_isa_name(SimdIsa isa) {
-  switch (isa) {
-    case SimdIsa::portable: return "portable";
-    case SimdIsa::avx2: return "avx2";
-    case SimdIsa::avx512: return "avx512";
-  }
-  return "?";
-}
 
 bool simd_isa_available(SimdIsa isa) {
   switch (isa) {
@@ -33,8 +23,7 @@ static SimdIsa detect() {
   for (SimdIsa isa : {SimdIsa::avx2, SimdIsa::avx512})
     if (simd_isa_available(isa)) best = isa;
   if (const char* wanted = std::getenv("HQNN_SIMD"))
-    for (SimdIsa isa : {SimdIsa::portable, SimdIsa::avx2, SimdIsa::avx512})
-      if (std::strcmp(wanted, simd_isa_name(isa)) == 0 && simd_isa_available(isa) && isa < best) best = isa;
+    if (const auto isa = parse_enum<SimdIsa>(wanted); isa && simd_isa_available(*isa) && *isa < best) best = *isa;
   return best;
 }
 

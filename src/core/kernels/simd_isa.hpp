@@ -7,10 +7,17 @@
 // fixed by the code, not by the vector width.
 #pragma once
 
+#include "enum_table.hpp"
+
 namespace hqnn {
 
 enum class SimdIsa { portable, avx2, avx512 };  // portable: SSE2 on x86-64, SIMD128 in WebAssembly
-const char* simd_isa_name(SimdIsa isa);
+template <>
+struct EnumTable<SimdIsa> {
+  static constexpr EnumName<SimdIsa> rows[] = {
+      {SimdIsa::portable, "portable"}, {SimdIsa::avx2, "avx2"}, {SimdIsa::avx512, "avx512"}};
+};
+static_assert(enum_table_is_complete<SimdIsa>());
 // Compiled into this build and supported by this CPU and operating system.
 bool simd_isa_available(SimdIsa isa);
 // The widest available instruction set. The environment variable HQNN_SIMD

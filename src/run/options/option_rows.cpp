@@ -17,7 +17,7 @@ namespace hqnn::run {
 
 static bool is_csv(const RunSpec& s) { return s.data_kind() == DataKind::tabular && s.data.name != "iris"; }
 static bool uses_leaky_relu(ModelKind k) {
-  return k == ModelKind::mlp_leaky || is_convolutional(k) || model_kind_info(k).branch == SkipBranch::leaky;
+  return enum_row(k).reads_leaky_slope();
 }
 
 bool in_scope(Scope scope, const RunSpec& s) {

@@ -24,7 +24,7 @@ TEST(ReproduceGrid, GridIdsAreUniqueAndCoverEveryExperiment) {
 
 // Reports name every model kind from the model-kind table, the classical controls too.
 TEST(ReproduceGrid, ModelDisplayNamesComeFromTheKindTable) {
-  for (const ModelKindInfo& k : model_kinds()) EXPECT_EQ(model_display_name(k.name), std::string(k.display_name)) << k.name;
+  for (const ModelKindInfo& k : enum_rows<ModelKind>()) EXPECT_EQ(model_display_name(k.name), std::string(k.display_name)) << k.name;
   EXPECT_EQ(model_display_name("mlp-dense-orth"), "MLP-dense(orthogonal)");
   EXPECT_EQ(model_display_name("not-a-model"), "not-a-model");
 }

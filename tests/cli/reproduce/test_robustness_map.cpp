@@ -26,7 +26,7 @@ TEST(RobustnessMap, RobustnessMapSweepsMagnitudesLogSpacedOverEveryAttack) {
   for (const auto& r : grid) {
     ids.insert(r.id);
     ASSERT_TRUE(r.config.attack.has_value()) << r.id;
-    modes.insert(attack_mode_name(r.config.attack->mode));
+    modes.insert(enum_name(r.config.attack->mode));
   }
   EXPECT_EQ(ids.size(), grid.size());
   EXPECT_EQ(modes, (std::set<std::string>{"persistent", "transient", "fixed"}));

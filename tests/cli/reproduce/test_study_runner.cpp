@@ -39,7 +39,7 @@ TEST(CliStudy, TinyProfileEndToEndWritesReportRunsAndVerdicts) {
   const auto verdicts = lines_of(read_file(out / "verdicts.csv"));
   ASSERT_EQ(verdicts.size(), 1 + 32u);
   std::set<std::string> names;
-  for (int v = 0; v < kStudyVerdicts; ++v) names.insert(study_verdict_name(static_cast<StudyVerdict>(v)));
+  for (int v = 0; v < kStudyVerdicts; ++v) names.insert(enum_name(static_cast<StudyVerdict>(v)));
   for (size_t i = 1; i < verdicts.size(); ++i) {
     const std::string line = verdicts[i];
     const std::string name = line.substr(0, line.rfind(',')).substr(line.substr(0, line.rfind(',')).rfind(',') + 1);

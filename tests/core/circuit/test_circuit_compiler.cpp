@@ -70,7 +70,7 @@ TEST(CircuitCompiler, LoweredLayerReproducesTheDenseProductWithEveryDecompositio
       const Eigen::MatrixXd u = givens_chain_dense(angles, n);
       const Circuit c = lower_to_qelib1(compile_givens_chain(angles, n), m);
       for (const Gate& g : c.gates)
-        ASSERT_TRUE(g.kind == GateKind::x || g.kind == GateKind::cx || g.kind == GateKind::ry) << gate_kind_name(g.kind);
+        ASSERT_TRUE(g.kind == GateKind::x || g.kind == GateKind::cx || g.kind == GateKind::ry) << enum_name(g.kind);
       for (int k = 0; k < n; ++k) expect_column(c, u, k);
     }
 }
@@ -140,7 +140,7 @@ TEST(CircuitLowering, MultiControlledRotationCostsTheDocumentedCnots) {
       }
       const Circuit high{k + 1, 0, {g}};
       const Circuit low = lower_to_qelib1(high, m);
-      EXPECT_EQ(circuit_stats(low).cnots, multi_controlled_ry_cnots(k, m)) << multi_control_name(m) << " k = " << k;
+      EXPECT_EQ(circuit_stats(low).cnots, multi_controlled_ry_cnots(k, m)) << enum_name(m) << " k = " << k;
       EXPECT_EQ(low.ancillas, multi_controlled_ry_ancillas(k, m));
       // Same unitary on the data qubits, ancillas back to |0⟩.
       for (int in = 0; in < (1 << (k + 1)); ++in) {
