@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include "enum_table.hpp"
+#include "core/enum_table.hpp"
 
 namespace hqnn {
 

@@ -30,7 +30,7 @@
 #include <string>
 
 #include "circuit.hpp"
-#include "enum_table.hpp"
+#include "core/enum_table.hpp"
 
 namespace hqnn {
 

@@ -7,7 +7,7 @@
 // fixed by the code, not by the vector width.
 #pragma once
 
-#include "enum_table.hpp"
+#include "core/enum_table.hpp"
 
 namespace hqnn {
 
