@@ -16,13 +16,18 @@
 
 namespace hqnn::cli {
 
+std::vector<run::CommandOption> saved_model_options(const char* split_help) {
+  return {{"model", true, "FILE.json", "the model file (written by hqnn train --out)"},
+          {"on", true, "train|test", split_help}};
+}
+
 static const std::vector<run::CommandOption>& eval_extras() {
-  static const std::vector<run::CommandOption> extras = {
-      {"model", true, "FILE.json", "the model file (written by hqnn train --out)"},
-      {"on", true, "train|test", "image data given with --data: the split evaluated [test]"},
-      {"json", false, "", "one JSON object on stdout instead of tables"},
-      {"quiet", false, "", "no warnings on stderr"},
-  };
+  static const std::vector<run::CommandOption> extras = [] {
+    std::vector<run::CommandOption> e = saved_model_options("image data given with --data: the split evaluated [test]");
+    e.push_back({"json", false, "", "one JSON object on stdout instead of tables"});
+    e.push_back({"quiet", false, "", "no warnings on stderr"});
+    return e;
+  }();
   return extras;
 }
 

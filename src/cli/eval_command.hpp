@@ -16,12 +16,15 @@
 
 #include "core/dataset.hpp"
 #include "core/model_io.hpp"
+#include "run/options/command_line.hpp"
 #include "run/run_spec.hpp"
 
 namespace hqnn::cli {
 
 int eval_command(const std::vector<std::string>& argv, std::FILE* out, std::FILE* err = stderr);
 std::string eval_help();
+// --model FILE.json and --on train|test, the options eval and predict share (help: what the split is of).
+std::vector<run::CommandOption> saved_model_options(const char* split_help);
 
 // Throws InputError naming the first difference when `data_features` are not
 // `model_features` (names and order); nothing is checked when the model has none.

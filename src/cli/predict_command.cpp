@@ -10,12 +10,12 @@
 namespace hqnn::cli {
 
 static const std::vector<run::CommandOption>& predict_extras() {
-  static const std::vector<run::CommandOption> extras = {
-      {"model", true, "FILE.json", "the model file (written by hqnn train --out)"},
-      {"on", true, "train|test", "image data: the split predicted [test]"},
-      {"json", false, "", "one JSON object instead of CSV"},
-      {"csv", false, "", "CSV rows (the default)"},
-  };
+  static const std::vector<run::CommandOption> extras = [] {
+    std::vector<run::CommandOption> e = saved_model_options("image data: the split predicted [test]");
+    e.push_back({"json", false, "", "one JSON object instead of CSV"});
+    e.push_back({"csv", false, "", "CSV rows (the default)"});
+    return e;
+  }();
   return extras;
 }
 
