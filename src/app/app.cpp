@@ -364,6 +364,33 @@ static double median(std::vector<double> v) {
   return v[v.size() / 2];
 }
 
+// The noise and attack of the status: the run's settings while on, the panel's drafts while off (the run
+// record writes them once, under spec, and only while on).
+static Json noise_status(const std::optional<DatasetNoiseOptions>& noise, uint64_t seed) {
+  if (!noise) return Json();
+  Json j = Json::object();
+  j.set("kind", enum_name(noise->kind));
+  j.set("magnitude", noise->magnitude);
+  j.set("max_fraction", noise->max_fraction);
+  j.set("on", noise->train && noise->test ? "both" : noise->train ? "train" : "test");
+  j.set("seed", static_cast<unsigned long long>(seed));
+  return j;
+}
+
+static Json attack_status(const std::optional<AttackOptions>& attack, const std::vector<int>& attacked_layers) {
+  if (!attack) return Json();
+  Json j = Json::object();
+  j.set("form", enum_name(attack->form));
+  j.set("noise", enum_name(attack->noise));
+  j.set("magnitude", attack->magnitude);
+  j.set("mode", enum_name(attack->mode));
+  Json layers = Json::array();
+  for (int l : attacked_layers) layers.push(l);
+  j.set("layers", layers);
+  j.set("seed", static_cast<unsigned long long>(attack->seed));
+  return j;
+}
+
 Json run_status(const Snapshot& s, const LabDrafts& drafts) {
   const run::RunSpec& spec = s.settings.run;
   Json j = Json::object();
@@ -379,11 +406,11 @@ Json run_status(const Snapshot& s, const LabDrafts& drafts) {
     const Json last = epoch_record_json(s.history.back());
     for (const auto& [key, value] : last.members()) j.set(key, value);
   }
-  Json noise = run::noise_json(spec.noise ? spec.noise : drafts.noise, spec.noise_seed);
+  Json noise = noise_status(spec.noise ? spec.noise : drafts.noise, spec.noise_seed);
   noise.set("enabled", spec.noise.has_value());
   noise.set("noisy_values", static_cast<double>(s.noisy_values));
   j.set("noise", std::move(noise));
-  Json attack = run::attack_json(spec.attack ? spec.attack : drafts.attack, s.attack.layers);
+  Json attack = attack_status(spec.attack ? spec.attack : drafts.attack, s.attack.layers);
   attack.set("enabled", spec.attack.has_value());
   attack.set("active", s.attack.active);
   attack.set("from_epoch", spec.attack_epoch);

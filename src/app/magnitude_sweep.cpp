@@ -40,17 +40,6 @@ static run::Binding<SweepOptions> sweep_model(ModelKind SweepOptions::*side, std
           }};
 }
 
-static std::vector<std::string> noise_words() {
-  std::vector<std::string> words;
-  for (const NoiseKindInfo& k : noise_kinds()) words.push_back(k.name);
-  return words;
-}
-static std::vector<std::string> mode_words() {
-  std::vector<std::string> words;
-  for (AttackMode m : attack_modes()) words.push_back(attack_mode_name(m));
-  return words;
-}
-
 const std::vector<run::Field<SweepOptions>>& sweep_fields() {
   using O = SweepOptions;
   using run::field;
@@ -60,12 +49,12 @@ const std::vector<run::Field<SweepOptions>>& sweep_fields() {
       field<O>("hybrid", "map_hybrid", "hybrid", run::choice(model_words(true)), sweep_model(&O::hybrid, model_words(true))),
       field<O>("classical", "map_classical", "classical", run::choice(model_words(false)),
                sweep_model(&O::classical, model_words(false))),
-      field<O>("form", "map_form", "form", run::choice({"inside", "outside"}),
-               run::bind_enum<O>(attack_form_name, parse_attack_form, &O::form)),
-      field<O>("mode", "map_mode", "mode", run::choice(mode_words()),
-               run::bind_enum<O>(attack_mode_name, parse_attack_mode, &O::mode)),
-      field<O>("noise", "map_noise", "noise", run::choice(noise_words()),
-               run::bind_enum<O>(noise_kind_name, parse_noise_kind, &O::noise)),
+      field<O>("form", "map_form", "form", run::enum_choice<AttackForm>(),
+               run::bind_enum<O, AttackForm>(&O::form)),
+      field<O>("mode", "map_mode", "mode", run::enum_choice<AttackMode>(),
+               run::bind_enum<O, AttackMode>(&O::mode)),
+      field<O>("noise", "map_noise", "noise", run::enum_choice<NoiseKind>(),
+               run::bind_enum<O, NoiseKind>(&O::noise)),
       field<O>("lo", "map_lo", "lo", run::option_row("attack-magnitude"), run::bind_field<O>(&O::lo)),
       field<O>("hi", "map_hi", "hi", run::option_row("attack-magnitude"), run::bind_field<O>(&O::hi)),
       field<O>("points", "map_points", "points", run::integer(-(1 << 30), 1 << 30), run::bind_field<O>(&O::points)),

@@ -93,7 +93,7 @@ const std::vector<run::Field<PlaygroundSettings>>& view_fields() {
         field<P>("sample", "sample", "", run::integer(0, 1 << 30), run::bind_field<P>(&P::sample)),
         field<P>("arena", "arena", "", run::flag(), run::bind_field<P>(&P::arena)),
         field<P>("arena_model", "arena_model", "", run::option_row("model"),
-                 run::bind_enum<P>(model_kind_name, parse_model_kind, &P::arena_model)),
+                 run::bind_enum<P, ModelKind>(&P::arena_model)),
         field<P>("map", "map", "", run::flag(), run::bind_field<P>(&P::map)),
     };
     r[3].applies = r[4].applies = [](const P& s) { return s.arena; };

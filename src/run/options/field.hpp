@@ -6,7 +6,7 @@
 // (field_codecs.hpp).
 //
 //   bind_field(&S::a, &A::b)              a field reached through members, read and set as it is
-//   bind_enum(name, parse, &S::e)   an enum field by its core name functions
+//   bind_enum<S, E>(&S::e)          an enum field by its table in core (core/enum_table.hpp)
 //   bind_in(&S::part, fallback, &P::x)   a field of an optional part (read from `fallback` while off)
 #pragma once
 
@@ -17,6 +17,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/enum_table.hpp"
 #include "option_value.hpp"
 
 namespace hqnn::run {
@@ -61,6 +62,9 @@ inline ValueFormat seed_number() { return {OptionType::seed, 0, 9007199254740991
 inline ValueFormat flag() { return {OptionType::flag, 0, 1, false, {}, {}, 0}; }
 inline ValueFormat text() { return {OptionType::text, 0, 0, false, {}, {}, 0}; }
 inline ValueFormat choice(std::vector<std::string> words) { return {OptionType::choice, 0, 0, false, std::move(words), {}, 0}; }
+// The words of an enum, from its table in core, in the enum's order.
+template <class E>
+ValueFormat enum_choice() { return choice(enum_names<E>()); }
 inline ValueFormat int_list(double lo, double hi, std::string empty_word = "", size_t size = 0) {
   return {OptionType::int_list, lo, hi, false, {}, std::move(empty_word), size};
 }
@@ -88,14 +92,12 @@ struct PlainCodec {
   }
 };
 
-// An enum by its core name and parse functions.
+// An enum by its table in core (core/enum_table.hpp): its words and its parse.
 template <class E>
 struct EnumCodec {
-  const char* (*name)(E);
-  std::optional<E> (*parse)(const std::string&);
-  OptionValue to(const E& x) const { return OptionValue{0, name(x), {}}; }
+  OptionValue to(const E& x) const { return OptionValue{0, enum_name(x), {}}; }
   void from(const OptionValue& v, E& x) const {
-    const std::optional<E> e = parse(v.text);
+    const std::optional<E> e = parse_enum<E>(v.text);
     if (!e) throw NotAChoice{};
     x = *e;
   }
@@ -114,9 +116,10 @@ Binding<S> bind_field(M... path) {
   return bind_with<S>(PlainCodec{}, path...);
 }
 
+// bind_enum<S, E>(&S::part, &P::e): an enum field, read and written through E's table.
 template <class S, class E, class... M>
-Binding<S> bind_enum(const char* (*name)(E), std::optional<E> (*parse)(const std::string&), M... path) {
-  return bind_with<S>(EnumCodec<E>{name, parse}, path...);
+Binding<S> bind_enum(M... path) {
+  return bind_with<S>(EnumCodec<E>{}, path...);
 }
 
 // A field of an optional part P of S (the dataset noise, the attack): read

@@ -105,8 +105,8 @@ Binding<RunSpec> field_of(M... path) {
   return bind_field<RunSpec>(path...);
 }
 template <class E, class... M>
-Binding<RunSpec> enum_of(const char* (*name)(E), std::optional<E> (*parse)(const std::string&), M... path) {
-  return bind_enum<RunSpec>(name, parse, path...);
+Binding<RunSpec> enum_of(M... path) {
+  return bind_enum<RunSpec, E>(path...);
 }
 // Fields of the optional dataset noise and attack, read from their defaults while off.
 DatasetNoiseOptions noise_or_default(const RunSpec& s) { return default_noise(s.data_kind()); }
@@ -124,24 +124,13 @@ Binding<RunSpec> attack_field(M... path) {
   return bind_in(&RunSpec::attack, attack_or_default, path...);
 }
 template <class E, class... M>
-Binding<RunSpec> attack_enum(const char* (*name)(E), std::optional<E> (*parse)(const std::string&), M... path) {
-  return bind_in_with(&RunSpec::attack, attack_or_default, EnumCodec<E>{name, parse}, path...);
+Binding<RunSpec> attack_enum(M... path) {
+  return bind_in_with(&RunSpec::attack, attack_or_default, EnumCodec<E>{}, path...);
 }
 
-std::vector<std::string> model_kind_words() {
-  std::vector<std::string> out;
-  for (const ModelKindInfo& k : model_kinds()) out.push_back(k.name);
-  return out;
-}
-std::vector<std::string> noise_kind_words(bool with_none) {
-  std::vector<std::string> out;
-  if (with_none) out.push_back("none");
-  for (const NoiseKindInfo& k : noise_kinds()) out.push_back(k.name);
-  return out;
-}
-std::vector<std::string> attack_mode_words() {
-  std::vector<std::string> out;
-  for (AttackMode m : attack_modes()) out.push_back(attack_mode_name(m));
+std::vector<std::string> noise_switch_words() {  // "none" switches the dataset noise off
+  std::vector<std::string> out = {"none"};
+  for (const std::string& w : enum_names<NoiseKind>()) out.push_back(w);
   return out;
 }
 
@@ -242,8 +231,8 @@ std::vector<OptionRow> build_table() {
                   {"data", "F", tab}, "stratified test split of tabular data"));
   t.push_back(following_seed(row("split-seed", "split_seed", "split_seed", seed_number(), field_of(&S::data, &D::split_seed),
                                  {"data", "N", tab}, "seed of the train/test split")));
-  t.push_back(row("scale", "scale", "scaling", choice({"none", "standard", "minmax", "auto"}),
-                  enum_of(scaling_kind_name, parse_scaling_kind, &S::data, &D::scaling), {"data", "KIND"},
+  t.push_back(row("scale", "scale", "scaling", enum_choice<ScalingKind>(),
+                  enum_of<ScalingKind>(&S::data, &D::scaling), {"data", "KIND"},
                   "feature scaling fitted on the training split: none, standard (mean 0, sd 1), minmax ([0, 1]) or auto "
                   "(the best on a validation part of the training split)"));
   t.push_back(row("classes", "classes", "classes", int_list(0, 100000, "all"), field_of(&S::data, &D::classes),
@@ -255,8 +244,8 @@ std::vector<OptionRow> build_table() {
   t.push_back(row("test-per-class", "test_pc", "test_per_class", integer(0, 1e9), field_of(&S::data, &D::test_per_class),
                   {"data", "N", img, kData}, "image data: the same for the test set (0: all)"));
   // model ----------------------------------------------------------------------------------------
-  t.push_back(row("model", "model", "model", choice(model_kind_words()),
-                  enum_of(model_kind_name, parse_model_kind, &S::model, &M::kind), {"model", "KIND"},
+  t.push_back(row("model", "model", "model", enum_choice<ModelKind>(),
+                  enum_of<ModelKind>(&S::model, &M::kind), {"model", "KIND"},
                   "one of " + model_kind_list() + " (the convolutional ones need image data)"));
   t.push_back(row("layers", "L", "layers", integer(1, 64), field_of(&S::model, &M::layers), {"model", "L"},
                   "quantum-inspired layers, or hidden layers of a classical model"));
@@ -289,15 +278,15 @@ std::vector<OptionRow> build_table() {
                           "threads for training and evaluation, 0: every core; results do not depend on it");
   threads.changes_results = false;
   t.push_back(threads);
-  t.push_back(row("optimizer", "opt", "optimizer", choice({"adam", "sgd"}),
-                  enum_of(optimizer_kind_name, parse_optimizer_kind, &S::train, &TrainOptions::optimizer, &OptimizerOptions::kind),
+  t.push_back(row("optimizer", "opt", "optimizer", enum_choice<OptimizerKind>(),
+                  enum_of<OptimizerKind>(&S::train, &TrainOptions::optimizer, &OptimizerOptions::kind),
                   {"training", "KIND"}, "adam or sgd (D6)"));
   t.push_back(row("momentum", "momentum", "momentum", real(0, 0.999999), opt(&OptimizerOptions::momentum),
                   {"training", "X", Scope::sgd}, "SGD momentum"));
   t.push_back(row("seed", "seed", "seed", seed_number(), run_seed(), {"training", "N"},
                   "seed of the initialisation and the shuffling; the default of every other seed"));
   // dataset noise --------------------------------------------------------------------------------
-  t.push_back(row("noise", "noise", "noise", choice(noise_kind_words(true)), noise_switch(), {"dataset noise", "KIND"},
+  t.push_back(row("noise", "noise", "noise", choice(noise_switch_words()), noise_switch(), {"dataset noise", "KIND"},
                   "dataset noise (D10): none or one of " + noise_kind_list()));
   t.push_back(row("noise-magnitude", "noise_m", "noise_magnitude", real(0, 1e38), noise_field(&N::magnitude),
                   {"dataset noise", "M", noise}, "noise magnitude m, in the data's own units"));
@@ -311,13 +300,13 @@ std::vector<OptionRow> build_table() {
   t.push_back(row("attack-form", "attack", "attack_form", choice({"none", "inside", "outside"}), attack_switch(),
                   {"parameter attack", "FORM"},
                   "parameter attack (D11): none, 1 or inside: sigma(theta+eps), 2 or outside: sigma(theta)+eps"));
-  t.push_back(row("attack-noise", "attack_noise", "attack_noise", choice(noise_kind_words(false)),
-                  attack_enum(noise_kind_name, parse_noise_kind, &A::noise), {"parameter attack", "KIND", atk},
+  t.push_back(row("attack-noise", "attack_noise", "attack_noise", enum_choice<NoiseKind>(),
+                  attack_enum<NoiseKind>(&A::noise), {"parameter attack", "KIND", atk},
                   "the noise of the attack's eps (one of the six noise kinds)"));
   t.push_back(row("attack-magnitude", "attack_m", "attack_magnitude", real(0, 1e38), attack_field(&A::magnitude),
                   {"parameter attack", "M", atk}, "magnitude of eps"));
-  t.push_back(row("attack-mode", "attack_mode", "attack_mode", choice(attack_mode_words()),
-                  attack_enum(attack_mode_name, parse_attack_mode, &A::mode), {"parameter attack", "MODE", atk},
+  t.push_back(row("attack-mode", "attack_mode", "attack_mode", enum_choice<AttackMode>(),
+                  attack_enum<AttackMode>(&A::mode), {"parameter attack", "MODE", atk},
                   "persistent (accumulated after every step), transient (redrawn at every forward pass) or fixed "
                   "(drawn once and held)"));
   t.push_back(row("attack-layer-list", "attack_layers", "attack_layers", int_list(0, 63), attack_field(&A::layer_list),
@@ -329,13 +318,13 @@ std::vector<OptionRow> build_table() {
                                  {"parameter attack", "N", atk}, "seed of the attack (which layers, every eps)")));
   t.push_back(row("attack-epoch", "attack_epoch", "attack_epoch", integer(0, 1000000), field_of(&S::attack_epoch),
                   {"parameter attack", "E", atk}, "the attack starts after this many epochs (0: from the start)"));
-  t.push_back(row("attack-scale", "attack_scale", "attack_scale", choice({"absolute", "relative"}),
-                  attack_enum(attack_scale_name, parse_attack_scale, &A::scale), {"parameter attack", "SCALE", atk},
+  t.push_back(row("attack-scale", "attack_scale", "attack_scale", enum_choice<AttackScale>(),
+                  attack_enum<AttackScale>(&A::scale), {"parameter attack", "SCALE", atk},
                   "absolute (eps as drawn) or relative (eps times the RMS of the attacked layer's parameters when the attack starts)"));
   // The naive softmax exists to test one explanation of the paper's NaN losses
   // (docs/reproduction.md); it is never a default.
-  t.push_back(row("loss", "loss", "loss", choice({"stable", "naive"}),
-                  enum_of(softmax_loss_name, parse_softmax_loss, &S::train, &TrainOptions::loss), {"training", "LOSS"},
+  t.push_back(row("loss", "loss", "loss", enum_choice<SoftmaxLoss>(),
+                  enum_of<SoftmaxLoss>(&S::train, &TrainOptions::loss), {"training", "LOSS"},
                   "stable (softmax cross-entropy with the max subtracted, the default) or naive (exp of the raw logits: "
                   "overflows to NaN; for the softmax experiment only)"));
   return t;

@@ -29,7 +29,7 @@ const std::vector<Field<Settings>>& rows() {
         field<Settings>("count", "n", "count", integer(1, 10), bind_field<Settings>(&Settings::count)),
         field<Settings>("on", "on", "on", flag(), bind_field<Settings>(&Settings::on)),
         field<Settings>("model", "m", "model", choice({"qdfnn", "qrfnn"}),
-                        bind_enum<Settings>(model_kind_name, parse_model_kind, &Settings::model)),
+                        bind_enum<Settings, ModelKind>(&Settings::model)),
         field<Settings>("level", "lv", "level", real(0, 1), bind_field<Settings>(&Settings::inner, &Inner::level)),
         field<Settings>("picks", "p", "picks", int_list(0, 9), bind_field<Settings>(&Settings::picks)),
     };
