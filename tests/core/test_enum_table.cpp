@@ -8,15 +8,15 @@
 #include <vector>
 
 #include "core/attack.hpp"
-#include "core/circuit.hpp"
-#include "core/circuit_lowering.hpp"
+#include "core/circuit/circuit.hpp"
+#include "core/circuit/circuit_lowering.hpp"
 #include "core/enum_table.hpp"
 #include "core/feature_scaling.hpp"
 #include "core/model.hpp"
 #include "core/model_kind.hpp"
 #include "core/noise.hpp"
 #include "core/optimizer.hpp"
-#include "core/simd_isa.hpp"
+#include "core/kernels/simd_isa.hpp"
 #include "core/skip_connections.hpp"
 
 using namespace hqnn;
