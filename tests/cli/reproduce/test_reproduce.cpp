@@ -220,8 +220,9 @@ TEST(CliReproduce, OptionsGetDidYouMeanAndAGeneratedHelp) {
     }
     return std::string("accepted");
   };
-  EXPECT_EQ(message_of({"--tiny", "--seed", "2", "--dry-run"}),
-            "unknown option --seed; did you mean --seeds? (see hqnn reproduce --help)");
+  EXPECT_EQ(message_of({"--tiny", "--sheds", "2", "--dry-run"}),
+            "unknown option --sheds; did you mean --seeds? (see hqnn reproduce --help)");
+  EXPECT_EQ(message_of({"--tiny", "--seed", "2"}), "--seed is not an option of hqnn reproduce (see hqnn reproduce --help)");
   EXPECT_EQ(message_of({"--dryrun"}), "unknown option --dryrun; did you mean --dry-run? (see hqnn reproduce --help)");
   EXPECT_EQ(message_of({"--epochs", "3"}), "--epochs is not an option of hqnn reproduce (see hqnn reproduce --help)");
   EXPECT_EQ(message_of({"--merge"}), "--merge needs one or more shard directories");
