@@ -9,10 +9,10 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
-#include "args.hpp"  // the options of hqnn reproduce, which includes this header
 #include "core/json.hpp"
 #include "core/model.hpp"
 #include "run/data_preparation.hpp"

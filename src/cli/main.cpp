@@ -1,7 +1,7 @@
 // hqnn: train, evaluate and inspect hybrid quantum-inspired networks from a terminal.
 //
-// The options and help of train, eval and circuit come from the run's option
-// table (src/run/options/option_table.hpp; reproduce lists its own); this file only
+// The options and help of every command come from the run's option table and
+// the command's own options (src/run/options/command_line.hpp); this file only
 // dispatches and reports errors.
 #include <algorithm>
 #include <cstdio>
@@ -70,7 +70,10 @@ int main(int argc, char** argv) {
       if (asks_for_help(rest)) return std::printf("%s", predict_help().c_str()), 0;
       return predict_command(rest, stdout);
     }
-    if (command == "reproduce") return cmd_reproduce(rest);
+    if (command == "reproduce") {
+      if (asks_for_help(rest)) return std::printf("%s", reproduce_help().c_str()), 0;
+      return cmd_reproduce(rest);
+    }
     if (command == "circuit") return run_circuit_command(rest);
     throw InputError("unknown command '" + command + "' (train, eval, predict, reproduce, circuit; see hqnn --help)");
   } catch (const InputError& e) {

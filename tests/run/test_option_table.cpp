@@ -171,6 +171,22 @@ TEST(OptionTable, MisspeltOptionsGetDidYouMean) {
             "(--attack-layer-list): give one of the two");
 }
 
+// --merge DIR...: every argument up to the next --option, lists joined when given twice.
+TEST(OptionTable, CommandLineOptionTakesSeveralValuesUpToTheNextOption) {
+  const std::vector<CommandOption> options = {{"merge", true, "DIR...", "", "", true}, {"out", true, "DIR", ""},
+                                              {"quiet", false, "", ""}};
+  const CommandLine cl = parse_command_line({"--merge", "a", "b", "--out", "o", "--merge=c", "d", "--quiet"}, kReproduce,
+                                            options);
+  EXPECT_EQ(cl.values("merge"), (std::vector<std::string>{"a", "b", "c", "d"}));
+  EXPECT_EQ(cl.str("out"), "o");
+  EXPECT_TRUE(cl.has("quiet"));
+  const CommandLine none = parse_command_line({"--merge", "--quiet"}, kReproduce, options);
+  EXPECT_TRUE(none.has("merge"));
+  EXPECT_TRUE(none.values("merge").empty());
+  EXPECT_FALSE(parse_command_line({"--quiet"}, kReproduce, options).has("merge"));
+  EXPECT_TRUE(parse_command_line({"--quiet"}, kReproduce, options).values("merge").empty());
+}
+
 TEST(OptionTable, EachCommandsHelpListsOnlyWhatItAccepts) {
   const std::string eval = command_help(kEval, "", {}, ""), train = command_help(kTrain, "", {}, "");
   for (const char* only_train : {"--test-fraction", "--split-seed", "--scale", "--epochs", "--attack-form"}) {

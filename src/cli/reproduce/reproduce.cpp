@@ -1,13 +1,16 @@
 // Index of this file
-//   [SECTION] Usage
+//   [SECTION] Options and help
 //   [SECTION] Complexity measurement
 //   [SECTION] Merge
 //   [SECTION] Command
 #include "reproduce.hpp"
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <thread>
 
@@ -16,36 +19,59 @@
 #include "grid_runner.hpp"
 #include "grid_shard.hpp"
 #include "shard_merge.hpp"
+#include "run/options/command_line.hpp"
 #include "study_runner.hpp"
 
 namespace hqnn::cli {
 
 namespace fs = std::filesystem;
 
-// [SECTION] Usage ------------------------------------------------------------------------------
+// [SECTION] Options and help ------------------------------------------------------------------------------
 
-static const char* kReproduceUsage = R"(hqnn reproduce: the paper's experiment grid (or the robustness map) and a report
+static const std::vector<run::CommandOption>& reproduce_options() {
+  static const std::vector<run::CommandOption> options = {
+      {"quick", false, "", "small subsets, few epochs, 2 seeds: a few minutes on 2 cores (default)"},
+      {"full", false, "", "full data sets, 100 iris / 5 image epochs, 3 seeds (prints its run time first)"},
+      {"tiny", false, "", "iris only, 2 epochs, 1 seed (the same as --profile tiny; for tests)"},
+      {"profile", true, "NAME", "tiny | quick | full | robustness-tiny | robustness-quick | robustness-full | "
+                                "study-tiny | study | study-full (profiles below)", "quick"},
+      {"cifar100", true, "DIR", "also run CIFAR-100 classes 0-3 (train.bin, test.bin in DIR)"},
+      {"seeds", true, "K", "seeds 1..K for every run (1..100)", "the profile's: 1-10"},
+      {"out", true, "DIR", "output directory", "reports"},
+      {"threads", true, "N", "cores: parallel runs, and the last runs' training threads", "all cores"},
+      {"shard", true, "I/N", "run only the I-th of N slices of the grid (1-based); writes DIR/runs/*.json and "
+                             "DIR/shard.json, no report"},
+      {"merge", true, "DIR...", "combine shard directories into one report (in --out); names the shards whose "
+                                "results are missing", "", true},
+      {"no-complexity", false, "", "leave out the complexity table"},
+      {"dry-run", false, "", "print the grid size and the expected run time, run nothing"},
+      {"quiet", false, "", "no progress lines"},
+  };
+  return options;
+}
 
-usage:
-  hqnn reproduce [--quick | --full | --tiny | --profile NAME] [options]
-  hqnn reproduce --merge DIR... [--out DIR]
-
-  --quick                 small subsets, few epochs, 2 seeds: a few minutes on 2 cores (default)
-  --full                  full data sets, 100 iris / 5 image epochs, 3 seeds (prints its run time first)
-  --tiny                  iris only, 2 epochs, 1 seed (the same as --profile tiny; for tests)
-  --profile NAME          tiny (iris only, 2 epochs, 1 seed; for tests) | quick | full
-                          robustness-quick | robustness-full | robustness-tiny: the robustness
-                          map, attack magnitude 0.001..10 over forms, modes (persistent,
-                          transient, fixed) and noises, with a verdict on the paper's claim
-                          (quick: under 10 min on 2 cores; full: 14,580 runs, 75 min on 2
-                          loaded cores, or a Slurm job array: docs/slurm.md)
-                          study | study-full | study-tiny: the controlled study. Each (data set,
-                          model, seed) is trained clean once, then every attack cell continues
-                          from that state (persistent form 1; absolute and relative scale; one
-                          and all layers; per noise kind; stable and naive loss for the
-                          classical models); hybrids against the baselines and the
-                          classical-skip controls; 5 seeds (study-full: 10), each its own iris
-                          split; mean, sample sd, 95 % t CI, verdicts, runs.csv.
+std::string reproduce_help() {
+  return run::command_help(run::kReproduce,
+                           "hqnn reproduce: the paper's experiment grid (or the robustness map) and a report\n\n"
+                           "usage:\n"
+                           "  hqnn reproduce [--quick | --full | --tiny | --profile NAME] [options]\n"
+                           "  hqnn reproduce --merge DIR... [--out DIR]\n",
+                           reproduce_options(), R"(
+profiles:
+  tiny | quick | full     the paper's grid: iris only, 2 epochs, 1 seed (for tests) | small subsets
+                          (default) | full data sets
+  robustness-quick | robustness-full | robustness-tiny: the robustness map, attack magnitude
+                          0.001..10 over forms, modes (persistent, transient, fixed) and noises,
+                          with a verdict on the paper's claim (quick: under 10 min on 2 cores;
+                          full: 14,580 runs, 75 min on 2 loaded cores, or a Slurm job array:
+                          docs/slurm.md)
+  study | study-full | study-tiny: the controlled study. Each (data set, model, seed) is trained
+                          clean once, then every attack cell continues from that state
+                          (persistent form 1; absolute and relative scale; one and all layers;
+                          per noise kind; stable and naive loss for the classical models);
+                          hybrids against the baselines and the classical-skip controls; 5 seeds
+                          (study-full: 10), each its own iris split; mean, sample sd, 95 % t CI,
+                          verdicts, runs.csv.
                           study: iris (100 + 30 epochs, six noises) and the MNIST and
                           FashionMNIST subsets (20 + 5 epochs, the four attack noises),
                           m = 0.01, 0.1, 1: 15,960 cells, sized for under 2 h on 2 idle cores
@@ -54,18 +80,27 @@ usage:
                           CIFAR-100. study-full: six noises everywhere, m = 0.001..10, 10
                           seeds, a cluster job (--dry-run gives its core-hours). --shard
                           keeps a unit's cells in one shard.
-  --cifar100 DIR          also run CIFAR-100 classes 0-3 (train.bin, test.bin in DIR)
-  --seeds K               seeds 1..K for every run (1..100)         [the profile's: 1-10]
-  --out DIR               output directory                              [reports]
-  --threads N             cores: parallel runs, and the last runs' training threads [all cores]
-  --shard I/N             run only the I-th of N slices of the grid (1-based); writes
-                          DIR/runs/*.json and DIR/shard.json, no report
-  --merge DIR...          combine shard directories into one report (in --out); names the
-                          shards whose results are missing
-  --no-complexity         leave out the complexity table
-  --dry-run               print the grid size and the expected run time, run nothing
-  --quiet                 no progress lines
-)";
+
+examples:
+  hqnn reproduce --quick --out reports
+  hqnn reproduce --profile study --dry-run
+  hqnn reproduce --profile robustness-full --shard 2/8 --out shard2
+  hqnn reproduce --merge shard1 shard2 --out reports
+)");
+}
+
+// An integer option, named in the message when it is not one.
+static int integer_option(const run::CommandLine& cl, const std::string& name, int fallback) {
+  if (!cl.has(name)) return fallback;
+  const std::string text = cl.str(name);
+  char* end = nullptr;
+  errno = 0;
+  const double v = std::strtod(text.c_str(), &end);
+  if (text.empty() || *end != '\0' || errno == ERANGE || !std::isfinite(v))
+    throw InputError("--" + name + ": '" + text + "' is not a number");
+  if (v != std::floor(v) || std::abs(v) > 2e9) throw InputError("--" + name + ": '" + text + "' is not an integer");
+  return static_cast<int>(v);
+}
 
 // [SECTION] Complexity measurement -------------------------------------------------------------
 
@@ -112,37 +147,26 @@ static int merge(const std::vector<std::string>& dirs, const std::string& out, b
 
 // [SECTION] Command ----------------------------------------------------------------------------
 
-int cmd_reproduce(const std::vector<std::string>& argv_in) {
-  // --merge takes every following non-option argument.
-  std::vector<std::string> argv, merge_dirs;
-  bool merging = false;
-  for (size_t i = 0; i < argv_in.size(); ++i) {
-    if (argv_in[i] == "--merge") {
-      merging = true;
-      while (i + 1 < argv_in.size() && argv_in[i + 1].rfind("--", 0) != 0) merge_dirs.push_back(argv_in[++i]);
-    } else {
-      argv.push_back(argv_in[i]);
-    }
-  }
-  const Args args(argv, {"profile", "out", "threads", "shard", "cifar100", "seeds"},
-                  {"quick", "full", "tiny", "no-complexity", "quiet", "help", "dry-run"});
-  if (args.flag("help")) {
-    std::printf("%s", kReproduceUsage);
+int cmd_reproduce(const std::vector<std::string>& argv) {
+  if (std::any_of(argv.begin(), argv.end(), [](const std::string& a) { return a == "--help" || a == "-h"; })) {
+    std::printf("%s", reproduce_help().c_str());
     return 0;
   }
-  const bool quiet = args.flag("quiet");
+  const run::CommandLine args = run::parse_command_line(argv, run::kReproduce, reproduce_options());
+  const bool quiet = args.has("quiet");
   const std::string out = args.str("out", "reports");
-  if (merging) {
+  if (args.has("merge")) {
+    const std::vector<std::string> merge_dirs = args.values("merge");
     if (merge_dirs.empty()) throw InputError("--merge needs one or more shard directories");
-    return merge(merge_dirs, out, !args.flag("no-complexity"), quiet);
+    return merge(merge_dirs, out, !args.has("no-complexity"), quiet);
   }
   std::string profile_name = args.str("profile", "quick");
   int chosen = args.has("profile");
   for (const char* p : {"quick", "full", "tiny"})
-    if (args.flag(p)) profile_name = p, ++chosen;
+    if (args.has(p)) profile_name = p, ++chosen;
   if (chosen > 1) throw InputError("choose one profile: --quick, --full or --profile NAME");
   const std::string cifar = args.str("cifar100", "");
-  const int seeds = args.has("seeds") ? args.integer("seeds", 0) : 0;
+  const int seeds = integer_option(args, "seeds", 0);
   if (args.has("seeds") && (seeds < 1 || seeds > kMaxReproduceSeeds))
     throw InputError("--seeds: expected 1.." + std::to_string(kMaxReproduceSeeds) + " (seeds 1..K of every run), got " +
                      args.str("seeds", ""));
@@ -150,7 +174,7 @@ int cmd_reproduce(const std::vector<std::string>& argv_in) {
 
   const GridShard shard = args.has("shard") ? parse_grid_shard(args.str("shard", "")) : GridShard();
   const int hw = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  const int threads = args.integer("threads", hw);
+  const int threads = integer_option(args, "threads", hw);
   if (threads < 1) throw InputError("--threads must be at least 1");
 
   const std::vector<GridRun> grid = reproduce_grid(profile);
@@ -179,7 +203,7 @@ int cmd_reproduce(const std::vector<std::string>& argv_in) {
                  estimate / std::min<int>(threads, static_cast<int>(std::max<size_t>(1, mine.size()))) / 60, threads);
   }
 
-  if (args.flag("dry-run")) {
+  if (args.has("dry-run")) {
     if (profile.is_study)
       std::printf("%zu cells, about %.0f s of CPU time (%.2f core-hours; %.1f h of wall time on %d idle cores)\n",
                   mine.size(), estimate, estimate / 3600, estimate / 3600 / threads, threads);
@@ -204,7 +228,7 @@ int cmd_reproduce(const std::vector<std::string>& argv_in) {
                    shard.index, shard.count, mine.size(), seconds, out.c_str());
     return 0;
   }
-  const Json complexity = !args.flag("no-complexity") && profile.complexity ? complexity_json(profile) : Json();
+  const Json complexity = !args.has("no-complexity") && profile.complexity ? complexity_json(profile) : Json();
   write_reproduction_report(out, profile, results, complexity);
   if (!quiet)
     std::fprintf(stderr, "%zu runs in %.1f s (estimate was %.0f s of compute); report: %s/report.md\n", mine.size(),

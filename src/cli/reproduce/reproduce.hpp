@@ -16,5 +16,7 @@
 namespace hqnn::cli {
 
 int cmd_reproduce(const std::vector<std::string>& argv);
+// Generated from the options, like every command's (run/options/command_line.hpp).
+std::string reproduce_help();
 
 }  // namespace hqnn::cli

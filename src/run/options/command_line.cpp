@@ -14,6 +14,11 @@ std::string CommandLine::str(const std::string& extra_name, const std::string& f
   return it == extra.end() ? fallback : it->second;
 }
 
+std::vector<std::string> CommandLine::values(const std::string& extra_name) const {
+  const auto it = extra_lists.find(extra_name);
+  return it == extra_lists.end() ? std::vector<std::string>() : it->second;
+}
+
 // Spellings the command line keeps for options that became values of another.
 static const std::map<std::string, std::pair<std::string, std::string>>& cli_aliases() {
   static const std::map<std::string, std::pair<std::string, std::string>> aliases = {
@@ -54,7 +59,11 @@ CommandLine parse_command_line(const std::vector<std::string>& argv, Command com
     const auto extra_it = std::find_if(extra.begin(), extra.end(), [&](const CommandOption& o) { return o.name == key; });
     const OptionRow* row = find_option(key);
     if (extra_it != extra.end()) {
-      if (extra_it->takes_value) {
+      if (extra_it->takes_several) {
+        std::vector<std::string>& list = out.extra_lists[key];
+        if (inline_value) list.push_back(value);
+        while (i + 1 < argv.size() && argv[i + 1].rfind("--", 0) != 0) list.push_back(argv[++i]);
+      } else if (extra_it->takes_value) {
         out.extra[key] = take_value();
       } else {
         if (inline_value) throw InputError("--" + key + " takes no value");
@@ -154,8 +163,9 @@ std::string command_help(Command command, const std::string& usage, const std::v
     out += help_line("--" + r.name + (r.metavar.empty() ? "" : " " + r.metavar), r.help, def);
   }
   if (!extra.empty()) {
-    out += "\noutput and files:\n";
-    for (const CommandOption& o : extra) out += help_line("--" + o.name + (o.metavar.empty() ? "" : " " + o.metavar), o.help, "");
+    out += group.empty() ? "\noptions:\n" : "\noutput and files:\n";
+    for (const CommandOption& o : extra)
+      out += help_line("--" + o.name + (o.metavar.empty() ? "" : " " + o.metavar), o.help, o.default_text);
   }
   return out + examples;
 }

@@ -21,6 +21,10 @@ struct CommandOption {
   bool takes_value = true;
   std::string metavar;  // "FILE"
   std::string help;
+  std::string default_text;  // shown as "[...]" in the help; empty: none
+  // Takes every following argument up to the next --option (--merge DIR...);
+  // read with CommandLine::values. Given twice, the lists join.
+  bool takes_several = false;
 };
 
 struct CommandLine {
@@ -28,8 +32,12 @@ struct CommandLine {
   std::set<std::string> given;               // run options given on the command line (row names)
   std::map<std::string, std::string> extra;  // command options with a value
   std::set<std::string> extra_flags;         // command options without one
-  bool has(const std::string& extra_name) const { return extra.count(extra_name) || extra_flags.count(extra_name); }
+  std::map<std::string, std::vector<std::string>> extra_lists;  // command options that take several values
+  bool has(const std::string& extra_name) const {
+    return extra.count(extra_name) || extra_flags.count(extra_name) || extra_lists.count(extra_name);
+  }
   std::string str(const std::string& extra_name, const std::string& fallback = "") const;
+  std::vector<std::string> values(const std::string& extra_name) const;  // empty if not given
 };
 
 // Reads the command line. Unknown or misspelt options get "did you mean --x?".
@@ -43,7 +51,8 @@ using BaseOf = std::function<std::optional<RunSpec>(const CommandLine&)>;
 CommandLine parse_command_line(const std::vector<std::string>& argv, Command command,
                                const std::vector<CommandOption>& extra, const BaseOf& base_of);
 
-// "usage" and "examples" are the command's own; the options come from the table.
+// "usage" and "examples" are the command's own; the options come from the table
+// (a command that takes no run option lists its own under "options:").
 std::string command_help(Command command, const std::string& usage, const std::vector<CommandOption>& extra,
                          const std::string& examples);
 

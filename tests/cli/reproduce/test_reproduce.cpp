@@ -209,3 +209,26 @@ TEST(CliReproduce, OneOrTwoThreadsGiveBitIdenticalRuns) {
   EXPECT_GT(files, 10);
   EXPECT_EQ(read_file(one / "report.md"), read_file(two / "report.md"));
 }
+
+// Its options are read and listed by the same codec as every command's.
+TEST(CliReproduce, OptionsGetDidYouMeanAndAGeneratedHelp) {
+  const auto message_of = [](const std::vector<std::string>& argv) {
+    try {
+      cmd_reproduce(argv);
+    } catch (const InputError& e) {
+      return std::string(e.what());
+    }
+    return std::string("accepted");
+  };
+  EXPECT_EQ(message_of({"--tiny", "--sheds", "2", "--dry-run"}),
+            "unknown option --sheds; did you mean --seeds? (see hqnn reproduce --help)");
+  EXPECT_EQ(message_of({"--tiny", "--seed", "2"}), "--seed is not an option of hqnn reproduce (see hqnn reproduce --help)");
+  EXPECT_EQ(message_of({"--dryrun"}), "unknown option --dryrun; did you mean --dry-run? (see hqnn reproduce --help)");
+  EXPECT_EQ(message_of({"--epochs", "3"}), "--epochs is not an option of hqnn reproduce (see hqnn reproduce --help)");
+  EXPECT_EQ(message_of({"--merge"}), "--merge needs one or more shard directories");
+  EXPECT_EQ(message_of({"--tiny", "--threads", "x", "--dry-run"}), "--threads: 'x' is not a number");
+  const std::string help = reproduce_help();
+  for (const char* part : {"usage:", "  --merge DIR...", "  --profile NAME", "[reports]", "profiles:",
+                           "robustness-full", "study-full", "examples:", "  --dry-run"})
+    EXPECT_NE(help.find(part), std::string::npos) << part;
+}
