@@ -24,8 +24,9 @@ bool same_bits(T a, T b) {
 inline bool same_bits_or_both_nan(Real a, Real b) { return (std::isnan(a) && std::isnan(b)) || same_bits(a, b); }
 
 inline bool bit_identical(const Matrix& a, const Matrix& b) {
+  // An empty matrix may have no storage (data() == nullptr), which memcmp must not be given.
   return a.rows() == b.rows() && a.cols() == b.cols() &&
-         std::memcmp(a.data(), b.data(), sizeof(Real) * size_t(a.size())) == 0;
+         (a.size() == 0 || std::memcmp(a.data(), b.data(), sizeof(Real) * size_t(a.size())) == 0);
 }
 
 inline Real max_abs_difference(const Matrix& a, const Matrix& b) {
