@@ -102,16 +102,16 @@ void validate_sweep(const SweepOptions& o, const run::RunSpec& spec) {
     }
   }
   if (o.points < 2 || o.points > kSweepMaxPoints)
-    throw InputError("map_points: a map needs 2 to " + std::to_string(kSweepMaxPoints) + " magnitudes, got " +
+    throw InputError(sweep_row("points").hash_key + ": a map needs 2 to " + std::to_string(kSweepMaxPoints) + " magnitudes, got " +
                      std::to_string(o.points));
   if (o.seeds < 1 || o.seeds > kSweepMaxSeeds)
-    throw InputError("map_seeds: expected 1 to " + std::to_string(kSweepMaxSeeds) + " seeds, got " +
+    throw InputError(sweep_row("seeds").hash_key + ": expected 1 to " + std::to_string(kSweepMaxSeeds) + " seeds, got " +
                      std::to_string(o.seeds));
   if (!(o.lo > 0) || !std::isfinite(o.lo) || !std::isfinite(o.hi))
-    throw InputError("map_lo: the magnitudes are log-spaced, so the lowest must be a finite number above 0, got " +
+    throw InputError(sweep_row("lo").hash_key + ": the magnitudes are log-spaced, so the lowest must be a finite number above 0, got " +
                      number_text(o.lo));
   if (!(o.lo < o.hi))
-    throw InputError("map_lo, map_hi: the lowest magnitude (" + number_text(o.lo) + ") must be below the highest (" +
+    throw InputError(sweep_row("lo").hash_key + ", " + sweep_row("hi").hash_key + ": the lowest magnitude (" + number_text(o.lo) + ") must be below the highest (" +
                      number_text(o.hi) + ")");
 }
 

@@ -72,16 +72,11 @@ struct EnumTable<AttackScale> {
 };
 static_assert(enum_table_is_complete<AttackScale>());
 
-// Old spellings of enum_name / parse_enum, read by src/run/option_table.cpp
-// and src/app until they call the generic ones.
-inline const char* attack_scale_name(AttackScale scale) { return enum_name(scale); }
-inline std::optional<AttackScale> parse_attack_scale(const std::string& name) { return parse_enum<AttackScale>(name); }
+// Old spellings of enum_name / parse_enum, still read in a few places.
 inline const char* attack_form_name(AttackForm form) { return enum_name(form); }
 inline const char* attack_mode_name(AttackMode mode) { return enum_name(mode); }
 inline std::optional<AttackForm> parse_attack_form(const std::string& name) { return parse_enum<AttackForm>(name); }
-inline std::optional<AttackMode> parse_attack_mode(const std::string& name) { return parse_enum<AttackMode>(name); }
 inline std::vector<AttackMode> attack_modes() { return enum_values<AttackMode>(); }
-inline std::string attack_mode_choices() { return enum_name_list<AttackMode>(", ", " or "); }
 
 struct AttackOptions {
   AttackForm form = AttackForm::inside;

@@ -27,8 +27,7 @@ struct EnumTable<ScalingKind> {
 };
 static_assert(enum_table_is_complete<ScalingKind>());
 
-// Old spellings of enum_name / parse_enum, read by src/run/option_table.cpp
-// and src/app until they call the generic ones.
+// Old spellings of enum_name / parse_enum, still read in a few places.
 inline const char* scaling_kind_name(ScalingKind kind) { return enum_name(kind); }
 inline std::optional<ScalingKind> parse_scaling_kind(const std::string& name) { return parse_enum<ScalingKind>(name); }
 

@@ -51,10 +51,8 @@ struct EnumTable<SoftmaxLoss> {
 };
 static_assert(enum_table_is_complete<SoftmaxLoss>());
 
-// Old spellings of enum_name / parse_enum, read by src/run/option_table.cpp
-// and src/app until they call the generic ones.
+// Old spellings of enum_name / parse_enum, still read in a few places.
 inline const char* softmax_loss_name(SoftmaxLoss loss) { return enum_name(loss); }
-inline std::optional<SoftmaxLoss> parse_softmax_loss(const std::string& name) { return parse_enum<SoftmaxLoss>(name); }
 
 // One struct read by the CLI, the playground and the model files. The stack's
 // options are the stacks' own structs: `layers` is L, the quantum-inspired

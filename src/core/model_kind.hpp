@@ -106,8 +106,7 @@ inline bool is_convolutional(ModelKind kind) { return enum_row(kind).convolution
 inline bool is_classical_skip(ModelKind kind) { return enum_row(kind).classical_skip; }
 inline SkipTopology skip_topology_of(ModelKind kind) { return enum_row(kind).topology; }
 
-// Old spellings of enum_rows / enum_name / parse_enum / enum_name_list, read
-// by src/run/option_table.cpp and src/app until they call the generic ones.
+// Old spellings of enum_rows / enum_name / parse_enum / enum_name_list, still read in a few places.
 inline EnumRows<ModelKindInfo> model_kinds() { return enum_rows<ModelKind>(); }
 inline const char* model_kind_name(ModelKind kind) { return enum_name(kind); }
 inline std::optional<ModelKind> parse_model_kind(const std::string& name) { return parse_enum<ModelKind>(name); }

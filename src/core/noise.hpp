@@ -40,8 +40,7 @@ static_assert(enum_table_is_complete<NoiseKind>());
 
 inline bool is_symmetric(NoiseKind kind) { return enum_row(kind).symmetric; }
 
-// Old spellings of enum_rows / enum_name / parse_enum / enum_name_list, read
-// by src/run/option_table.cpp and src/app until they call the generic ones.
+// Old spellings of enum_rows / enum_name / parse_enum / enum_name_list, still read in a few places.
 inline EnumRows<NoiseKindInfo> noise_kinds() { return enum_rows<NoiseKind>(); }
 inline const char* noise_kind_name(NoiseKind kind) { return enum_name(kind); }
 inline std::optional<NoiseKind> parse_noise_kind(const std::string& name) { return parse_enum<NoiseKind>(name); }

@@ -18,11 +18,6 @@ struct EnumTable<OptimizerKind> {
 };
 static_assert(enum_table_is_complete<OptimizerKind>());
 
-// Old spellings of enum_name / parse_enum, read by src/run/option_table.cpp
-// and src/app until they call the generic ones.
-inline const char* optimizer_kind_name(OptimizerKind kind) { return enum_name(kind); }
-inline std::optional<OptimizerKind> parse_optimizer_kind(const std::string& name) { return parse_enum<OptimizerKind>(name); }
-
 struct OptimizerOptions {
   OptimizerKind kind = OptimizerKind::adam;  // D6
   double lr = 0.01;

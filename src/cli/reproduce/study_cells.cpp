@@ -23,7 +23,7 @@ static StudyRun study_run(const GridRun& g, const Json& record) {
   StudyRun r;
   r.id = g.id, r.dataset = g.dataset, r.model = g.model, r.seed = g.seed;
   r.loss = softmax_loss_name(g.config.train.loss);
-  r.scale = attack_scale_name(attack.scale);
+  r.scale = enum_name(attack.scale);
   r.layers = g.condition.find("-all-") != std::string::npos ? "all" : "one";
   r.noise = noise_kind_name(attack.noise);
   r.magnitude = attack.magnitude;
@@ -89,6 +89,7 @@ const StudyCell& StudyCells::at(const std::string& dataset, const std::string& c
 
 std::vector<StudyVerdictRow> study_verdicts(const ReproduceProfile& profile, const StudyCells& cells,
                                             const VerdictThresholds& thresholds) {
+  const std::string stable = enum_name(SoftmaxLoss::stable);  // the verdicts compare the stable-loss cells
   std::vector<StudyVerdictRow> rows;
   for (const auto& d : profile.datasets) {
     std::vector<std::string> conditions;  // in the grid's order
@@ -98,10 +99,10 @@ std::vector<StudyVerdictRow> study_verdicts(const ReproduceProfile& profile, con
     for (const auto& condition : conditions)
       for (const auto& hybrid : d.study.models) {
         if (!is_hybrid_model(hybrid)) continue;
-        const StudyCell& h = cells.at(d.key, condition, hybrid, "stable");
+        const StudyCell& h = cells.at(d.key, condition, hybrid, stable);
         for (const auto& classical : d.study.models) {
           if (is_hybrid_model(classical)) continue;
-          const StudyCell& c = cells.at(d.key, condition, classical, "stable");
+          const StudyCell& c = cells.at(d.key, condition, classical, stable);
           std::vector<double> diff;
           for (const auto& [seed, a] : h.accuracy)
             if (c.accuracy.count(seed)) diff.push_back(a - c.accuracy.at(seed));

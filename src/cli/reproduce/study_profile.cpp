@@ -62,14 +62,6 @@ std::string study_condition(AttackScale scale, bool all_layers, NoiseKind noise,
          magnitude_label(magnitude);
 }
 
-ExperimentConfig study_clean_config(const GridRun& cell, int clean_epochs) {
-  ExperimentConfig c = cell.config;
-  c.attack.reset();
-  c.attack_epoch = 0;
-  c.train.epochs = clean_epochs;
-  return c;
-}
-
 std::vector<GridRun> study_grid(const ReproduceProfile& profile) {
   std::vector<GridRun> grid;
   int unit = 0;

@@ -40,7 +40,4 @@ std::string study_condition(AttackScale scale, bool all_layers, NoiseKind noise,
 // run (run::attacked_spec): clean epochs, then the attack.
 std::vector<GridRun> study_grid(const ReproduceProfile& profile);
 
-// The clean run that a cell starts from (its attack removed, clean epochs only).
-ExperimentConfig study_clean_config(const GridRun& cell, int clean_epochs);
-
 }  // namespace hqnn::cli
