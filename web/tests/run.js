@@ -195,9 +195,9 @@ async function main() {
       const [chooser] = await Promise.all([t.page.waitForEvent('filechooser', {timeout: 10000}),
                                            t.page.mouse.click(x + w / 2, y + h / 2)]);
       await chooser.setFiles(csv);
-      const loaded = await waitStatus(t.page, (s) => s.dataset === 'two-moons.csv' || s.error, 10000);
-      check(loaded && loaded.dataset === 'two-moons.csv' && loaded.samples === 120 && loaded.classes === 2,
-            'a CSV chosen in the file picker is loaded', loaded && `${loaded.dataset}, ${loaded.samples} samples`);
+      const loaded = await waitStatus(t.page, (s) => s.data === 'two-moons.csv' || s.error, 10000);
+      check(loaded && loaded.data === 'two-moons.csv' && loaded.train_samples + loaded.test_samples === 120 && loaded.classes === 2,
+            'a CSV chosen in the file picker is loaded', loaded && `${loaded.data}, ${loaded.train_samples} + ${loaded.test_samples} samples`);
       // Play: click the toolbar's first button.
       await t.page.mouse.click(40, 20);
       const trained = await waitStatus(t.page, (s) => s.epoch >= 20, 30000);
@@ -222,8 +222,8 @@ async function main() {
       const t = await openPage(browser, 'http://127.0.0.1:8631/#data=fashion-mnist-subset&model=qdcnn&epochs=6&play=1',
                                'image');
       const first = await waitStatus(t.page, (s) => s.epoch >= 1 || s.error, 120000);
-      check(first && first.image && first.dataset === 'fashion-mnist-subset' && first.samples === 1400,
-            'the FashionMNIST subset loads in the page', first && `${first.dataset}, ${first.samples} images, ${first.error}`);
+      check(first && first.image && first.data === 'fashion-mnist-subset' && first.train_samples + first.test_samples === 1400,
+            'the FashionMNIST subset loads in the page', first && `${first.data}, ${first.train_samples} + ${first.test_samples} images, ${first.error}`);
       const last = await waitStatus(t.page, (s) => s.done || s.error, 240000);
       check(first && last && last.epoch >= 3 && last.test_accuracy > Math.max(0.5, first.test_accuracy - 0.02) &&
             last.train_accuracy >= first.train_accuracy,
