@@ -131,9 +131,9 @@ TEST(BadInputs, IdxWrongMagic) {
 
 TEST(BadInputs, ModelFileOfAnotherVersion) {
   expect_catalogued(input_error_of([] {
-                      model_from_json(Json::parse(R"({"format": "hqnn-model", "version": 2})"), nullptr, "old.json");
+                      model_from_json(Json::parse(R"({"format": "hqnn-model", "version": 3})"), nullptr, "new.json");
                     }),
-                    "old.json: model file version 2 is not supported (this hqnn reads version 1)");
+                    "new.json: model file version 3 is not supported (this hqnn reads versions 1 and 2)");
 }
 
 TEST(BadInputs, ModelFileParameterCountMismatch) {

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "app/url_state.hpp"
 #include "core/circuit/circuit_program.hpp"
 #include "core/model_io.hpp"
 #include "core/thread_pool.hpp"
@@ -30,7 +31,7 @@ std::string spec_from_link(const std::string& link) {
   const run::ParsedLink parsed = run::parse_link(link);
   std::string problems;
   for (const std::string& e : parsed.errors) problems += (problems.empty() ? "" : "; ") + e;
-  const auto& view = run::link_view_keys();
+  const std::vector<std::string> view = app::view_link_keys();
   for (const auto& [key, value] : parsed.other)
     if (std::find(view.begin(), view.end(), key) == view.end())
       problems += (problems.empty() ? "" : "; ") + ("unknown setting '" + key + "'");
@@ -65,7 +66,7 @@ py::list option_rows() {
     d["help"] = r.help;
     d["group"] = r.group;
     d["metavar"] = r.metavar;
-    d["flag"] = r.type == run::OptionType::flag;
+    d["flag"] = r.type == OptionType::flag;
     rows.append(d);
   }
   return rows;

@@ -2,7 +2,7 @@
 
 #include "core/dataset.hpp"
 #include "core/json.hpp"
-#include "run/options/field_codecs.hpp"
+#include "core/settings/field_codecs.hpp"
 #include "url_state.hpp"
 
 namespace hqnn {
@@ -41,10 +41,10 @@ LessonLink take_lesson_key(const std::string& hash) {
   LessonLink out;
   std::string rest;
   bool only_view_keys = true, had_key = false;
-  for (const auto& [key, value] : run::link_items(body)) {
-    if (key != "lesson") {
-      rest += (rest.empty() ? "" : "&") + run::url_encode(key) + "=" + run::url_encode(value);
-      only_view_keys &= run::field_by_link_key(view_fields(), key) != nullptr;
+  for (const auto& [key, value] : link_items(body)) {
+    if (key != kLessonKey) {
+      rest += (rest.empty() ? "" : "&") + url_encode(key) + "=" + url_encode(value);
+      only_view_keys &= field_by_link_key(view_fields(), key) != nullptr;
       continue;
     }
     had_key = true;
@@ -52,7 +52,7 @@ LessonLink take_lesson_key(const std::string& hash) {
     int n = 0;
     for (char c : value) n = (c >= '0' && c <= '9' && n < 1000) ? n * 10 + (c - '0') : -1;
     if (value.empty() || n < 0 || n > count)
-      out.error = "lesson: expected a lesson number in [1, " + std::to_string(count) + "] (0: none), got '" + value + "'";
+      out.error = std::string(kLessonKey) + ": expected a lesson number in [1, " + std::to_string(count) + "] (0: none), got '" + value + "'";
     else
       out.lesson = n;
   }
@@ -62,6 +62,6 @@ LessonLink take_lesson_key(const std::string& hash) {
   return out;
 }
 
-std::string lesson_key(int lesson) { return lesson > 0 ? "&lesson=" + std::to_string(lesson) : ""; }
+std::string lesson_key(int lesson) { return lesson > 0 ? "&" + std::string(kLessonKey) + "=" + std::to_string(lesson) : ""; }
 
 }  // namespace hqnn::app

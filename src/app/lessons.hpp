@@ -9,6 +9,8 @@
 
 namespace hqnn::app {
 
+inline constexpr const char* kLessonKey = "lesson";  // the link key: #lesson=N
+
 struct Lesson {
   std::string title;
   std::string link;                  // "#data=...&..." (run keys and view keys)

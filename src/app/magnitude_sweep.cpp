@@ -8,7 +8,7 @@
 #include <stdexcept>
 
 #include "core/input_error.hpp"
-#include "run/options/field_codecs.hpp"
+#include "core/settings/field_codecs.hpp"
 #include "run/options/option_table.hpp"
 #include "run/log_spacing.hpp"
 
@@ -31,45 +31,44 @@ static std::vector<std::string> model_words(bool hybrid) {
 }
 
 // A model of the sweep: one of the row's words (the hybrid FNNs, or the fully connected classical models).
-static run::Binding<SweepOptions> sweep_model(ModelKind SweepOptions::*side, std::vector<std::string> words) {
-  return {[side](const SweepOptions& o) { return run::OptionValue{0, model_kind_name(o.*side), {}}; },
-          [side, words](SweepOptions& o, const run::OptionValue& v) {
+static Binding<SweepOptions> sweep_model(ModelKind SweepOptions::*side, std::vector<std::string> words) {
+  return {[side](const SweepOptions& o) { return OptionValue{0, model_kind_name(o.*side), {}}; },
+          [side, words](SweepOptions& o, const OptionValue& v) {
             const auto kind = parse_model_kind(v.text);
-            if (!kind || std::find(words.begin(), words.end(), v.text) == words.end()) throw run::NotAChoice{};
+            if (!kind || std::find(words.begin(), words.end(), v.text) == words.end()) throw NotAChoice{};
             o.*side = *kind;
           }};
 }
 
-const std::vector<run::Field<SweepOptions>>& sweep_fields() {
+const std::vector<Field<SweepOptions>>& sweep_fields() {
   using O = SweepOptions;
-  using run::field;
   // magnitudes as the attack-magnitude option reads and writes them; the counts
   // wide, so that validate_sweep says what a map needs
-  static const std::vector<run::Field<O>> rows = {
-      field<O>("hybrid", "map_hybrid", "hybrid", run::choice(model_words(true)), sweep_model(&O::hybrid, model_words(true))),
-      field<O>("classical", "map_classical", "classical", run::choice(model_words(false)),
+  static const std::vector<Field<O>> rows = {
+      field<O>("hybrid", "map_hybrid", "hybrid", choice(model_words(true)), sweep_model(&O::hybrid, model_words(true))),
+      field<O>("classical", "map_classical", "classical", choice(model_words(false)),
                sweep_model(&O::classical, model_words(false))),
-      field<O>("form", "map_form", "form", run::enum_choice<AttackForm>(),
-               run::bind_enum<O, AttackForm>(&O::form)),
-      field<O>("mode", "map_mode", "mode", run::enum_choice<AttackMode>(),
-               run::bind_enum<O, AttackMode>(&O::mode)),
-      field<O>("noise", "map_noise", "noise", run::enum_choice<NoiseKind>(),
-               run::bind_enum<O, NoiseKind>(&O::noise)),
-      field<O>("lo", "map_lo", "lo", run::option_row("attack-magnitude"), run::bind_field<O>(&O::lo)),
-      field<O>("hi", "map_hi", "hi", run::option_row("attack-magnitude"), run::bind_field<O>(&O::hi)),
-      field<O>("points", "map_points", "points", run::integer(-(1 << 30), 1 << 30), run::bind_field<O>(&O::points)),
-      field<O>("seeds", "map_seeds", "seeds", run::integer(-(1 << 30), 1 << 30), run::bind_field<O>(&O::seeds)),
+      field<O>("form", "map_form", "form", enum_choice<AttackForm>(),
+               bind_enum<O, AttackForm>(&O::form)),
+      field<O>("mode", "map_mode", "mode", enum_choice<AttackMode>(),
+               bind_enum<O, AttackMode>(&O::mode)),
+      field<O>("noise", "map_noise", "noise", enum_choice<NoiseKind>(),
+               bind_enum<O, NoiseKind>(&O::noise)),
+      field<O>("lo", "map_lo", "lo", run::option_row("attack-magnitude"), bind_field<O>(&O::lo)),
+      field<O>("hi", "map_hi", "hi", run::option_row("attack-magnitude"), bind_field<O>(&O::hi)),
+      field<O>("points", "map_points", "points", integer(-(1 << 30), 1 << 30), bind_field<O>(&O::points)),
+      field<O>("seeds", "map_seeds", "seeds", integer(-(1 << 30), 1 << 30), bind_field<O>(&O::seeds)),
   };
   return rows;
 }
 
-static const run::Field<SweepOptions>& sweep_row(const std::string& name) {
+static const Field<SweepOptions>& sweep_row(const std::string& name) {
   for (const auto& f : sweep_fields())
     if (f.name == name) return f;
   throw std::logic_error("no sweep row " + name);
 }
 
-bool SweepOptions::operator==(const SweepOptions& o) const { return run::same_fields(sweep_fields(), *this, o); }
+bool SweepOptions::operator==(const SweepOptions& o) const { return same_fields(sweep_fields(), *this, o); }
 
 SweepOptions sweep_options_for(const run::RunSpec& spec) {
   SweepOptions o;
@@ -93,10 +92,10 @@ void validate_sweep(const SweepOptions& o, const run::RunSpec& spec) {
     throw InputError("map: the live map sweeps tabular data (iris or a CSV), not " + spec.data.name +
                      "; hqnn reproduce --profile robustness-quick maps the image subsets");
   for (const char* side : {"hybrid", "classical"}) {  // the rows' own check, on options set in code
-    const run::Field<SweepOptions>& row = sweep_row(side);
+    const Field<SweepOptions>& row = sweep_row(side);
     SweepOptions trial;
     try {
-      run::set_field(row, trial, row.get(o));
+      set_field(row, trial, row.get(o));
     } catch (const InputError& e) {
       throw InputError(row.hash_key + ": " + e.what());
     }

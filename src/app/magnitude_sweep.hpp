@@ -27,7 +27,7 @@
 #include "core/noise.hpp"
 #include "run/data_preparation.hpp"
 #include "run/log_spacing.hpp"
-#include "run/options/field.hpp"
+#include "core/settings/field.hpp"
 #include "run/run_loop.hpp"
 #include "run/run_spec.hpp"
 
@@ -53,10 +53,10 @@ struct SweepOptions {
 inline constexpr int kSweepMaxPoints = 25;  // magnitudes on the axis
 inline constexpr int kSweepMaxSeeds = 5;
 
-// The map's settings as rows (run/options/field.hpp): its link keys, their
+// The map's settings as rows (core/settings/field.hpp): its link keys, their
 // words and ranges; the link codec, equality and validate_sweep's model check
 // all read them.
-const std::vector<run::Field<SweepOptions>>& sweep_fields();
+const std::vector<Field<SweepOptions>>& sweep_fields();
 
 // The sweep a run suggests: its model as the hybrid when it is a hybrid FNN
 // (else QDFNN), its attack's form, mode and noise when it has one.

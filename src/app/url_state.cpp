@@ -3,7 +3,8 @@
 #include <algorithm>
 
 #include "core/input_error.hpp"
-#include "run/options/field_codecs.hpp"
+#include "lessons.hpp"
+#include "core/settings/field_codecs.hpp"
 #include "run/options/option_table.hpp"
 
 namespace hqnn::app {
@@ -60,14 +61,14 @@ static void fit_map_to_run(PlaygroundSettings& s, std::vector<std::string>& erro
 
 // [SECTION] View keys ----------------------------------------------------------------------
 
-static run::OptionValue panels_value(const PlaygroundSettings& s) {
+static OptionValue panels_value(const PlaygroundSettings& s) {
   std::string text;
   for (size_t i = 0; i < s.panels.size(); ++i) text += (i ? "," : "") + s.panels[i];
-  return run::OptionValue{0, text, {}};
+  return OptionValue{0, text, {}};
 }
 
 // Panel ids are plain words; anything else could not be written back into a link as is.
-static void set_panels(PlaygroundSettings& s, const run::OptionValue& v) {
+static void set_panels(PlaygroundSettings& s, const OptionValue& v) {
   std::vector<std::string> panels;
   size_t start = 0;
   while (start <= v.text.size()) {
@@ -83,27 +84,26 @@ static void set_panels(PlaygroundSettings& s, const run::OptionValue& v) {
   s.panels = std::move(panels);
 }
 
-const std::vector<run::Field<PlaygroundSettings>>& view_fields() {
+const std::vector<Field<PlaygroundSettings>>& view_fields() {
   using P = PlaygroundSettings;
-  using run::field;
-  static const std::vector<run::Field<P>> rows = [] {
-    std::vector<run::Field<P>> r = {
-        field<P>("fx", "fx", "", run::integer(0, 4095), run::bind_field<P>(&P::feature_x)),
-        field<P>("fy", "fy", "", run::integer(0, 4095), run::bind_field<P>(&P::feature_y)),
-        field<P>("sample", "sample", "", run::integer(0, 1 << 30), run::bind_field<P>(&P::sample)),
-        field<P>("arena", "arena", "", run::flag(), run::bind_field<P>(&P::arena)),
+  static const std::vector<Field<P>> rows = [] {
+    std::vector<Field<P>> r = {
+        field<P>("fx", "fx", "", integer(0, 4095), bind_field<P>(&P::feature_x)),
+        field<P>("fy", "fy", "", integer(0, 4095), bind_field<P>(&P::feature_y)),
+        field<P>("sample", "sample", "", integer(0, 1 << 30), bind_field<P>(&P::sample)),
+        field<P>("arena", "arena", "", flag(), bind_field<P>(&P::arena)),
         field<P>("arena_model", "arena_model", "", run::option_row("model"),
-                 run::bind_enum<P, ModelKind>(&P::arena_model)),
-        field<P>("map", "map", "", run::flag(), run::bind_field<P>(&P::map)),
+                 bind_enum<P, ModelKind>(&P::arena_model)),
+        field<P>("map", "map", "", flag(), bind_field<P>(&P::map)),
     };
     r[3].applies = r[4].applies = [](const P& s) { return s.arena; };
     r[5].applies = [](const P& s) { return s.map; };
-    for (const auto& f : sweep_fields()) r.push_back(run::lifted<P>(f, &P::sweep, [](const P& s) { return s.map; }));
-    r.push_back(field<P>("play", "play", "", run::flag(), run::bind_field<P>(&P::autoplay)));
+    for (const auto& f : sweep_fields()) r.push_back(lifted<P>(f, &P::sweep, [](const P& s) { return s.map; }));
+    r.push_back(field<P>("play", "play", "", flag(), bind_field<P>(&P::autoplay)));
     r.back().applies = [](const P& s) { return s.autoplay; };
-    r.push_back(field<P>("embed", "embed", "", run::flag(), run::bind_field<P>(&P::embed)));
+    r.push_back(field<P>("embed", "embed", "", flag(), bind_field<P>(&P::embed)));
     r.back().applies = [](const P& s) { return s.embed; };
-    r.push_back(field<P>("panels", "panels", "", run::text(), {panels_value, set_panels}));
+    r.push_back(field<P>("panels", "panels", "", text(), {panels_value, set_panels}));
     r.back().applies = [](const P& s) { return !s.panels.empty(); };
     return r;
   }();
@@ -112,9 +112,9 @@ const std::vector<run::Field<PlaygroundSettings>>& view_fields() {
 
 // Reads one view key into the settings; returns an error message, empty on success.
 static std::string read_view_key(const std::string& key, const std::string& value, PlaygroundSettings& s) {
-  const run::Field<PlaygroundSettings>* row = run::field_by_link_key(view_fields(), key);
+  const Field<PlaygroundSettings>* row = field_by_link_key(view_fields(), key);
   if (!row) return "unknown setting '" + key + "'";
-  return run::read_link_key(*row, key, value, s);
+  return read_link_key(*row, key, value, s);
 }
 
 // [SECTION] Parse and serialise ------------------------------------------------------------
@@ -152,10 +152,16 @@ ParsedHash parse_hash(const std::string& hash) {
   return parsed;
 }
 
-std::string to_hash(const PlaygroundSettings& s) { return run::to_link(s.run) + run::fields_link(view_fields(), s); }
+std::string to_hash(const PlaygroundSettings& s) { return run::to_link(s.run) + fields_link(view_fields(), s); }
 
 bool same_settings(const PlaygroundSettings& a, const PlaygroundSettings& b) {
-  return run::same_run(a.run, b.run) && run::same_fields(view_fields(), a, b);
+  return run::same_run(a.run, b.run) && same_fields(view_fields(), a, b);
+}
+
+std::vector<std::string> view_link_keys() {
+  std::vector<std::string> keys = {kLessonKey};
+  for (const auto& f : view_fields()) keys.push_back(f.hash_key);
+  return keys;
 }
 
 }  // namespace hqnn::app

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "app/url_state.hpp"
 #include "checkpoint.hpp"
 #include "core/model_io.hpp"
 #include "core/state_json.hpp"
@@ -67,7 +68,7 @@ static run::RunSpec spec_of_link(const std::string& link, std::FILE* err, bool q
   const run::ParsedLink parsed = run::parse_link(link);
   std::string problems;
   for (const std::string& e : parsed.errors) problems += (problems.empty() ? "" : "; ") + e;
-  const auto& view = run::link_view_keys();
+  const std::vector<std::string> view = app::view_link_keys();
   std::string shown;  // the playground's own keys (views, lesson, map): not part of the run
   for (const auto& [key, value] : parsed.other) {
     if (std::find(view.begin(), view.end(), key) == view.end())

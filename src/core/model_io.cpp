@@ -2,35 +2,13 @@
 
 #include <cmath>
 
+#include "model_fields.hpp"
+#include "settings/field_codecs.hpp"
 #include "whole_file.hpp"
 
 namespace hqnn {
 
-Json to_json(const ModelOptions& o) {
-  Json j = Json::object();
-  j.set("kind", model_kind_name(o.kind));
-  j.set("layers", o.layers);
-  j.set("width", o.width);
-  j.set("renormalize", o.renormalize);
-  j.set("train_lambda", o.train_lambda);
-  j.set("lambda_init", o.lambda_init);
-  j.set("dense_lambda_inverse", o.dense_lambda_inverse);
-  j.set("angle_init", o.angle_init_normal ? "normal" : "uniform");
-  j.set("angle_init_scale", o.angle_init_scale);
-  j.set("leaky_slope", o.leaky_slope);
-  if (is_convolutional(o.kind)) {
-    j.set("conv_channels", [&] { Json a = Json::array(); a.push(o.conv1_channels); a.push(o.conv2_channels); return a; }());
-    j.set("image", [&] {
-      Json a = Json::array();
-      a.push(o.image_channels);
-      a.push(o.image_height);
-      a.push(o.image_width);
-      return a;
-    }());
-  }
-  j.set("seed", static_cast<unsigned long long>(o.seed));
-  return j;
-}
+Json to_json(const ModelOptions& o) { return fields_json(model_fields(), o); }
 
 static int as_int(const Json& v, const std::string& what) {
   const double d = v.as_number(what);
@@ -38,46 +16,44 @@ static int as_int(const Json& v, const std::string& what) {
   return static_cast<int>(d);
 }
 
-ModelOptions model_options_from_json(const Json& j, const std::string& ctx) {
-  j.members(ctx);
+// Version 1 files named three keys otherwise: kind (model), train_lambda (the
+// opposite of fixed_lambda) and angle_init_scale (angle_scale).
+static std::pair<std::string, Json> current_key(const std::string& key, const Json& value, const std::string& ctx) {
+  if (key == "kind") return {"model", value};
+  if (key == "angle_init_scale") return {"angle_scale", value};
+  if (key == "train_lambda") return {"fixed_lambda", Json(!value.as_bool(ctx + ".train_lambda"))};
+  return {key, value};
+}
+
+// As the run's options are read (run/options/option_setting.cpp): a number is
+// range-checked before it converts, the core's checks speak first (their
+// messages are every surface's), then each row's range.
+ModelOptions model_options_from_json(const Json& j, const std::string& ctx, int version) {
   ModelOptions o;
-  if (const Json* v = j.get("kind")) {
-    const auto kind = parse_model_kind(v->as_string(ctx + ".kind"));
-    if (!kind) throw InputError(ctx + ".kind: unknown model '" + v->as_string() + "' (" + model_kind_list() + ")");
-    o.kind = *kind;
-  }
-  if (const Json* v = j.get("layers")) o.layers = as_int(*v, ctx + ".layers");
-  if (const Json* v = j.get("width")) o.width = as_int(*v, ctx + ".width");
-  if (const Json* v = j.get("renormalize")) o.renormalize = v->as_bool(ctx + ".renormalize");
-  if (const Json* v = j.get("train_lambda")) o.train_lambda = v->as_bool(ctx + ".train_lambda");
-  if (const Json* v = j.get("lambda_init")) o.lambda_init = static_cast<Real>(v->as_number(ctx + ".lambda_init"));
-  if (const Json* v = j.get("dense_lambda_inverse")) o.dense_lambda_inverse = v->as_bool(ctx + ".dense_lambda_inverse");
-  if (const Json* v = j.get("angle_init")) {
-    const std::string& s = v->as_string(ctx + ".angle_init");
-    if (s != "normal" && s != "uniform") throw InputError(ctx + ".angle_init: expected 'uniform' or 'normal', got '" + s + "'");
-    o.angle_init_normal = s == "normal";
-  }
-  if (const Json* v = j.get("angle_init_scale")) o.angle_init_scale = static_cast<Real>(v->as_number(ctx + ".angle_init_scale"));
-  if (const Json* v = j.get("leaky_slope")) o.leaky_slope = static_cast<Real>(v->as_number(ctx + ".leaky_slope"));
-  if (const Json* v = j.get("conv_channels")) {
-    const auto& c = v->items(ctx + ".conv_channels");
-    if (c.size() != 2) throw InputError(ctx + ".conv_channels: expected [c1, c2]");
-    o.conv1_channels = as_int(c[0], ctx + ".conv_channels");
-    o.conv2_channels = as_int(c[1], ctx + ".conv_channels");
-  }
-  if (const Json* v = j.get("image")) {
-    const auto& s = v->items(ctx + ".image");
-    if (s.size() != 3) throw InputError(ctx + ".image: expected [channels, height, width]");
-    o.image_channels = as_int(s[0], ctx + ".image");
-    o.image_height = as_int(s[1], ctx + ".image");
-    o.image_width = as_int(s[2], ctx + ".image");
-  }
-  if (const Json* v = j.get("seed")) {
-    const double s = v->as_number(ctx + ".seed");
-    if (!(s >= 0 && s == std::floor(s) && s < 9007199254740992.0)) throw InputError(ctx + ".seed: expected a non-negative integer");
-    o.seed = static_cast<uint64_t>(s);
+  std::vector<std::pair<const Field<ModelOptions>*, double>> numbers;
+  for (const auto& [given_key, given_value] : j.members(ctx)) {
+    const auto [key, value] = version == 1 ? current_key(given_key, given_value, ctx) : std::pair{given_key, given_value};
+    const Field<ModelOptions>* row = nullptr;
+    for (const auto& f : model_fields())
+      if (f.json_key == key) row = &f;
+    if (!row) continue;  // unknown keys are ignored
+    const std::string what = ctx + "." + given_key;
+    const OptionValue v = value_of_json(*row, value, what);
+    if (is_numeric(*row) && !in_range(*row, v.number) && !converts_safely(*row, v.number))
+      throw InputError(what + ": " + expected_text(*row) + ", got '" + shortest(v.number, false) + "'");
+    try {
+      row->set(o, v);
+    } catch (const NotAChoice&) {
+      const std::string guess = closest_word(v.text, row->choices);
+      throw InputError(what + ": " + expected_text(*row) + ", got '" + v.text + "'" +
+                       (guess.empty() || guess == v.text ? "" : "; did you mean " + guess + "?"));
+    }
+    if (is_numeric(*row)) numbers.emplace_back(row, v.number);
   }
   validate(o);
+  for (const auto& [row, number] : numbers)
+    if (!in_range(*row, number))
+      throw InputError(ctx + "." + row->json_key + ": " + expected_text(*row) + ", got '" + shortest(number, false) + "'");
   return o;
 }
 
@@ -136,10 +112,10 @@ std::unique_ptr<Model> model_from_json(const Json& j, ModelInfo* info, const std
   if (!j.is_object() || !format || !format->is_string() || format->as_string() != "hqnn-model")
     throw InputError(src + ": not an hqnn model file (missing \"format\": \"hqnn-model\")");
   const int version = as_int(j.at("version", src), src + ": version");
-  if (version != kModelFileVersion)
-    throw InputError(src + ": model file version " + std::to_string(version) + " is not supported (this hqnn reads version " +
-                     std::to_string(kModelFileVersion) + ")");
-  const ModelOptions options = model_options_from_json(j.at("model", src), src + ": model");
+  if (version < 1 || version > kModelFileVersion)
+    throw InputError(src + ": model file version " + std::to_string(version) + " is not supported (this hqnn reads versions 1 " +
+                     (kModelFileVersion == 2 ? "and " : "to ") + std::to_string(kModelFileVersion) + ")");
+  const ModelOptions options = model_options_from_json(j.at("model", src), src + ": model", version);
   const int input_width = as_int(j.at("input_width", src), src + ": input_width");
   const std::vector<std::string> classes = strings_from(j.at("classes", src), src + ": classes");
   auto model = std::make_unique<Model>(options, input_width, static_cast<int>(classes.size()));

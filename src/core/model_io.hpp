@@ -2,11 +2,11 @@
 // the preprocessing, and every parameter. Loading gives back a model whose
 // outputs are bit-identical to the saved one.
 //
-//   { "format": "hqnn-model", "version": 1,
-//     "model": { "kind": "qdfnn", "layers": 2, ... },   // ModelOptions
+//   { "format": "hqnn-model", "version": 2,
+//     "model": { "model": "qdfnn", "layers": 2, ... },  // ModelOptions, by its rows (model_fields.hpp)
 //     "input_width": 4, "classes": ["setosa", ...], "features": [...],
 //     "scaling": null | { "kind": "standard" | "minmax", "offset": [...], "scale": [...] },
-//     "training": { ... },                              // informational
+//     "training": { "spec": ..., ... },                 // the run record: spec_of_model() reads its spec back
 //     "parameters": { "q.0.angles": [...], ... } }
 #pragma once
 
@@ -21,7 +21,9 @@
 
 namespace hqnn {
 
-constexpr int kModelFileVersion = 1;
+// Version 2 names the `model` section's keys as the run's options do (model_fields.hpp);
+// version 1 files still load.
+constexpr int kModelFileVersion = 2;
 
 // What a model needs besides its parameters to be used on raw data.
 struct ModelInfo {
@@ -32,7 +34,8 @@ struct ModelInfo {
 
 Json to_json(const ModelOptions& options);
 // Unknown keys are ignored; missing keys keep their defaults; bad values throw InputError.
-ModelOptions model_options_from_json(const Json& json, const std::string& context = "model");
+// `version`: the file's (1: the old key names).
+ModelOptions model_options_from_json(const Json& json, const std::string& context = "model", int version = kModelFileVersion);
 
 Json model_to_json(Model& model, const ModelInfo& info);
 std::unique_ptr<Model> model_from_json(const Json& json, ModelInfo* info, const std::string& source = "model file");

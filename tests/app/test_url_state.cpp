@@ -245,14 +245,17 @@ TEST(UrlState, RandomLinksOfTableKeysReadBackAsThemselves) {
 }
 
 // hqnn train --link leaves the playground's keys out with a note, and refuses
-// unknown ones; the keys it knows are the playground's rows and `lesson`.
-TEST(UrlState, TheCommandLineKnowsEveryKeyOfThePlaygroundsRows) {
-  std::vector<std::string> rows = {"lesson"};
-  for (const auto& row : view_fields()) rows.push_back(row.hash_key);
-  std::vector<std::string> known = run::link_view_keys();
-  std::sort(rows.begin(), rows.end());
-  std::sort(known.begin(), known.end());
-  EXPECT_EQ(known, rows);
+// unknown ones: every view key, the map's and the lesson's are known, and none
+// of them is also a run option.
+TEST(UrlState, TheViewLinkKeysAreTheRowsAndTheLesson) {
+  const std::vector<std::string> keys = view_link_keys();
+  for (const char* k : {"fx", "panels", "map", "map_hybrid", "map_seeds", "arena_model", "lesson", "embed"})
+    EXPECT_NE(std::find(keys.begin(), keys.end(), k), keys.end()) << k;
+  for (const std::string& k : keys) {
+    const run::ParsedLink link = run::parse_link("#" + k + "=1");
+    ASSERT_EQ(link.other.size(), 1u) << k << ": a run option too";
+  }
+  EXPECT_EQ(keys.size(), view_fields().size() + 1);
 }
 
 // A map link replays the same sweep: the options set directly and the options

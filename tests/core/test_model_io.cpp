@@ -5,6 +5,7 @@
 #include <cstring>
 #include <fstream>
 
+#include "core/model_fields.hpp"
 #include "core/model_io.hpp"
 #include "core/trainer.hpp"
 #include "data/csv_loader.hpp"
@@ -59,6 +60,61 @@ INSTANTIATE_TEST_SUITE_P(Kinds, ModelFileRoundTrip,
                                            ModelKind::mlp_res_tanh, ModelKind::mlp_dense_tanh, ModelKind::mlp_res_orth,
                                            ModelKind::mlp_dense_orth));
 
+// The `model` section is written by the model's rows (core/model_fields.hpp),
+// the rows the run's options take: one set of keys, and only keys of a row.
+TEST(ModelFile, ModelSectionUsesTheModelRowsKeys) {
+  ModelOptions o;
+  o.kind = ModelKind::qrcnn;
+  o.train_lambda = false;
+  o.angle_init_scale = Real(0.5);
+  o.image_channels = 1, o.image_height = 7, o.image_width = 7;
+  const Json j = to_json(o);
+  for (const auto& [key, value] : j.members()) {
+    bool known = false;
+    for (const auto& f : model_fields()) known |= f.json_key == key;
+    EXPECT_TRUE(known) << key;
+  }
+  EXPECT_EQ(j.at("model").as_string(), "qrcnn");
+  EXPECT_TRUE(j.at("fixed_lambda").as_bool());
+  EXPECT_EQ(j.at("angle_scale").as_number(), 0.5);
+  EXPECT_EQ(j.get("kind"), nullptr);
+  EXPECT_EQ(j.get("train_lambda"), nullptr);
+  const ModelOptions back = model_options_from_json(j);
+  EXPECT_EQ(to_json(back).dump(), j.dump());
+  EXPECT_FALSE(back.train_lambda);
+  EXPECT_EQ(back.image_height, 7);
+}
+
+// Files of version 1 named three keys otherwise (kind, train_lambda,
+// angle_init_scale); they load as the same model, bit for bit.
+TEST(ModelFile, Version1FilesStillLoad) {
+  ModelInfo info;
+  Model model = trained_model(ModelKind::qrfnn, info);
+  Json v2 = model_to_json(model, info);
+  Json section = Json::object();
+  for (const auto& [key, value] : v2.at("model").members()) {
+    if (key == "model") section.set("kind", value);
+    else if (key == "fixed_lambda") section.set("train_lambda", Json(!value.as_bool()));
+    else if (key == "angle_scale") section.set("angle_init_scale", value);
+    else section.set(key, value);
+  }
+  Json v1 = v2;
+  v1.set("version", 1);
+  v1.set("model", section);
+  auto loaded = model_from_json(v1, nullptr);
+  EXPECT_EQ(loaded->options().kind, ModelKind::qrfnn);
+  EXPECT_EQ(to_json(loaded->options()).dump(), v2.at("model").dump());
+  const Dataset iris = load_iris();
+  const Matrix a = model.forward(iris.features), b = loaded->forward(iris.features);
+  EXPECT_EQ(0, std::memcmp(a.data(), b.data(), sizeof(Real) * static_cast<size_t>(a.size())));
+  // the old names mean nothing in a version 2 file (they would be ignored as unknown)
+  Json mixed = v2;
+  Json m = v2.at("model");
+  m.set("kind", "mlp-leaky");
+  mixed.set("model", m);
+  EXPECT_EQ(model_from_json(mixed, nullptr)->options().kind, ModelKind::qrfnn);
+}
+
 TEST(ModelFile, SaveAndLoadThroughAFile) {
   ModelInfo info;
   Model model = trained_model(ModelKind::qdfnn, info);
@@ -107,9 +163,10 @@ TEST(ModelFile, BrokenFilesAreRefusedWithAMessage) {
 
   Json bad_kind = good;
   Json options = *good.get("model");
-  options.set("kind", "transformer");
+  options.set("model", "transformer");
   bad_kind.set("model", options);
-  EXPECT_NE(error_of(bad_kind.dump()).find("unknown model 'transformer'"), std::string::npos);
+  EXPECT_NE(error_of(bad_kind.dump()).find("model.model: expected one of"), std::string::npos) << error_of(bad_kind.dump());
+  EXPECT_NE(error_of(bad_kind.dump()).find("got 'transformer'"), std::string::npos);
 
   Json zero_layers = good;
   options = *good.get("model");

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <gtest/gtest.h>
 
+#include "core/model_fields.hpp"
+#include "core/model_io.hpp"
 #include "core/rng.hpp"
 #include "run/options/option_table.hpp"
 
@@ -106,6 +108,35 @@ TEST(OptionTable, EveryRowChangesTheRunAndRoundTrips) {
     }
     EXPECT_TRUE(changed) << r.name << ": no value changed the run";
   }
+}
+
+// The model's options are the model file's rows (core/model_fields.hpp): the
+// run's JSON and the model file's `model` section write them with the same
+// keys and the same text, and read each other's.
+TEST(OptionTable, ModelOptionsAreTheModelFilesRows) {
+  for (const auto& f : model_fields()) {
+    if (f.json_key == "image" || f.json_key == "seed") continue;  // from the data and the run's seed
+    const OptionRow& r = option_row(f.name);
+    EXPECT_EQ(r.json_key, f.json_key);
+    EXPECT_EQ(r.type, f.type) << f.name;
+    EXPECT_EQ(r.min, f.min) << f.name;
+    EXPECT_EQ(r.max, f.max) << f.name;
+    EXPECT_EQ(r.choices, f.choices) << f.name;
+    EXPECT_EQ(r.help, f.help) << f.name;
+  }
+  RunSpec spec = default_spec(DataKind::image);
+  spec.model.kind = ModelKind::qrcnn;
+  spec.model.train_lambda = false;
+  spec.model.angle_init_scale = 0.25f;
+  spec.model.lambda_init = 0.7f;
+  spec.model.image_channels = 1, spec.model.image_height = 7, spec.model.image_width = 7;  // from the data, in a run
+  const Json run_json = spec_to_json(spec), file_json = to_json(spec.model);
+  for (const auto& [key, value] : file_json.members()) {
+    if (key == "image" || key == "seed") continue;
+    ASSERT_NE(run_json.get(key), nullptr) << key;
+    EXPECT_EQ(run_json.at(key).dump(), value.dump()) << key;
+  }
+  EXPECT_EQ(to_json(model_options_from_json(file_json)).dump(), file_json.dump());
 }
 
 TEST(OptionTable, ThreadsChangeNoResultAndStayOutOfLinksAndFiles) {

@@ -3,6 +3,8 @@
 #include <stdexcept>
 
 #include "core/input_error.hpp"
+#include "core/model_fields.hpp"
+#include "core/settings/field_codecs.hpp"
 #include "data/csv_loader.hpp"
 
 namespace hqnn::run {
@@ -108,6 +110,12 @@ template <class E, class... M>
 Binding<RunSpec> enum_of(M... path) {
   return bind_enum<RunSpec, E>(path...);
 }
+// A model option: the core's row (core/model_fields.hpp), the model file's
+// schema, with its link key and its place in help.
+OptionRow model_row(const char* name, const char* hash_key, Place place) {
+  const Field<RunSpec> f = lifted<RunSpec>(model_field(name), &RunSpec::model);
+  return row(f.name.c_str(), hash_key, f.json_key.c_str(), f, {f.get, f.set}, place, f.help);
+}
 // Fields of the optional dataset noise and attack, read from their defaults while off.
 DatasetNoiseOptions noise_or_default(const RunSpec& s) { return default_noise(s.data_kind()); }
 AttackOptions attack_or_default(const RunSpec& s) {
@@ -136,7 +144,7 @@ std::vector<std::string> noise_switch_words() {  // "none" switches the dataset 
 
 OptionValue word(std::string t) { return OptionValue{0, std::move(t), {}}; }
 
-// The rows whose field is not one value: a switch that makes an optional part, two fields, an inverted flag.
+// The rows whose field is not one value: a switch that makes an optional part, a seed that others follow.
 Binding<RunSpec> data_name() {
   return {[](const RunSpec& s) { return word(s.data.name); },
           [](RunSpec& s, const OptionValue& v) {
@@ -153,21 +161,6 @@ Binding<RunSpec> delimiter() {
               const std::string m = e.what(), own = "--delimiter: ";
               throw InputError(m.rfind(own, 0) == 0 ? m.substr(own.size()) : m);
             }
-          }};
-}
-Binding<RunSpec> conv_channels() {
-  return {[](const RunSpec& s) { return OptionValue{0, {}, {s.model.conv1_channels, s.model.conv2_channels}}; },
-          [](RunSpec& s, const OptionValue& v) { s.model.conv1_channels = v.list[0], s.model.conv2_channels = v.list[1]; }};
-}
-Binding<RunSpec> fixed_lambda() {
-  return {[](const RunSpec& s) { return OptionValue{s.model.train_lambda ? 0.0 : 1.0, {}, {}}; },
-          [](RunSpec& s, const OptionValue& v) { s.model.train_lambda = v.number == 0; }};
-}
-Binding<RunSpec> angle_init() {
-  return {[](const RunSpec& s) { return word(s.model.angle_init_normal ? "normal" : "uniform"); },
-          [](RunSpec& s, const OptionValue& v) {
-            if (v.text != "uniform" && v.text != "normal") throw NotAChoice{};
-            s.model.angle_init_normal = v.text == "normal";
           }};
 }
 Binding<RunSpec> run_seed() {
@@ -211,7 +204,6 @@ Binding<RunSpec> attack_switch() {
 std::vector<OptionRow> build_table() {
   using S = RunSpec;
   using D = DataSpec;
-  using M = ModelOptions;
   using A = AttackOptions;
   using N = DatasetNoiseOptions;
   const auto opt = [](auto... path) { return field_of(&S::train, &TrainOptions::optimizer, path...); };
@@ -244,29 +236,17 @@ std::vector<OptionRow> build_table() {
   t.push_back(row("test-per-class", "test_pc", "test_per_class", integer(0, 1e9), field_of(&S::data, &D::test_per_class),
                   {"data", "N", img, kData}, "image data: the same for the test set (0: all)"));
   // model ----------------------------------------------------------------------------------------
-  t.push_back(row("model", "model", "model", enum_choice<ModelKind>(),
-                  enum_of<ModelKind>(&S::model, &M::kind), {"model", "KIND"},
-                  "one of " + model_kind_list() + " (the convolutional ones need image data)"));
-  t.push_back(row("layers", "L", "layers", integer(1, 64), field_of(&S::model, &M::layers), {"model", "L"},
-                  "quantum-inspired layers, or hidden layers of a classical model"));
-  t.push_back(row("width", "width", "width", integer(0, 16384), field_of(&S::model, &M::width), {"model", "N"},
-                  "state width n / hidden width (0: the number of features; 64 for CNN models, D9)"));
-  t.push_back(row("conv-channels", "conv", "conv_channels", int_list(1, 256, "", 2), conv_channels(),
-                  {"model", "C1,C2", Scope::convolutional}, "channels of the two convolutions of the CNN front end (D9)"));
-  t.push_back(row("renormalize", "renorm", "renormalize", flag(), field_of(&S::model, &M::renormalize), {"model", ""},
-                  "renormalise the state after each quantum-inspired layer (D2)"));
-  t.push_back(row("fixed-lambda", "fixed_lambda", "fixed_lambda", flag(), fixed_lambda(), {"model", ""},
-                  "do not train the residual / dense lambdas (D3)"));
-  t.push_back(row("lambda-init", "lambda", "lambda_init", real32(-100, 100), field_of(&S::model, &M::lambda_init),
-                  {"model", "X"}, "initial lambda (D3)"));
-  t.push_back(row("dense-lambda-inverse", "lambda_inv", "dense_lambda_inverse", flag(),
-                  field_of(&S::model, &M::dense_lambda_inverse), {"model", ""}, "dense lambda_{l,j} start at lambda-init / l (D3)"));
-  t.push_back(row("angle-init", "init", "angle_init", choice({"uniform", "normal"}), angle_init(), {"model", "KIND"},
-                  "angles ~ U(-s, s) (uniform) or N(0, s^2) (normal) (D4)"));
-  t.push_back(row("angle-scale", "init_scale", "angle_scale", real32(0, 100), field_of(&S::model, &M::angle_init_scale),
-                  {"model", "S"}, "s of the angle initialisation (D4)"));
-  t.push_back(row("leaky-slope", "slope", "leaky_slope", real32(0, 1), field_of(&S::model, &M::leaky_slope),
-                  {"model", "X", Scope::leaky}, "leaky-relu slope (MLP leaky and every CNN front end)"));
+  t.push_back(model_row("model", "model", {"model", "KIND"}));
+  t.push_back(model_row("layers", "L", {"model", "L"}));
+  t.push_back(model_row("width", "width", {"model", "N"}));
+  t.push_back(model_row("conv-channels", "conv", {"model", "C1,C2", Scope::convolutional}));
+  t.push_back(model_row("renormalize", "renorm", {"model", ""}));
+  t.push_back(model_row("fixed-lambda", "fixed_lambda", {"model", ""}));
+  t.push_back(model_row("lambda-init", "lambda", {"model", "X"}));
+  t.push_back(model_row("dense-lambda-inverse", "lambda_inv", {"model", ""}));
+  t.push_back(model_row("angle-init", "init", {"model", "KIND"}));
+  t.push_back(model_row("angle-scale", "init_scale", {"model", "S"}));
+  t.push_back(model_row("leaky-slope", "slope", {"model", "X", Scope::leaky}));
   // training -------------------------------------------------------------------------------------
   t.push_back(row("epochs", "epochs", "epochs", integer(1, 1000000), field_of(&S::train, &TrainOptions::epochs),
                   {"training", "E"}, "training epochs"));

@@ -3,7 +3,8 @@
 // JSON, model files and checkpoints, and gives its format (type, range,
 // words), its binding to a RunSpec field, its help line, its scope and the
 // commands that accept it. Its default is read from default_spec(), never
-// written here. A new option is one row in option_rows.cpp.
+// written here. A new option is one row in option_rows.cpp (a model option:
+// one row in core/model_fields.cpp, and its link key here).
 //
 // Reading order everywhere: `data` first (it picks the defaults by data kind),
 // then `seed` (the split, noise and attack seeds follow it), then the rest in
@@ -13,7 +14,7 @@
 #include <string>
 #include <vector>
 
-#include "field.hpp"
+#include "core/settings/field.hpp"
 #include "run/run_spec.hpp"
 
 namespace hqnn::run {

@@ -4,17 +4,9 @@
 
 #include "core/input_error.hpp"
 #include "option_setting.hpp"
-#include "url_codec.hpp"
+#include "core/settings/url_codec.hpp"
 
 namespace hqnn::run {
-
-const std::vector<std::string>& link_view_keys() {
-  static const std::vector<std::string> keys = {"fx",          "fy",           "sample",        "play",     "embed",
-                                                  "panels",      "arena",        "arena_model",   "lesson",   "map",
-                                                  "map_hybrid",  "map_classical", "map_form",     "map_mode", "map_noise",
-                                                  "map_lo",      "map_hi",       "map_points",    "map_seeds"};
-  return keys;
-}
 
 // Links written before the table used these keys.
 static const std::map<std::string, std::string>& legacy_link_keys() {

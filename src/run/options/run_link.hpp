@@ -12,12 +12,9 @@
 
 namespace hqnn::run {
 
-// Keys a link may carry that change how the playground shows a run, not the run.
-const std::vector<std::string>& link_view_keys();
-
 struct ParsedLink {
   RunSpec spec;
-  std::vector<std::pair<std::string, std::string>> other;  // keys not in the table (view keys, unknown ones), decoded
+  std::vector<std::pair<std::string, std::string>> other;  // keys not in the table (the playground's, unknown ones), decoded
   std::vector<std::string> errors;  // "lr: expected a number in [..], got 'x'", an old key and the one that
                                     // replaced it; the rest of the link still applies
 };

@@ -1,4 +1,4 @@
-// The value codec (run/options/option_value.hpp): a number's range is checked
+// The value codec (core/settings/option_value.hpp), through the run's surfaces: a number's range is checked
 // before anything converts it, whichever surface gives it; choice words are
 // written once and the messages come from them.
 #include <gtest/gtest.h>

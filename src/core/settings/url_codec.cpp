@@ -4,7 +4,7 @@
 #include <cctype>
 #include <cstdlib>
 
-namespace hqnn::run {
+namespace hqnn {
 
 std::string url_decode(const std::string& text) {
   std::string out;
@@ -52,4 +52,4 @@ std::vector<std::pair<std::string, std::string>> link_items(const std::string& b
   return items;
 }
 
-}  // namespace hqnn::run
+}  // namespace hqnn

@@ -1,8 +1,9 @@
 // A setting of any settings struct S, as a row: its names, the format of its
-// value (option_value.hpp) and a binding to its field. The run's options
-// (option_rows.hpp) are Field<RunSpec> rows; the playground's view and map
-// settings, the model file's `model` section and the sweep are described with
-// the same rows, so one codec reads, writes and compares them all
+// value (option_value.hpp) and a binding to its field. The model's settings
+// (core/model_fields.hpp) are Field<ModelOptions> rows, the schema of the model
+// file's `model` section; the run's options (run/options/option_rows.hpp) are
+// Field<RunSpec> rows, the model's among them; the playground's view and map
+// settings are rows too. One codec reads, writes and compares them all
 // (field_codecs.hpp).
 //
 //   bind_field(&S::a, &A::b)              a field reached through members, read and set as it is
@@ -20,7 +21,7 @@
 #include "core/enum_table.hpp"
 #include "option_value.hpp"
 
-namespace hqnn::run {
+namespace hqnn {
 
 template <class S>
 struct Binding {
@@ -139,4 +140,4 @@ Binding<S> bind_in(std::optional<P> S::*part, Fallback fallback, M... path) {
   return bind_in_with(part, fallback, PlainCodec{}, path...);
 }
 
-}  // namespace hqnn::run
+}  // namespace hqnn

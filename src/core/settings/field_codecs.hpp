@@ -17,7 +17,7 @@
 #include "field.hpp"
 #include "url_codec.hpp"
 
-namespace hqnn::run {
+namespace hqnn {
 
 template <class S>
 bool field_applies(const Field<S>& f, const S& s) {
@@ -119,4 +119,4 @@ Field<S> lifted(const Field<P>& f, P S::*part, std::function<bool(const S&)> app
   return out;
 }
 
-}  // namespace hqnn::run
+}  // namespace hqnn

@@ -9,7 +9,7 @@
 
 #include "core/input_error.hpp"
 
-namespace hqnn::run {
+namespace hqnn {
 
 bool is_numeric(const ValueFormat& f) {
   return f.type == OptionType::integer || f.type == OptionType::real || f.type == OptionType::seed;
@@ -220,4 +220,4 @@ std::string closest_word(const std::string& given, const std::vector<std::string
   return exact.empty() ? closest_as_typed(lower, words) : exact;
 }
 
-}  // namespace hqnn::run
+}  // namespace hqnn

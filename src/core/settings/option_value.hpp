@@ -15,7 +15,7 @@
 
 #include "core/json.hpp"
 
-namespace hqnn::run {
+namespace hqnn {
 
 enum class OptionType {
   integer,   // whole number in [min, max]
@@ -68,4 +68,4 @@ std::string expected_text(const ValueFormat& format);
 // close): a prefix, a few letters off, or another case ("Iris" -> "iris").
 std::string closest_word(const std::string& given, const std::vector<std::string>& words);
 
-}  // namespace hqnn::run
+}  // namespace hqnn

@@ -1,14 +1,13 @@
-// The codecs written once for every settings struct (run/options/field_codecs.hpp):
+// The codecs written once for every settings struct (core/settings/field_codecs.hpp):
 // a struct described by rows is written to a link and JSON, read back, and
 // compared, with the same checks and messages as the run's options.
 #include <gtest/gtest.h>
 
 #include "core/json.hpp"
 #include "core/model_kind.hpp"
-#include "run/options/field_codecs.hpp"
+#include "core/settings/field_codecs.hpp"
 
 using namespace hqnn;
-using namespace hqnn::run;
 
 namespace {
 
