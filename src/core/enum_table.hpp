@@ -135,6 +135,15 @@ constexpr bool names_an_enumerator() {
 
 }  // namespace enum_table_detail
 
+// Every word that parses to `e`, its aliases first: "1 or inside" (for help texts).
+template <typename E>
+std::string enum_words(E e) {
+  std::string out;
+  for (const auto& a : enum_table_detail::Aliases<E>::rows())
+    if (a.kind == e) out += std::string(a.name) + " or ";
+  return out + enum_name(e);
+}
+
 // The count check: one row per enumerator, in the enum's order, names unique.
 template <typename E>
 constexpr bool enum_table_is_complete() {

@@ -296,7 +296,7 @@ TEST(CliWorkflow, OldModelFilesWithoutTheDataRecordStillEvaluate) {
 
 TEST(CliWorkflow, AttackOptionsNeedAnAttackAndFitTheRun) {
   expect_catalogued(input_error_of([] { train({"--attack-magnitude", "0.1"}); }),
-                    "--attack-magnitude needs --attack-form 1|2 (it sets a parameter attack)");
+                    "--attack-magnitude needs --attack-form inside|outside (it sets a parameter attack)");
   expect_catalogued(input_error_of([] { train({"--attack-form", "1", "--attack-epoch", "5", "--epochs", "2"}); }),
                     "the attack would start after epoch 5, but the run has 2 epochs; give an attack epoch below the epochs");
   expect_catalogued(input_error_of([] { train({"--attack-form", "1", "--attack-layers", "3"}); }),

@@ -22,6 +22,13 @@ static bool uses_leaky_relu(ModelKind k) {
   return enum_row(k).reads_leaky_slope();
 }
 
+static std::string model_names_where(bool (*which)(ModelKind)) {
+  std::string out;
+  for (const auto& row : enum_rows<ModelKind>())
+    if (which(row.kind)) out += (out.empty() ? "" : ", ") + std::string(row.name);
+  return out;
+}
+
 bool in_scope(Scope scope, const RunSpec& s) {
   switch (scope) {
     case Scope::always: return true;
@@ -45,12 +52,13 @@ std::string scope_requirement(Scope scope, bool cli) {
     case Scope::tabular: return "applies to tabular data only (iris or a CSV); image sets come with their own train/test split";
     case Scope::csv: return "applies to CSV files only";
     case Scope::image: return "applies to image datasets only";
-    case Scope::convolutional: return "applies to convolutional models only (tqcnn, qrcnn, qdcnn, cnn-leaky, cnn-rot)";
-    case Scope::leaky: return "applies to models with leaky-relu only (mlp-leaky, the -leaky controls and the convolutional models)";
+    case Scope::convolutional: return "applies to convolutional models only (" + model_names_where(is_convolutional) + ")";
+    case Scope::leaky: return "applies to models with leaky-relu only (" + model_names_where(uses_leaky_relu) + ")";
     case Scope::sgd: return "applies to " + opt("--optimizer sgd", "opt=sgd") + " only";
     case Scope::noise: return "needs " + opt("--noise KIND", "noise=KIND") + " (it sets dataset noise)";
     case Scope::attack:  // as --noise-magnitude needs --noise: an attack is switched on by its form only
-      return "needs " + opt("--attack-form 1|2", "attack=inside|outside") + " (it sets a parameter attack)";
+      return "needs " + std::string(cli ? "--attack-form " : "attack=") + enum_name_list<AttackForm>("|") +
+             " (it sets a parameter attack)";
     case Scope::attack_random: return "chooses K random layers; it does not go with a list of attacked layers (" +
                                       opt("--attack-layer-list", "attack_layers") + "): give one of the two";
   }
@@ -136,9 +144,11 @@ Binding<RunSpec> attack_enum(M... path) {
   return bind_in_with(&RunSpec::attack, attack_or_default, EnumCodec<E>{}, path...);
 }
 
-std::vector<std::string> noise_switch_words() {  // "none" switches the dataset noise off
+// The words of a switch that makes an optional part: "none" (off), then E's.
+template <class E>
+std::vector<std::string> switch_words() {
   std::vector<std::string> out = {"none"};
-  for (const std::string& w : enum_names<NoiseKind>()) out.push_back(w);
+  for (const std::string& w : enum_names<E>()) out.push_back(w);
   return out;
 }
 
@@ -266,7 +276,7 @@ std::vector<OptionRow> build_table() {
   t.push_back(row("seed", "seed", "seed", seed_number(), run_seed(), {"training", "N"},
                   "seed of the initialisation and the shuffling; the default of every other seed"));
   // dataset noise --------------------------------------------------------------------------------
-  t.push_back(row("noise", "noise", "noise", choice(noise_switch_words()), noise_switch(), {"dataset noise", "KIND"},
+  t.push_back(row("noise", "noise", "noise", choice(switch_words<NoiseKind>()), noise_switch(), {"dataset noise", "KIND"},
                   "dataset noise (D10): none or one of " + noise_kind_list()));
   t.push_back(row("noise-magnitude", "noise_m", "noise_magnitude", real(0, 1e38), noise_field(&N::magnitude),
                   {"dataset noise", "M", noise}, "noise magnitude m, in the data's own units"));
@@ -277,9 +287,10 @@ std::vector<OptionRow> build_table() {
   t.push_back(following_seed(row("noise-seed", "noise_seed", "noise_seed", seed_number(), field_of(&S::noise_seed),
                                  {"dataset noise", "N", noise}, "seed of the dataset noise")));
   // parameter attack -----------------------------------------------------------------------------
-  t.push_back(row("attack-form", "attack", "attack_form", choice({"none", "inside", "outside"}), attack_switch(),
+  t.push_back(row("attack-form", "attack", "attack_form", choice(switch_words<AttackForm>()), attack_switch(),
                   {"parameter attack", "FORM"},
-                  "parameter attack (D11): none, 1 or inside: sigma(theta+eps), 2 or outside: sigma(theta)+eps"));
+                  "parameter attack (D11): none, " + enum_words(AttackForm::inside) + ": sigma(theta+eps), " +
+                      enum_words(AttackForm::outside) + ": sigma(theta)+eps"));
   t.push_back(row("attack-noise", "attack_noise", "attack_noise", enum_choice<NoiseKind>(),
                   attack_enum<NoiseKind>(&A::noise), {"parameter attack", "KIND", atk},
                   "the noise of the attack's eps (one of the six noise kinds)"));
