@@ -7,6 +7,7 @@
 #   scripts/fuzz.sh                 10 s per target (the smoke run of scripts/test.sh)
 #   scripts/fuzz.sh 600             10 minutes per target
 #   scripts/fuzz.sh 600 csv idx     only these targets
+#   scripts/fuzz.sh 0               only build them
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-10}
@@ -18,6 +19,7 @@ if [ ! -f build-fuzz/CMakeCache.txt ]; then
   CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHQNN_FUZZ=ON >/dev/null
 fi
 cmake --build build-fuzz -j"${JOBS:-$(nproc)}" --target $(printf 'fuzz_%s ' "${targets[@]}") >/dev/null
+[ "$seconds" = 0 ] && exit 0
 
 mkdir -p out/fuzz
 # Short runs (the test command's smoke run) use a fixed seed so that CI is repeatable; long runs explore freely.

@@ -43,6 +43,41 @@ if [ "$native_only" = 1 ]; then scripts/setup.sh --native; else scripts/setup.sh
 step "native build"
 cmake --preset release >/dev/null
 cmake --build build-native -j"$jobs"
+
+# The builds of steps 4 and 5 (sanitizers, fuzzers, wasm) start now, in the
+# background, one after the other: the steps before them run one program at a
+# time and leave cores idle. Each later step waits for its build (wait_for),
+# and the build commands that the steps run themselves then find nothing to do.
+# The CPU of these builds is counted in the step that waited last.
+pre=$(mktemp -d) prebuild_pid=""
+if [ "$native_only" = 0 ]; then
+  sanitized=(tests/hqnn_tests tests/hqnn_gradcheck)
+  [ -f third_party/imgui-1.86/imgui.cpp ] && sanitized+=(src/app/hqnn_app_tests src/app/hqnn_panel_tests)
+  prebuild() {  # prebuild NAME COMMAND...: runs it, leaves NAME.ok or NAME.failed and NAME.log in $pre
+    local name=$1 start=$SECONDS
+    shift
+    if "$@" >"$pre/$name.log" 2>&1; then echo "$((SECONDS - start))" >"$pre/$name.ok"; else touch "$pre/$name.failed"; fi
+  }
+  (
+    prebuild sanitize bash -c "cmake --preset sanitize >/dev/null && cmake --build build-sanitize -j$jobs --target ${sanitized[*]##*/}"
+    prebuild fuzz scripts/fuzz.sh 0
+    prebuild wasm bash -c "JOBS=$jobs scripts/build_web.sh && cmake --build build-wasm -j$jobs"
+  ) &
+  prebuild_pid=$!
+fi
+wait_for() {  # waits for the background build $1; its log on failure
+  while [ ! -e "$pre/$1.ok" ] && [ ! -e "$pre/$1.failed" ]; do
+    kill -0 "$prebuild_pid" 2>/dev/null || { echo "the background builds stopped before the $1 build"; exit 1; }
+    sleep 1
+  done
+  if [ -e "$pre/$1.failed" ]; then
+    tail -50 "$pre/$1.log"
+    echo "the $1 build failed (its log is above)"
+    exit 1
+  fi
+  echo "   ($1 build ready: $(cat "$pre/$1.ok") s in the background)"
+}
+
 step "native unit tests, gradient checks and pytest (ctest)"
 (cd build-native && ctest --output-on-failure -j"$jobs")
 
@@ -62,7 +97,7 @@ rm -rf "$venv"
 
 step "command line"
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+trap 'rm -rf "$tmp" "$pre"; [ -z "$prebuild_pid" ] || kill "$prebuild_pid" 2>/dev/null || true' EXIT
 build-native/hqnn train --data iris --model qdfnn --epochs 60 --out "$tmp/qdfnn.json" --json >"$tmp/train.json"
 build-native/hqnn eval --model "$tmp/qdfnn.json" --data iris --json >"$tmp/eval.json"
 node -e '
@@ -117,17 +152,18 @@ step "hqnn reproduce on a single-node Slurm (job array of shards + dependent mer
 scripts/test_slurm.sh
 
 step "unit tests under AddressSanitizer + UndefinedBehaviorSanitizer"
-cmake --preset sanitize >/dev/null
-sanitized=(tests/hqnn_tests tests/hqnn_gradcheck)
-[ -f third_party/imgui-1.86/imgui.cpp ] && sanitized+=(src/app/hqnn_app_tests src/app/hqnn_panel_tests)
+wait_for sanitize
 cmake --build build-sanitize -j"$jobs" --target $(for t in "${sanitized[@]}"; do basename "$t"; done)
 for t in "${sanitized[@]}"; do
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 build-sanitize/"$t" --gtest_brief=1
 done
 
 step "fuzz smoke run (libFuzzer, 10 s per parser)"
+wait_for fuzz
 scripts/fuzz.sh 10
 
 step "playground"
+wait_for wasm
+wait "$prebuild_pid"
 scripts/test_web.sh
 step_table
