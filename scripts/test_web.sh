@@ -45,6 +45,22 @@ done
 
 echo "== browser tests (chromium)"
 node web/tests/run.js site out
+# The page's image training rate beside native one-thread training of the same run on this machine (a
+# measurement, not a check): bench_training_epoch, epochs 2-20, median.
+if [ -x build-native/bench/bench_training_epoch ]; then
+  build-native/bench/bench_training_epoch --data fashion-mnist-subset --epochs 20 > out/native-image-epochs.jsonl
+  node -e '
+    const fs = require("fs"), m = JSON.parse(fs.readFileSync("out/web-metrics.json"));
+    const rates = fs.readFileSync("out/native-image-epochs.jsonl", "utf8").trim().split("\n").map(JSON.parse).slice(1)
+      .map((e) => e.train_samples / e.seconds).sort((a, b) => a - b);
+    const native = rates[rates.length >> 1], r = (x) => x ? (x / native).toFixed(2) : "?";
+    m.image_native_one_thread_samples_per_second = Math.round(native);
+    fs.writeFileSync("out/web-metrics.json", JSON.stringify(m, null, 1));
+    console.log(`page / native one thread (FashionMNIST subset, QDCNN): threaded ${r(m.image_samples_per_second_threaded_after_epoch_1)}, ` +
+                `single-threaded ${r(m.image_samples_per_second_single_after_epoch_1)} (native ${Math.round(native)} samples/s); ` +
+                `threaded page time: ${JSON.stringify(m.image_threaded_time_after_epoch_1)}`);
+  '
+fi
 
 echo "== desktop app under Xvfb"
 [ -f build-native/CMakeCache.txt ] || cmake --preset release >/dev/null

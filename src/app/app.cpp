@@ -485,6 +485,9 @@ void App::publish_status() {
   j.set("samples_per_second", s.samples_per_second);
   j.set("samples_trained", s.samples_trained);
   j.set("train_seconds", s.train_seconds);
+  j.set("play_seconds", s.play_seconds);
+  j.set("publish_seconds", s.publish_seconds);
+  j.set("views_seconds", s.views_seconds);
   j.set("image", s.sample.image.is_image());
   if (s.sample.image.is_image()) {
     Json shape = Json::array();

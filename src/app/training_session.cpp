@@ -175,7 +175,7 @@ void TrainingSession::reset(const PlaygroundSettings& settings, std::shared_ptr<
   message_.clear();
   playing_ = false;
   step_epochs_ = 0;
-  train_seconds_ = 0;
+  train_seconds_ = publish_seconds_ = views_seconds_ = 0;
   samples_trained_ = 0;
   clock_started_ = false;
   target_ms_ = -1;
@@ -367,6 +367,9 @@ void TrainingSession::publish(bool force) {
     s->samples_per_second = train_seconds_ > 0 ? samples_trained_ / train_seconds_ : 0;
     s->samples_trained = static_cast<double>(samples_trained_);
     s->train_seconds = train_seconds_;
+    s->publish_seconds = publish_seconds_;
+    s->views_seconds = views_seconds_;
+    s->play_seconds = clock_started_ ? std::chrono::duration<double>(now - first_play_).count() : 0;
     s->target_ms = target_ms_;
     s->target_epoch = target_epoch_;
 
@@ -384,6 +387,7 @@ void TrainingSession::publish(bool force) {
     compute_sample_view(*s);
     compute_attack_view(*s);
   }
+  publish_seconds_ += std::chrono::duration<double>(Clock::now() - now).count();
   std::lock_guard<std::mutex> lock(mutex_);
   snapshot_ = std::move(s);
 }
@@ -396,6 +400,7 @@ void TrainingSession::refresh_heavy_views() {
   boundary_ = settings_.image() ? nullptr : compute_boundary_view();
   last_views_ = Clock::now();
   views_ms_ = std::chrono::duration<double, std::milli>(last_views_ - start).count();
+  views_seconds_ += views_ms_ / 1000;
   views_stale_ = false;
 }
 

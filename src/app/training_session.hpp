@@ -105,6 +105,10 @@ struct Snapshot {
   std::vector<std::vector<int>> confusion;          // test set, [true][predicted]
   double samples_per_second = 0;             // training throughput of this run
   double samples_trained = 0, train_seconds = 0;  // its two terms, for a rate between two snapshots
+  // Where the training thread's time goes (threaded build), in seconds since the
+  // run's first play: training, then publishing snapshots, the heavy views
+  // (confusion matrix, decision boundary) among them; the rest is waiting.
+  double play_seconds = 0, publish_seconds = 0, views_seconds = 0;
   double target_ms = -1;                     // wall time from first play to test accuracy >= 0.90
   int target_epoch = -1;
 
@@ -209,7 +213,7 @@ class TrainingSession {
   std::vector<std::vector<int>> confusion_;
   std::shared_ptr<const BoundaryView> boundary_;
   double views_ms_ = 0;
-  double train_seconds_ = 0;
+  double train_seconds_ = 0, publish_seconds_ = 0, views_seconds_ = 0;
   long long samples_trained_ = 0;
   bool clock_started_ = false;
   Clock::time_point first_play_{};

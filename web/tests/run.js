@@ -111,6 +111,19 @@ function steadyRate(a, b) {
   return seconds > 0 ? (b.samples_trained - a.samples_trained) / seconds : 0;
 }
 
+// Where the page's time went between two statuses: the training thread's wall
+// time (the main thread's, in the single-threaded build) split into training,
+// publishing snapshots (the heavy views among them) and the rest; the main
+// thread's frames per second and its median frame times.
+function timeShares(a, b) {
+  const wall = b.play_seconds - a.play_seconds;
+  const share = (k) => wall > 0 ? +((b[k] - a[k]) / wall).toFixed(3) : null;
+  return {wall_seconds: +wall.toFixed(3), training: share('train_seconds'), publishing: share('publish_seconds'),
+          of_which_heavy_views: share('views_seconds'),
+          frames_per_second: wall > 0 ? +((b.frames - a.frames) / wall).toFixed(1) : null,
+          ui_ms_median: b.ui_ms_median, frame_ms_median: b.frame_ms_median, train_slice_ms_median: b.train_slice_ms_median};
+}
+
 async function main() {
   if (only && only !== 'map' && only !== 'image') {
     console.error(`HQNN_WEB_ONLY=${only}: expected map or image (or unset for every check)`);
@@ -229,7 +242,10 @@ async function main() {
             last.train_accuracy >= first.train_accuracy,
             'a QDCNN trains on FashionMNIST in the page and its accuracy rises',
             first && last && `epoch 1: test ${first.test_accuracy}; epoch ${last.epoch}: test ${last.test_accuracy}`);
-      if (first && last) metrics.image_samples_per_second_threaded_after_epoch_1 = steadyRate(first, last);
+      if (first && last) {
+        metrics.image_samples_per_second_threaded_after_epoch_1 = steadyRate(first, last);
+        metrics.image_threaded_time_after_epoch_1 = timeShares(first, last);
+      }
       if (last) Object.assign(metrics, {image_samples_per_second_threaded: last.samples_per_second,
                                         image_ui_ms_median_threaded: last.ui_ms_median,
                                         image_frame_ms_median_threaded: last.frame_ms_median});
@@ -271,7 +287,10 @@ async function main() {
       check(s && s.epoch >= 1 && s.build === 'single-threaded', 'the single-threaded build trains an image model',
             s && `epoch ${s.epoch}, ${s.error}`);
       const later = s && await waitStatus(t.page, (s) => s.epoch >= 4 || s.error, 180000);
-      if (s && later) metrics.image_samples_per_second_single_after_epoch_1 = steadyRate(s, later);
+      if (s && later) {
+        metrics.image_samples_per_second_single_after_epoch_1 = steadyRate(s, later);
+        metrics.image_single_time_after_epoch_1 = timeShares(s, later);
+      }
       if (s) Object.assign(metrics, {image_samples_per_second_single: s.samples_per_second,
                                      image_ui_ms_median_single: s.ui_ms_median,
                                      image_frame_ms_median_single: s.frame_ms_median});
