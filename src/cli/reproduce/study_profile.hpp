@@ -26,8 +26,8 @@
 
 namespace hqnn::cli {
 
-// nullopt when `name` is not a study profile.
-std::optional<ReproduceProfile> study_profile(const std::string& name);
+// The study at one size (study-tiny, study, study-full: reproduce_profiles.hpp).
+ReproduceProfile study_profile(ProfileSize size);
 
 // The hybrid kinds among `models` are compared against every other (classical) kind.
 bool is_hybrid_model(const std::string& model);

@@ -167,6 +167,12 @@ TEST(CliReproduce, SeedsOptionSetsEverySeedCountAndShardsRememberIt) {
   hqnn::testing::expect_catalogued(message_of({"--profile", "huge", "--dry-run"}),
                     "--profile: expected tiny, quick, full, robustness-tiny, robustness-quick, robustness-full, study-tiny, study or study-full, got 'huge'");
   hqnn::testing::expect_catalogued(message_of({"--tiny", "--shard", "4/3", "--dry-run"}), "--shard: expected I/N with 1 <= I <= N, got '4/3'");
+  hqnn::testing::expect_catalogued(message_of({"--profile", "robustnes-quick", "--dry-run"}),
+                    "--profile: expected tiny, quick, full, robustness-tiny, robustness-quick, robustness-full, study-tiny, "
+                    "study or study-full, got 'robustnes-quick'; did you mean robustness-quick?");
+  hqnn::testing::expect_catalogued(message_of({"--tiny", "--profile", "study", "--dry-run"}),
+                                   "choose one profile: --tiny, --quick, --full or --profile NAME");
+  EXPECT_EQ(message_of({"--tiny", "--full", "--dry-run"}), "choose one profile: --tiny, --quick, --full or --profile NAME");
 
   const fs::path one = scratch_dir("reproduce_seeds1"), two = scratch_dir("reproduce_seeds2"), other = scratch_dir("reproduce_seeds_other");
   ASSERT_EQ(cmd_reproduce({"--tiny", "--seeds", "2", "--shard", "1/2", "--out", one.string(), "--quiet"}), 0);
