@@ -6,11 +6,8 @@
 #include "reproduce.hpp"
 
 #include <algorithm>
-#include <cerrno>
 #include <chrono>
-#include <cmath>
 #include <cstdio>
-#include <cstdlib>
 #include <filesystem>
 #include <thread>
 
@@ -20,6 +17,8 @@
 #include "grid_shard.hpp"
 #include "shard_merge.hpp"
 #include "run/options/command_line.hpp"
+#include "run/options/field.hpp"
+#include "run/options/option_value.hpp"
 #include "study_runner.hpp"
 
 namespace hqnn::cli {
@@ -34,13 +33,14 @@ static const std::vector<run::CommandOption>& reproduce_options() {
     std::vector<run::CommandOption> o;
     std::string names;
     for (const ProfileRow& r : profile_table()) {
-      if (r.flag) o.push_back({r.name, false, "", std::string("--profile ") + r.name + ": " + r.help});
+      if (r.flag) o.push_back({r.name, false, "", std::string("--profile ") + r.name + ": " + r.help, ""});
       names += (names.empty() ? "" : " | ") + std::string(r.name);
     }
     o.push_back({"profile", true, "NAME", names + " (profiles below)", default_profile().name});
     const std::vector<run::CommandOption> rest = {
         {"cifar100", true, "DIR", "also run CIFAR-100 classes 0-3 (train.bin, test.bin in DIR)"},
-        {"seeds", true, "K", "seeds 1..K for every run (1..100)", "the profile's: 1-10"},
+        {"seeds", true, "K", "seeds 1..K for every run (1.." + std::to_string(kMaxReproduceSeeds) + ")",
+         "the profile's: 1-10"},
         {"out", true, "DIR", "output directory", "reports"},
         {"threads", true, "N", "cores: parallel runs, and the last runs' training threads", "all cores"},
         {"shard", true, "I/N", "run only the I-th of N slices of the grid (1-based); writes DIR/runs/*.json and "
@@ -81,17 +81,21 @@ examples:
 )");
 }
 
-// An integer option, named in the message when it is not one.
-static int integer_option(const run::CommandLine& cl, const std::string& name, int fallback) {
+// An integer option in [lo, hi], read by the option codec like every run option's
+// ("--seeds: expected a whole number in [1, 100], got '0'"); absent: fallback.
+static int integer_option(const run::CommandLine& cl, const std::string& name, int lo, int hi, int fallback) {
   if (!cl.has(name)) return fallback;
   const std::string text = cl.str(name);
-  char* end = nullptr;
-  errno = 0;
-  const double v = std::strtod(text.c_str(), &end);
-  if (text.empty() || *end != '\0' || errno == ERANGE || !std::isfinite(v))
-    throw InputError("--" + name + ": '" + text + "' is not a number");
-  if (v != std::floor(v) || std::abs(v) > 2e9) throw InputError("--" + name + ": '" + text + "' is not an integer");
-  return static_cast<int>(v);
+  const run::ValueFormat format = run::integer(lo, hi);
+  run::OptionValue v;
+  try {
+    v = run::value_of_text(format, text);
+  } catch (const InputError& e) {
+    throw InputError("--" + name + ": " + e.what());
+  }
+  if (!run::in_range(format, v.number))
+    throw InputError("--" + name + ": " + run::expected_text(format) + ", got '" + text + "'");
+  return static_cast<int>(v.number);
 }
 
 // [SECTION] Complexity measurement -------------------------------------------------------------
@@ -158,16 +162,12 @@ int cmd_reproduce(const std::vector<std::string>& argv) {
     if (r.flag && args.has(r.name)) profile_name = r.name, ++chosen;
   if (chosen > 1) throw InputError("choose one profile: " + profile_flags(", ") + " or --profile NAME");
   const std::string cifar = args.str("cifar100", "");
-  const int seeds = integer_option(args, "seeds", 0);
-  if (args.has("seeds") && (seeds < 1 || seeds > kMaxReproduceSeeds))
-    throw InputError("--seeds: expected 1.." + std::to_string(kMaxReproduceSeeds) + " (seeds 1..K of every run), got " +
-                     args.str("seeds", ""));
+  const int seeds = integer_option(args, "seeds", 1, kMaxReproduceSeeds, 0);  // 0: the profile's
   const ReproduceProfile profile = reproduce_profile(profile_name, cifar, seeds);
 
   const GridShard shard = args.has("shard") ? parse_grid_shard(args.str("shard", "")) : GridShard();
   const int hw = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  const int threads = integer_option(args, "threads", hw);
-  if (threads < 1) throw InputError("--threads must be at least 1");
+  const int threads = integer_option(args, "threads", 1, TrainOptions::kMaxThreads, hw);
 
   const std::vector<GridRun> grid = reproduce_grid(profile);
   std::vector<const GridRun*> mine;
