@@ -10,8 +10,18 @@ namespace hqnn::app {
 
 // [SECTION] Datasets -----------------------------------------------------------------------
 
+const std::vector<PlaygroundDataset>& playground_datasets() {
+  static const std::vector<PlaygroundDataset> sets = {
+      {"iris", "iris"}, {"fashion-mnist-subset", "Fashion"}, {"mnist-subset", "MNIST"}};
+  return sets;
+}
+
 const std::vector<std::string>& playground_dataset_names() {
-  static const std::vector<std::string> names = {"iris", "fashion-mnist-subset", "mnist-subset"};
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> n;
+    for (const PlaygroundDataset& d : playground_datasets()) n.push_back(d.name);
+    return n;
+  }();
   return names;
 }
 
@@ -31,14 +41,17 @@ static void fit_image_set_to_playground(PlaygroundSettings& s, std::vector<std::
   if (!s.image()) return;
   const std::string name = s.dataset();
   const auto& names = playground_dataset_names();
-  if (std::find(names.begin(), names.end(), name) != names.end()) return;
-  if (name == "fashion-mnist" || name == "mnist") {
+  const auto shipped = [&](const std::string& n) { return std::find(names.begin(), names.end(), n) != names.end(); };
+  if (shipped(name)) return;
+  if (shipped(name + "-subset")) {  // fashion-mnist, mnist: the full set of a committed subset
     s.run.data.name = name + "-subset";
     errors.push_back("data: the playground has the committed " + s.run.data.name + " only (hqnn train --data " + name +
                      " trains on the full set); showing the subset");
     return;
   }
-  errors.push_back("data: the playground shows iris, fashion-mnist-subset, mnist-subset or your CSV, not " + name +
+  std::string shown;
+  for (const std::string& n : names) shown += n + ", ";
+  errors.push_back("data: the playground shows " + shown.substr(0, shown.size() - 2) + " or your CSV, not " + name +
                    " (the CLI trains on it: hqnn train --data " + name + ")");
   const std::vector<std::string> kept_panels = s.panels;
   const bool embed = s.embed, autoplay = s.autoplay;

@@ -25,8 +25,14 @@
 namespace hqnn::app {
 
 // The data the playground ships by name: iris and the committed image subsets.
-// Any other tabular name is the user's CSV, which only its owner has.
-const std::vector<std::string>& playground_dataset_names();  // iris, fashion-mnist-subset, mnist-subset
+// Any other tabular name is the user's CSV, which only its owner has. This
+// table is the one list: the data buttons, the link check and its message read it.
+struct PlaygroundDataset {
+  const char* name;   // the run's data name, as links write it
+  const char* label;  // its button
+};
+const std::vector<PlaygroundDataset>& playground_datasets();
+const std::vector<std::string>& playground_dataset_names();  // the names of playground_datasets()
 bool is_image_dataset(const std::string& dataset);
 
 struct PlaygroundSettings {

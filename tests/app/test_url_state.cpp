@@ -133,6 +133,26 @@ TEST(UrlState, AWholeAddressReadsLikeItsHash) {
   EXPECT_EQ(parsed.settings.run.train.epochs, 7);
 }
 
+// The playground's data table is the one list of its data: each name reads
+// back as itself without a message, and the full sets of its subsets map there.
+TEST(UrlState, EveryPlaygroundDatasetReadsBackAsItselfAndItsFullSetAsIt) {
+  ASSERT_EQ(playground_dataset_names().size(), playground_datasets().size());
+  for (size_t i = 0; i < playground_datasets().size(); ++i) {
+    const PlaygroundDataset& d = playground_datasets()[i];
+    EXPECT_EQ(playground_dataset_names()[i], d.name);
+    EXPECT_GT(std::string(d.label).size(), 0u) << d.name;
+    const ParsedHash parsed = parse_hash(std::string("#data=") + d.name);
+    EXPECT_TRUE(parsed.errors.empty()) << d.name << ": " << parsed.errors[0];
+    EXPECT_EQ(parsed.settings.dataset(), d.name);
+    const std::string name = d.name;
+    const std::string suffix = "-subset";
+    if (name.size() > suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0) {
+      const std::string full = name.substr(0, name.size() - suffix.size());
+      EXPECT_EQ(parse_hash("#data=" + full).settings.dataset(), name) << full;
+    }
+  }
+}
+
 // The full sets are not shipped with the page: a link to one shows its
 // committed subset, with the image defaults, and says so.
 TEST(UrlState, FullImageSetShowsItsSubsetWithImageDefaults) {
