@@ -155,13 +155,23 @@ static ParsedHash parse_fields(const std::string& hash) {
   return parsed;
 }
 
+// The settings as their own link reads them, so that a link always reads as
+// what it shows: the run as read (a link carries every run option that
+// applies), the view keys that apply, and the defaults of the rest (a key that
+// does not apply, e.g. arena_model without arena, is not written, so it is not
+// kept either).
+static PlaygroundSettings as_its_link_reads(const PlaygroundSettings& s) {
+  PlaygroundSettings out = default_settings(s.run.data_kind());
+  out.run = s.run;
+  out.sweep = sweep_options_for(s.run);
+  for (const run::Field<PlaygroundSettings>& f : view_fields())
+    if (run::field_applies(f, s)) f.set(out, f.get(s));
+  return out;
+}
+
 ParsedHash parse_hash(const std::string& hash) {
   ParsedHash parsed = parse_fields(hash);
-  // Written back and read again, so that a link always reads as what it shows;
-  // an error here is ours (a value this code cannot write back), not the user's.
-  const ParsedHash canonical = parse_fields(to_hash(parsed.settings));
-  for (const std::string& e : canonical.errors) parsed.errors.push_back("internal: " + e);
-  parsed.settings = canonical.settings;
+  parsed.settings = as_its_link_reads(parsed.settings);
   return parsed;
 }
 

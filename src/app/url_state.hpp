@@ -64,9 +64,10 @@ struct ParsedHash {
   std::vector<std::string> errors;    // one per unusable key or value; the rest still applies
 };
 
-// Parses "#key=value&..." or a whole URL (the leading '#' is optional). Unknown
-// keys and bad values are reported and skipped; the defaults fill every key
-// not given.
+// Parses "#key=value&..." or a whole URL (the leading '#' is optional) in one
+// pass. Unknown keys and bad values are reported and skipped; the defaults fill
+// every key not given, and every view key that does not apply (as the
+// settings' own link would read).
 ParsedHash parse_hash(const std::string& hash);
 
 // The hash of `settings`, starting with '#': the run's link (run::to_link)
