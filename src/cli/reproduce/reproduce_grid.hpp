@@ -8,7 +8,6 @@
 // the hybrids and the classical baselines, over several seeds.
 #pragma once
 
-#include <optional>
 #include <string>
 #include <vector>
 

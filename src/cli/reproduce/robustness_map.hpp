@@ -9,7 +9,6 @@
 // Slurm job array, docs/slurm.md).
 #pragma once
 
-#include <optional>
 #include <string>
 #include <vector>
 
