@@ -8,8 +8,6 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string hash(reinterpret_cast<const char*>(data), size);
   const hqnn::app::ParsedHash parsed = hqnn::app::parse_hash(hash);
-  for (const std::string& e : parsed.errors)  // a value that did not survive writing back
-    if (e.rfind("internal: ", 0) == 0) __builtin_trap();
   const hqnn::app::ParsedHash again = hqnn::app::parse_hash(hqnn::app::to_hash(parsed.settings));
   if (!again.errors.empty() || !hqnn::app::same_settings(again.settings, parsed.settings)) __builtin_trap();
   return 0;

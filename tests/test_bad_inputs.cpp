@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "bad_input_catalogue.hpp"
+#include "scratch_dir.hpp"
 #include "core/model_io.hpp"
 #include "core/trainer.hpp"
 #include "core/whole_file.hpp"
@@ -17,7 +18,7 @@ using namespace hqnn::testing;
 
 namespace {
 
-std::string temp_path(const std::string& name) { return ::testing::TempDir() + name; }
+std::string temp_path(const std::string& name) { return hqnn::testing::scratch_file(name); }
 
 void write_bytes(const std::string& path, const std::vector<uint8_t>& bytes) {
   write_whole_file(path, std::string(bytes.begin(), bytes.end()));

@@ -16,10 +16,8 @@ static void draw_data_section(App& app, bool& changed) {
   ImGui::TextDisabled("Data");
   run::DataSpec& data = app.settings.run.data;
   const std::string current = data.name;
-  static const char* const labels[][2] = {
-      {"iris", "iris"}, {"fashion-mnist-subset", "Fashion"}, {"mnist-subset", "MNIST"}};
-  for (const auto& [name, label] : labels) {
-    if (ImGui::RadioButton(label, current == name) && current != name) app.choose_dataset(name);
+  for (const PlaygroundDataset& d : playground_datasets()) {
+    if (ImGui::RadioButton(d.label, current == d.name) && current != d.name) app.choose_dataset(d.name);
     ImGui::SameLine();
   }
   ImGui::NewLine();

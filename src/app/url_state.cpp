@@ -11,8 +11,18 @@ namespace hqnn::app {
 
 // [SECTION] Datasets -----------------------------------------------------------------------
 
+const std::vector<PlaygroundDataset>& playground_datasets() {
+  static const std::vector<PlaygroundDataset> sets = {
+      {"iris", "iris"}, {"fashion-mnist-subset", "Fashion"}, {"mnist-subset", "MNIST"}};
+  return sets;
+}
+
 const std::vector<std::string>& playground_dataset_names() {
-  static const std::vector<std::string> names = {"iris", "fashion-mnist-subset", "mnist-subset"};
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> n;
+    for (const PlaygroundDataset& d : playground_datasets()) n.push_back(d.name);
+    return n;
+  }();
   return names;
 }
 
@@ -32,14 +42,17 @@ static void fit_image_set_to_playground(PlaygroundSettings& s, std::vector<std::
   if (!s.image()) return;
   const std::string name = s.dataset();
   const auto& names = playground_dataset_names();
-  if (std::find(names.begin(), names.end(), name) != names.end()) return;
-  if (name == "fashion-mnist" || name == "mnist") {
+  const auto shipped = [&](const std::string& n) { return std::find(names.begin(), names.end(), n) != names.end(); };
+  if (shipped(name)) return;
+  if (shipped(name + "-subset")) {  // fashion-mnist, mnist: the full set of a committed subset
     s.run.data.name = name + "-subset";
     errors.push_back("data: the playground has the committed " + s.run.data.name + " only (hqnn train --data " + name +
                      " trains on the full set); showing the subset");
     return;
   }
-  errors.push_back("data: the playground shows iris, fashion-mnist-subset, mnist-subset or your CSV, not " + name +
+  std::string shown;
+  for (const std::string& n : names) shown += n + ", ";
+  errors.push_back("data: the playground shows " + shown.substr(0, shown.size() - 2) + " or your CSV, not " + name +
                    " (the CLI trains on it: hqnn train --data " + name + ")");
   const std::vector<std::string> kept_panels = s.panels;
   const bool embed = s.embed, autoplay = s.autoplay;
@@ -142,13 +155,23 @@ static ParsedHash parse_fields(const std::string& hash) {
   return parsed;
 }
 
+// The settings as their own link reads them, so that a link always reads as
+// what it shows: the run as read (a link carries every run option that
+// applies), the view keys that apply, and the defaults of the rest (a key that
+// does not apply, e.g. arena_model without arena, is not written, so it is not
+// kept either).
+static PlaygroundSettings as_its_link_reads(const PlaygroundSettings& s) {
+  PlaygroundSettings out = default_settings(s.run.data_kind());
+  out.run = s.run;
+  out.sweep = sweep_options_for(s.run);
+  for (const run::Field<PlaygroundSettings>& f : view_fields())
+    if (run::field_applies(f, s)) f.set(out, f.get(s));
+  return out;
+}
+
 ParsedHash parse_hash(const std::string& hash) {
   ParsedHash parsed = parse_fields(hash);
-  // Written back and read again, so that a link always reads as what it shows;
-  // an error here is ours (a value this code cannot write back), not the user's.
-  const ParsedHash canonical = parse_fields(to_hash(parsed.settings));
-  for (const std::string& e : canonical.errors) parsed.errors.push_back("internal: " + e);
-  parsed.settings = canonical.settings;
+  parsed.settings = as_its_link_reads(parsed.settings);
   return parsed;
 }
 

@@ -25,8 +25,14 @@
 namespace hqnn::app {
 
 // The data the playground ships by name: iris and the committed image subsets.
-// Any other tabular name is the user's CSV, which only its owner has.
-const std::vector<std::string>& playground_dataset_names();  // iris, fashion-mnist-subset, mnist-subset
+// Any other tabular name is the user's CSV, which only its owner has. This
+// table is the one list: the data buttons, the link check and its message read it.
+struct PlaygroundDataset {
+  const char* name;   // the run's data name, as links write it
+  const char* label;  // its button
+};
+const std::vector<PlaygroundDataset>& playground_datasets();
+const std::vector<std::string>& playground_dataset_names();  // the names of playground_datasets()
 bool is_image_dataset(const std::string& dataset);
 
 struct PlaygroundSettings {
@@ -62,9 +68,10 @@ struct ParsedHash {
   std::vector<std::string> errors;    // one per unusable key or value; the rest still applies
 };
 
-// Parses "#key=value&..." or a whole URL (the leading '#' is optional). Unknown
-// keys and bad values are reported and skipped; the defaults fill every key
-// not given.
+// Parses "#key=value&..." or a whole URL (the leading '#' is optional) in one
+// pass. Unknown keys and bad values are reported and skipped; the defaults fill
+// every key not given, and every view key that does not apply (as the
+// settings' own link would read).
 ParsedHash parse_hash(const std::string& hash);
 
 // The hash of `settings`, starting with '#': the run's link (run::to_link)

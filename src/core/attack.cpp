@@ -5,9 +5,10 @@
 #include <iterator>
 #include <numeric>
 
+#include "classical_skip_stack.hpp"
 #include "input_error.hpp"
 #include "linear.hpp"
-#include "model.hpp"
+#include "quantum_stack.hpp"
 #include "state_json.hpp"
 
 namespace hqnn {
@@ -19,7 +20,7 @@ void validate(const AttackOptions& o) {
     throw InputError("number of attacked layers must be at least 1, got " + std::to_string(o.layers));
 }
 
-ParameterAttack::ParameterAttack(const AttackOptions& options, Model& model)
+ParameterAttack::ParameterAttack(const AttackOptions& options, AttackSurface& model)
     : options_(options), rng_(options.seed, kStreamAttack) {
   validate(options);
   const int available = model.attackable_layer_count();
@@ -59,11 +60,11 @@ ParameterAttack::ParameterAttack(const AttackOptions& options, Model& model)
   if (options.mode == AttackMode::fixed) perturb(model, false);
 }
 
-void ParameterAttack::before_forward(Model& model) {
+void ParameterAttack::before_forward(AttackSurface& model) {
   if (options_.mode == AttackMode::transient) perturb(model, false);
 }
 
-void ParameterAttack::after_step(Model& model) {
+void ParameterAttack::after_step(AttackSurface& model) {
   if (options_.mode == AttackMode::persistent) perturb(model, true);
 }
 
@@ -75,7 +76,7 @@ static void draw_into(std::vector<Real>& v, size_t size, bool accumulate, NoiseK
 
 // ε scaled by s is noise of magnitude s·m for every noise kind (N(0, m²),
 // N(m, m²), U(−m, m), U(0, 2m) and their mixtures): the magnitude carries the scale.
-void ParameterAttack::perturb(Model& model, bool accumulate) {
+void ParameterAttack::perturb(AttackSurface& model, bool accumulate) {
   AttackOptions o = options_;
   QuantumStack* stack = model.quantum_stack();
   for (size_t i_layer = 0; i_layer < attacked_.size(); ++i_layer) {
@@ -114,7 +115,7 @@ void ParameterAttack::perturb(Model& model, bool accumulate) {
   }
 }
 
-void ParameterAttack::remove(Model& model) {
+void ParameterAttack::remove(AttackSurface& model) {
   QuantumStack* stack = model.quantum_stack();
   for (int l : attacked_) {
     if (stack) {
@@ -129,7 +130,7 @@ void ParameterAttack::remove(Model& model) {
 
 // [SECTION] Checkpoints
 
-Json ParameterAttack::state_json(Model& model) const {
+Json ParameterAttack::state_json(AttackSurface& model) const {
   Json layers = Json::array(), offsets = Json::array();
   QuantumStack* stack = model.quantum_stack();
   for (int l : attacked_) {
@@ -157,7 +158,7 @@ Json ParameterAttack::state_json(Model& model) const {
   return j;
 }
 
-void ParameterAttack::load_state(const Json& j, Model& model) {
+void ParameterAttack::load_state(const Json& j, AttackSurface& model) {
   const std::string ctx = "attack state";
   std::vector<int> layers;
   for (const Json& v : j.at("layers", ctx).items(ctx + ".layers"))

@@ -34,7 +34,23 @@
 
 namespace hqnn {
 
-class Model;
+class QuantumStack;
+struct AttackTarget;
+
+// What a parameter attack reaches in a model (Model is one): its L attackable
+// layers, as a hybrid's quantum stack or as classical layers' weights and
+// offsets. The attack sees the model only through this, so that the attack
+// does not depend on the model (the model installs and calls the attack).
+class AttackSurface {
+ public:
+  virtual int attackable_layer_count() const = 0;
+  virtual QuantumStack* quantum_stack() = 0;  // nullptr: a classical model
+  // Classical models: what an attack perturbs in attackable layer l.
+  virtual AttackTarget attack_target(int l) = 0;
+
+ protected:
+  ~AttackSurface() = default;
+};
 
 enum class AttackForm { inside, outside };
 struct AttackFormInfo {
@@ -94,22 +110,22 @@ class ParameterAttack {
  public:
   // Throws InputError if a listed layer does not exist.
   // A fixed attack draws its ε here.
-  ParameterAttack(const AttackOptions& options, Model& model);
+  ParameterAttack(const AttackOptions& options, AttackSurface& model);
   const AttackOptions& options() const { return options_; }
   const std::vector<int>& attacked_layers() const { return attacked_; }
   // Per attacked layer, the factor ε is multiplied by (1 under absolute scale).
   const std::vector<double>& layer_scales() const { return scales_; }
-  void before_forward(Model& model);  // transient: redraw ε
-  void after_step(Model& model);      // persistent: accumulate ε
-  void remove(Model& model);          // clears every offset it installed (stored parameters stay as they are)
+  void before_forward(AttackSurface& model);  // transient: redraw ε
+  void after_step(AttackSurface& model);      // persistent: accumulate ε
+  void remove(AttackSurface& model);          // clears every offset it installed (stored parameters stay as they are)
   // Checkpoints: the generator and every offset installed now (accumulated
   // under persistent form ②, the last draw under transient attacks, the one
   // draw under fixed attacks).
-  Json state_json(Model& model) const;
-  void load_state(const Json& state, Model& model);  // all or nothing; throws InputError on a mismatch
+  Json state_json(AttackSurface& model) const;
+  void load_state(const Json& state, AttackSurface& model);  // all or nothing; throws InputError on a mismatch
 
  private:
-  void perturb(Model& model, bool accumulate);
+  void perturb(AttackSurface& model, bool accumulate);
   AttackOptions options_;
   std::vector<int> attacked_;
   std::vector<double> scales_;

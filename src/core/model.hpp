@@ -27,6 +27,7 @@
 #include <string>
 #include <vector>
 
+#include "attack.hpp"
 #include "classical_skip_stack.hpp"
 #include "json.hpp"
 #include "layer.hpp"
@@ -36,9 +37,7 @@
 namespace hqnn {
 
 class Linear;
-class ParameterAttack;
 class ThreadPool;
-struct AttackOptions;
 
 // The training loss (D5): softmax cross-entropy computed stably (the max
 // logit subtracted first) or naively (exp of the raw logits, which overflows to
@@ -74,7 +73,7 @@ Index effective_width(const ModelOptions& options, Index input_width);
 // Throws InputError naming the option when a value is out of range.
 void validate(const ModelOptions& options);
 
-class Model {
+class Model final : public AttackSurface {
  public:
   Model(const ModelOptions& options, Index input_width, int classes);
 
@@ -115,7 +114,7 @@ class Model {
   int width() const { return width_; }
   const std::vector<std::unique_ptr<Layer>>& layers() const { return layers_; }
   // The quantum-inspired block, or nullptr for a classical model.
-  QuantumStack* quantum_stack() { return quantum_; }
+  QuantumStack* quantum_stack() override { return quantum_; }
   const QuantumStack* quantum_stack() const { return quantum_; }
   // The skip stack of a classical control, or nullptr.
   ClassicalSkipStack* classical_skip_stack() { return classical_skip_; }
@@ -128,10 +127,10 @@ class Model {
   // Parameter attacks (attack.hpp). The attackable layers are the L
   // quantum-inspired layers of a hybrid, the L hidden Linear layers of a
   // classical model, or the L layers inside the skips of a classical control.
-  int attackable_layer_count() const { return options_.layers; }
+  int attackable_layer_count() const override { return options_.layers; }
   // Classical models: what an attack perturbs in attackable layer l (the
   // weights, and the offset added to the layer's activation output).
-  AttackTarget attack_target(int l);
+  AttackTarget attack_target(int l) override;
   RowVector& hidden_output_offset(int l) { return *attack_target(l).output_offset; }
   void set_attack(const AttackOptions& options);  // throws InputError for a bad layer list
   void clear_attack();                            // removes offsets; stored parameters stay

@@ -38,6 +38,7 @@
 #include "session_commands.hpp"
 #include "training_session.hpp"
 #include "url_state.hpp"
+#include "../scratch_dir.hpp"
 
 namespace hqnn::app {
 namespace {
@@ -208,7 +209,7 @@ Curves expect_parity(const std::string& link) {
 // A CSV with features on different scales (cm, kg, a count), semicolons and
 // the label in the middle: 3 classes of 40 samples.
 std::string write_test_csv() {
-  const std::string path = ::testing::TempDir() + "hqnn_parity_blobs.csv";
+  const std::string path = hqnn::testing::scratch_file("parity_blobs.csv");
   std::ofstream out(path);
   out << "length;kind;weight;count\n";
   for (int i = 0; i < 120; ++i) {

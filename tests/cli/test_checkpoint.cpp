@@ -13,6 +13,7 @@
 #include "run/options/option_table.hpp"
 #include "cli/report.hpp"
 #include "../same_bits.hpp"
+#include "../scratch_dir.hpp"
 
 using namespace hqnn;
 using namespace hqnn::test;
@@ -115,8 +116,7 @@ TEST(CliCheckpoint, ACheckpointOfAnotherModelIsRefused) {
 }
 
 TEST(CliCheckpoint, FilesRoundTripAndBadFilesAreRefused) {
-  const std::string dir = (fs::temp_directory_path() / "hqnn_test_checkpoint").string();
-  fs::create_directories(dir);
+  const std::string dir = hqnn::testing::scratch_folder("checkpoint").string();
   CheckpointFile c;
   c.spec = config_from({"--model", "qrfnn", "--noise", "mixed-sym", "--seed", "7"});
   c.scaling = CheckpointScaling{};

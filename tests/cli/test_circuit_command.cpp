@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "../bad_input_catalogue.hpp"
+#include "../scratch_dir.hpp"
 #include "../qasm_reader.hpp"
 #include "../statevector.hpp"
 #include "cli/circuit_command.hpp"
@@ -31,7 +32,7 @@ std::string model_file(const std::string& name, ModelKind kind, int width, int i
   ModelInfo info;
   info.class_names = {"a", "b", "c"};
   if (input_width == 4) info.feature_names = {"sepal_length", "sepal_width", "petal_length", "petal_width"};
-  const std::string path = ::testing::TempDir() + name;
+  const std::string path = hqnn::testing::scratch_file(name);
   save_model(path, model, info);
   return path;
 }

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "../bad_input_catalogue.hpp"
+#include "../scratch_dir.hpp"
 #include "command_capture.hpp"
 #include "cli/checkpoint.hpp"
 #include "cli/eval_command.hpp"
@@ -36,9 +37,7 @@ std::string eval(const std::vector<std::string>& argv) {
 }
 
 std::string temp_dir() {
-  const fs::path d = fs::temp_directory_path() / "hqnn_test_cli_commands";
-  fs::create_directories(d);
-  return d.string();
+  return hqnn::testing::scratch_folder("cli_commands").string();
 }
 
 }  // namespace

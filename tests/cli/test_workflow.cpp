@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "../bad_input_catalogue.hpp"
+#include "../scratch_dir.hpp"
 #include "command_capture.hpp"
 #include "cli/checkpoint.hpp"
 #include "cli/circuit_command.hpp"
@@ -48,9 +49,7 @@ std::string predict(const std::vector<std::string>& argv) {
 }
 
 std::string dir() {
-  const fs::path d = fs::temp_directory_path() / "hqnn_test_cli_workflow";
-  fs::create_directories(d);
-  return d.string();
+  return hqnn::testing::scratch_folder("cli_workflow").string();
 }
 
 void write(const std::string& path, const std::string& text) {

@@ -9,6 +9,7 @@
 #include "core/model_io.hpp"
 #include "core/trainer.hpp"
 #include "data/csv_loader.hpp"
+#include "../scratch_dir.hpp"
 
 using namespace hqnn;
 
@@ -118,7 +119,7 @@ TEST(ModelFile, Version1FilesStillLoad) {
 TEST(ModelFile, SaveAndLoadThroughAFile) {
   ModelInfo info;
   Model model = trained_model(ModelKind::qdfnn, info);
-  const std::string path = ::testing::TempDir() + "hqnn_model_test.json";
+  const std::string path = hqnn::testing::scratch_file("model_test.json");
   save_model(path, model, info);
   auto loaded = load_model(path, nullptr);
   const Dataset iris = load_iris();

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "../bad_input_catalogue.hpp"
+#include "../scratch_dir.hpp"
 #include "core/input_error.hpp"
 #include "core/whole_file.hpp"
 
@@ -14,7 +15,7 @@ using hqnn::testing::input_error_of;
 namespace {
 
 TEST(WholeFile, BytesRoundTripExactlyIncludingZerosAndHighBytes) {
-  const std::string path = ::testing::TempDir() + "whole_file_bytes.bin";
+  const std::string path = hqnn::testing::scratch_file("whole_file_bytes.bin");
   std::string bytes("a\0b\r\n\xff\x1f\x8b", 8);
   bytes += std::string(200000, '\x7f');  // more than one read chunk
   write_whole_file(path, bytes);
@@ -26,7 +27,7 @@ TEST(WholeFile, BytesRoundTripExactlyIncludingZerosAndHighBytes) {
 TEST(WholeFile, MissingFileDirectoryAndUnwritablePathAreNamed) {
   EXPECT_EQ(input_error_of([] { read_whole_file("/nonexistent/dir/data.csv"); }),
             "/nonexistent/dir/data.csv: cannot open (No such file or directory)");
-  const std::string dir = ::testing::TempDir() + "whole_file_dir";
+  const std::string dir = hqnn::testing::scratch_file("whole_file_dir");
   std::filesystem::create_directories(dir);
   const std::string is_a_directory = dir + ": is a directory, not a file (name a file inside it)";
   EXPECT_EQ(input_error_of([&] { read_whole_file(dir); }), is_a_directory);

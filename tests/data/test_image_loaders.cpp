@@ -10,6 +10,7 @@
 #include "data/idx_loader.hpp"
 #include "data/image_datasets.hpp"
 #include "data/image_set.hpp"
+#include "../scratch_dir.hpp"
 
 using namespace hqnn;
 namespace fs = std::filesystem;
@@ -23,7 +24,7 @@ class TempDir {
  public:
   TempDir() {
     const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    path_ = fs::temp_directory_path() / (std::string("hqnn_") + info->test_suite_name() + "_" + info->name());
+    path_ = hqnn::testing::scratch_root() / (std::string(info->test_suite_name()) + "_" + info->name());
     fs::remove_all(path_);
     fs::create_directories(path_);
   }

@@ -6,11 +6,8 @@
 #include "reproduce.hpp"
 
 #include <algorithm>
-#include <cerrno>
 #include <chrono>
-#include <cmath>
 #include <cstdio>
-#include <cstdlib>
 #include <filesystem>
 #include <thread>
 
@@ -20,6 +17,8 @@
 #include "grid_shard.hpp"
 #include "shard_merge.hpp"
 #include "run/options/command_line.hpp"
+#include "run/options/field.hpp"
+#include "run/options/option_value.hpp"
 #include "study_runner.hpp"
 
 namespace hqnn::cli {
@@ -28,59 +27,52 @@ namespace fs = std::filesystem;
 
 // [SECTION] Options and help ------------------------------------------------------------------------------
 
+// The profile flags (--tiny, --quick, --full) and --profile's word list come from the profile table.
 static const std::vector<run::CommandOption>& reproduce_options() {
-  static const std::vector<run::CommandOption> options = {
-      {"quick", false, "", "small subsets, few epochs, 2 seeds: a few minutes on 2 cores (default)"},
-      {"full", false, "", "full data sets, 100 iris / 5 image epochs, 3 seeds (prints its run time first)"},
-      {"tiny", false, "", "iris only, 2 epochs, 1 seed (the same as --profile tiny; for tests)"},
-      {"profile", true, "NAME", "tiny | quick | full | robustness-tiny | robustness-quick | robustness-full | "
-                                "study-tiny | study | study-full (profiles below)", "quick"},
-      {"cifar100", true, "DIR", "also run CIFAR-100 classes 0-3 (train.bin, test.bin in DIR)"},
-      {"seeds", true, "K", "seeds 1..K for every run (1..100)", "the profile's: 1-10"},
-      {"out", true, "DIR", "output directory", "reports"},
-      {"threads", true, "N", "cores: parallel runs, and the last runs' training threads", "all cores"},
-      {"shard", true, "I/N", "run only the I-th of N slices of the grid (1-based); writes DIR/runs/*.json and "
-                             "DIR/shard.json, no report"},
-      {"merge", true, "DIR...", "combine shard directories into one report (in --out); names the shards whose "
-                                "results are missing", "", true},
-      {"no-complexity", false, "", "leave out the complexity table"},
-      {"dry-run", false, "", "print the grid size and the expected run time, run nothing"},
-      {"quiet", false, "", "no progress lines"},
-  };
+  static const std::vector<run::CommandOption> options = [] {
+    std::vector<run::CommandOption> o;
+    std::string names;
+    for (const ProfileRow& r : profile_table()) {
+      if (r.flag) o.push_back({r.name, false, "", std::string("--profile ") + r.name + ": " + r.help, ""});
+      names += (names.empty() ? "" : " | ") + std::string(r.name);
+    }
+    o.push_back({"profile", true, "NAME", names + " (profiles below)", default_profile().name});
+    const std::vector<run::CommandOption> rest = {
+        {"cifar100", true, "DIR", "also run CIFAR-100 classes 0-3 (train.bin, test.bin in DIR)"},
+        {"seeds", true, "K", "seeds 1..K for every run (1.." + std::to_string(kMaxReproduceSeeds) + ")",
+         "the profile's: 1-10"},
+        {"out", true, "DIR", "output directory", "reports"},
+        {"threads", true, "N", "cores: parallel runs, and the last runs' training threads", "all cores"},
+        {"shard", true, "I/N", "run only the I-th of N slices of the grid (1-based); writes DIR/runs/*.json and "
+                               "DIR/shard.json, no report"},
+        {"merge", true, "DIR...", "combine shard directories into one report (in --out); names the shards whose "
+                                  "results are missing", "", true},
+        {"no-complexity", false, "", "leave out the complexity table"},
+        {"dry-run", false, "", "print the grid size and the expected run time, run nothing"},
+        {"quiet", false, "", "no progress lines"},
+    };
+    o.insert(o.end(), rest.begin(), rest.end());
+    return o;
+  }();
   return options;
+}
+
+// "--tiny, --quick, --full" (sep ", ")
+static std::string profile_flags(const std::string& sep) {
+  std::string s;
+  for (const ProfileRow& r : profile_table())
+    if (r.flag) s += (s.empty() ? "--" : sep + "--") + r.name;
+  return s;
 }
 
 std::string reproduce_help() {
   return run::command_help(run::kReproduce,
-                           "hqnn reproduce: the paper's experiment grid (or the robustness map) and a report\n\n"
+                           "hqnn reproduce: the paper's experiment grid (or the robustness map, or the study) and a "
+                           "report\n\n"
                            "usage:\n"
-                           "  hqnn reproduce [--quick | --full | --tiny | --profile NAME] [options]\n"
+                           "  hqnn reproduce [" + profile_flags(" | ") + " | --profile NAME] [options]\n"
                            "  hqnn reproduce --merge DIR... [--out DIR]\n",
-                           reproduce_options(), R"(
-profiles:
-  tiny | quick | full     the paper's grid: iris only, 2 epochs, 1 seed (for tests) | small subsets
-                          (default) | full data sets
-  robustness-quick | robustness-full | robustness-tiny: the robustness map, attack magnitude
-                          0.001..10 over forms, modes (persistent, transient, fixed) and noises,
-                          with a verdict on the paper's claim (quick: under 10 min on 2 cores;
-                          full: 14,580 runs, 75 min on 2 loaded cores, or a Slurm job array:
-                          docs/slurm.md)
-  study | study-full | study-tiny: the controlled study. Each (data set, model, seed) is trained
-                          clean once, then every attack cell continues from that state
-                          (persistent form 1; absolute and relative scale; one and all layers;
-                          per noise kind; stable and naive loss for the classical models);
-                          hybrids against the baselines and the classical-skip controls; 5 seeds
-                          (study-full: 10), each its own iris split; mean, sample sd, 95 % t CI,
-                          verdicts, runs.csv.
-                          study: iris (100 + 30 epochs, six noises) and the MNIST and
-                          FashionMNIST subsets (20 + 5 epochs, the four attack noises),
-                          m = 0.01, 0.1, 1: 15,960 cells, sized for under 2 h on 2 idle cores
-                          (--dry-run says its CPU time); it leaves out m = 0.001 and 10, the
-                          uniform noises on images, the transient and fixed modes, form 2 and
-                          CIFAR-100. study-full: six noises everywhere, m = 0.001..10, 10
-                          seeds, a cluster job (--dry-run gives its core-hours). --shard
-                          keeps a unit's cells in one shard.
-
+                           reproduce_options(), profiles_help() + R"(
 examples:
   hqnn reproduce --quick --out reports
   hqnn reproduce --profile study --dry-run
@@ -89,17 +81,21 @@ examples:
 )");
 }
 
-// An integer option, named in the message when it is not one.
-static int integer_option(const run::CommandLine& cl, const std::string& name, int fallback) {
+// An integer option in [lo, hi], read by the option codec like every run option's
+// ("--seeds: expected a whole number in [1, 100], got '0'"); absent: fallback.
+static int integer_option(const run::CommandLine& cl, const std::string& name, int lo, int hi, int fallback) {
   if (!cl.has(name)) return fallback;
   const std::string text = cl.str(name);
-  char* end = nullptr;
-  errno = 0;
-  const double v = std::strtod(text.c_str(), &end);
-  if (text.empty() || *end != '\0' || errno == ERANGE || !std::isfinite(v))
-    throw InputError("--" + name + ": '" + text + "' is not a number");
-  if (v != std::floor(v) || std::abs(v) > 2e9) throw InputError("--" + name + ": '" + text + "' is not an integer");
-  return static_cast<int>(v);
+  const run::ValueFormat format = run::integer(lo, hi);
+  run::OptionValue v;
+  try {
+    v = run::value_of_text(format, text);
+  } catch (const InputError& e) {
+    throw InputError("--" + name + ": " + e.what());
+  }
+  if (!run::in_range(format, v.number))
+    throw InputError("--" + name + ": " + run::expected_text(format) + ", got '" + text + "'");
+  return static_cast<int>(v.number);
 }
 
 // [SECTION] Complexity measurement -------------------------------------------------------------
@@ -160,22 +156,18 @@ int cmd_reproduce(const std::vector<std::string>& argv) {
     if (merge_dirs.empty()) throw InputError("--merge needs one or more shard directories");
     return merge(merge_dirs, out, !args.has("no-complexity"), quiet);
   }
-  std::string profile_name = args.str("profile", "quick");
+  std::string profile_name = args.str("profile", default_profile().name);
   int chosen = args.has("profile");
-  for (const char* p : {"quick", "full", "tiny"})
-    if (args.has(p)) profile_name = p, ++chosen;
-  if (chosen > 1) throw InputError("choose one profile: --quick, --full or --profile NAME");
+  for (const ProfileRow& r : profile_table())
+    if (r.flag && args.has(r.name)) profile_name = r.name, ++chosen;
+  if (chosen > 1) throw InputError("choose one profile: " + profile_flags(", ") + " or --profile NAME");
   const std::string cifar = args.str("cifar100", "");
-  const int seeds = integer_option(args, "seeds", 0);
-  if (args.has("seeds") && (seeds < 1 || seeds > kMaxReproduceSeeds))
-    throw InputError("--seeds: expected 1.." + std::to_string(kMaxReproduceSeeds) + " (seeds 1..K of every run), got " +
-                     args.str("seeds", ""));
+  const int seeds = integer_option(args, "seeds", 1, kMaxReproduceSeeds, 0);  // 0: the profile's
   const ReproduceProfile profile = reproduce_profile(profile_name, cifar, seeds);
 
   const GridShard shard = args.has("shard") ? parse_grid_shard(args.str("shard", "")) : GridShard();
   const int hw = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  const int threads = integer_option(args, "threads", hw);
-  if (threads < 1) throw InputError("--threads must be at least 1");
+  const int threads = integer_option(args, "threads", 1, TrainOptions::kMaxThreads, hw);
 
   const std::vector<GridRun> grid = reproduce_grid(profile);
   std::vector<const GridRun*> mine;

@@ -43,9 +43,8 @@ std::string model_display_name(const std::string& model) {
   return kind ? enum_row(*kind).display_name : model;
 }
 
-std::optional<ReproduceProfile> paper_profile(const std::string& name, const std::string& cifar100_dir) {
+ReproduceProfile paper_profile(ProfileSize size, const std::string& cifar100_dir) {
   ReproduceProfile p;
-  p.name = name;
   auto image = [](const std::string& key, const std::string& data, int epochs, size_t train_pc, size_t test_pc) {
     ReproduceDataset d;
     d.key = key;
@@ -58,25 +57,24 @@ std::optional<ReproduceProfile> paper_profile(const std::string& name, const std
   ReproduceDataset iris;
   iris.key = "iris";
   iris.data.name = "iris";
-  if (name == "tiny") {
+  const bool full = size == ProfileSize::full;
+  if (size == ProfileSize::tiny) {
     iris.epochs = 2;
     p.datasets = {iris};
     p.seeds = 1;
     p.complexity = false;
-  } else if (name == "quick") {
+  } else if (size == ProfileSize::quick) {
     iris.epochs = 30;
     p.datasets = {iris, image("mnist", "mnist-subset", 3, 0, 0), image("fashion-mnist", "fashion-mnist-subset", 3, 0, 0)};
     p.seeds = 2;
-  } else if (name == "full") {
+  } else {
     iris.epochs = 100;
     p.datasets = {iris, image("mnist", "mnist", 5, 0, 0), image("fashion-mnist", "fashion-mnist", 5, 0, 0)};
     p.seeds = 3;
-  } else {
-    return std::nullopt;
   }
   if (!cifar100_dir.empty())
-    p.datasets.push_back(image("cifar100", "cifar100:" + cifar100_dir, name == "full" ? 5 : name == "quick" ? 3 : 1,
-                               name == "full" ? 0 : 250, name == "full" ? 0 : 100));
+    p.datasets.push_back(image("cifar100", "cifar100:" + cifar100_dir, full ? 5 : size == ProfileSize::quick ? 3 : 1,
+                               full ? 0 : 250, full ? 0 : 100));
   return p;
 }
 

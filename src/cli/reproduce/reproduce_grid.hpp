@@ -8,7 +8,6 @@
 // the hybrids and the classical baselines, over several seeds.
 #pragma once
 
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -49,9 +48,13 @@ struct ReproduceDataset {
 
 constexpr int kMaxReproduceSeeds = 100;
 
+// How much of its family (paper grid, robustness map, study) a profile runs;
+// the names are in the profile table (reproduce_profiles.hpp).
+enum class ProfileSize { tiny, quick, full };
 
 struct ReproduceProfile {
-  std::string name;      // tiny | quick | full | robustness-tiny | robustness-quick | robustness-full
+  std::string name;      // its row of the profile table (reproduce_profiles.hpp)
+  ProfileSize size = ProfileSize::quick;
   std::vector<ReproduceDataset> datasets;
   int seeds = 1;
   bool complexity = true;
@@ -62,9 +65,9 @@ struct ReproduceProfile {
   bool is_study = false;  // the controlled study (study_profile.hpp)
 };
 
-// The paper's profiles tiny, quick and full (nullopt for another name);
-// cifar100_dir: "" leaves CIFAR-100 out. Every profile by name: reproduce_profiles.hpp.
-std::optional<ReproduceProfile> paper_profile(const std::string& name, const std::string& cifar100_dir);
+// The paper's grid at one size; cifar100_dir: "" leaves CIFAR-100 out.
+// Every profile by name: reproduce_profiles.hpp.
+ReproduceProfile paper_profile(ProfileSize size, const std::string& cifar100_dir);
 
 struct GridRun {
   std::string id;          // e.g. attack-fashion-mnist-form2-gaussian-asym-qdcnn-s1

@@ -10,14 +10,12 @@ std::string magnitude_label(double magnitude) {
   return buf;
 }
 
-std::optional<ReproduceProfile> robustness_profile(const std::string& name) {
-  if (name != "robustness-tiny" && name != "robustness-quick" && name != "robustness-full") return std::nullopt;
+ReproduceProfile robustness_profile(ProfileSize size) {
   const std::vector<AttackForm> forms = {AttackForm::inside, AttackForm::outside};
   std::vector<NoiseKind> six;
   for (NoiseKind k : dataset_noise_kinds()) six.push_back(k);
   const std::vector<NoiseKind> gaussian = {NoiseKind::gaussian_sym, NoiseKind::gaussian_asym};
   ReproduceProfile p;
-  p.name = name;
   p.complexity = false;
   p.map_magnitudes = run::log_spaced_magnitudes(run::kMapMagnitudeLo, run::kMapMagnitudeHi, run::kMapMagnitudePoints);
   ReproduceDataset iris;
@@ -33,12 +31,12 @@ std::optional<ReproduceProfile> robustness_profile(const std::string& name) {
     d.map = axes;
     return d;
   };
-  if (name == "robustness-tiny") {
+  if (size == ProfileSize::tiny) {
     iris.epochs = 2;
     iris.map.noises = gaussian;
     p.datasets = {iris};
     p.seeds = 1;
-  } else if (name == "robustness-quick") {
+  } else if (size == ProfileSize::quick) {
     // Iris over every axis; the image subsets over the persistent mode (D11) and the Gaussian pair, one seed,
     // 5 epochs (with fewer, the CNN baselines are still far from trained when unattacked).
     iris.epochs = 30;

@@ -9,7 +9,6 @@
 // Slurm job array, docs/slurm.md).
 #pragma once
 
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,8 +19,8 @@ namespace hqnn::cli {
 
 std::string magnitude_label(double magnitude);  // 3 significant digits: "0.00316", "10"
 
-// nullopt when `name` is not a robustness profile.
-std::optional<ReproduceProfile> robustness_profile(const std::string& name);
+// The map at one size (robustness-tiny, -quick, -full: reproduce_profiles.hpp).
+ReproduceProfile robustness_profile(ProfileSize size);
 
 // Plain, residual and dense hybrid, then the leaky and rot classical baselines.
 std::vector<std::string> robustness_models(const std::string& dataset_key);

@@ -15,22 +15,20 @@ static ReproduceDataset study_dataset(const std::string& key, const std::string&
   return d;
 }
 
-std::optional<ReproduceProfile> study_profile(const std::string& name) {
-  if (name != "study-tiny" && name != "study" && name != "study-full") return std::nullopt;
+ReproduceProfile study_profile(ProfileSize size) {
   const std::vector<AttackScale> scales = {AttackScale::absolute, AttackScale::relative};
   const std::vector<bool> layers = {false, true};
   const std::vector<NoiseKind> gaussian = {NoiseKind::gaussian_sym, NoiseKind::gaussian_asym};
   using K = ModelKind;
   ReproduceProfile p;
-  p.name = name;
   p.complexity = false;
   p.is_study = true;
-  if (name == "study-tiny") {
+  if (size == ProfileSize::tiny) {
     p.seeds = 2;
     p.datasets = {study_dataset("iris", "iris", {2, 2, enum_names({K::qrfnn, K::mlp_leaky, K::mlp_res_tanh}), scales, layers, gaussian,
                                                  {0.01, 1}})};
   } else {
-    const bool full = name == "study-full";
+    const bool full = size == ProfileSize::full;
     // Iris: every model kind, six noises; 100 clean epochs (the clean iris curves are flat well before), 30 attacked.
     // Images: the committed 1,000 / 400 subsets, 20 clean epochs (320 steps), 5 attacked (80 steps).
     const std::vector<double> mags = full ? std::vector<double>{0.001, 0.01, 0.1, 1, 10} : std::vector<double>{0.01, 0.1, 1};

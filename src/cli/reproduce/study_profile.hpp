@@ -12,13 +12,13 @@
 //            layers, per noise kind, over a few magnitudes
 //   seeds    each seed draws its own iris split, initialisation and attack
 //
-//   study-tiny   for tests: iris, 2 seeds, 2 magnitudes, 3 models, 2 + 2 epochs
-//   study        sized for 2 idle cores (under 2 h): iris only (see the help)
-//   study-full   for a cluster: iris and the MNIST / FashionMNIST subsets, every
-//                control, six noises, five magnitudes, 10 seeds
+// Sizes (their names and help: the profile table, reproduce_profiles.cpp):
+//   tiny    for tests: iris, 2 seeds, 2 magnitudes, 3 models, 2 + 2 epochs
+//   quick   sized for 2 idle cores (under 2 h): iris with six noises, the
+//           MNIST / FashionMNIST subsets with the four attack noises, 3 magnitudes
+//   full    for a cluster: every control, six noises, five magnitudes, 10 seeds
 #pragma once
 
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,8 +26,8 @@
 
 namespace hqnn::cli {
 
-// nullopt when `name` is not a study profile.
-std::optional<ReproduceProfile> study_profile(const std::string& name);
+// The study at one size (study-tiny, study, study-full: reproduce_profiles.hpp).
+ReproduceProfile study_profile(ProfileSize size);
 
 // The hybrid kinds among `models` are compared against every other (classical) kind.
 bool is_hybrid_model(const std::string& model);

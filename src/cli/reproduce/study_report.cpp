@@ -26,13 +26,13 @@ static std::string ci(const CellStatistics& s) { return "[" + pct(s.ci_low) + ",
 
 // [SECTION] Header --------------------------------------------------------------------------------
 
-std::string study_leaves_out(const std::string& name) {
-  if (name == "study")
+std::string study_leaves_out(ProfileSize size) {
+  if (size == ProfileSize::quick)
     return "It leaves out magnitudes 0.001 and 10, the uniform attack noises on the image subsets, the transient and "
            "fixed modes and form ② (only persistent form ① is run), the full MNIST and FashionMNIST sets (their "
            "committed subsets are run) and CIFAR-100 (the paper's Fig. 6 data set, not reachable here); "
            "`--profile study-full` adds the magnitudes, the noises and 10 seeds.";
-  if (name == "study-tiny") return "A test size: iris, 2 seeds, 3 models, 2 magnitudes, the Gaussian pair, 2 + 2 epochs.";
+  if (size == ProfileSize::tiny) return "A test size: iris, 2 seeds, 3 models, 2 magnitudes, the Gaussian pair, 2 + 2 epochs.";
   return "It leaves out the transient and fixed modes and form ② (only persistent form ① is run), the full MNIST and "
          "FashionMNIST sets (their committed subsets are run) and CIFAR-100 (not reachable here).";
 }
@@ -49,7 +49,7 @@ static std::string header(const ReproduceProfile& profile) {
        "chosen at random; *all*: every attackable layer. Classical models run with the stable and with the naive "
        "softmax loss (the naive one only to test whether it explains the paper's NaN losses); the verdicts use the "
        "stable loss.\n\n";
-  s += study_leaves_out(profile.name) + "\n\n";
+  s += study_leaves_out(profile.size) + "\n\n";
   s += table_head({"data set", "clean epochs", "attack epochs", "batch", "lr", "seeds", "magnitudes", "noises", "models"});
   for (const auto& d : profile.datasets) {
     std::string mags, noises, models;

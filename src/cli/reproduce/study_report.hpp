@@ -14,7 +14,7 @@
 namespace hqnn::cli {
 
 // What a profile leaves out, in one sentence (the help and the report say it).
-std::string study_leaves_out(const std::string& profile_name);
+std::string study_leaves_out(ProfileSize size);
 
 void write_study_report(const std::string& out_dir, const ReproduceProfile& profile, const std::vector<Json>& runs);
 

@@ -1,5 +1,5 @@
-// Files of the reproduce tests: a fresh output folder per test (tests run in
-// parallel, each names its own) and the text of what a run wrote.
+// Files of the reproduce tests: a fresh output folder per test (in this test
+// process's own scratch folder) and the text of what a run wrote.
 #pragma once
 
 #include <filesystem>
@@ -8,14 +8,9 @@
 #include <string>
 #include <vector>
 
-namespace hqnn::testing {
+#include "../../scratch_dir.hpp"  // scratch_dir(name): an emptied folder of this test process
 
-// An empty folder hqnn_test_<name> in the system's temporary directory.
-inline std::filesystem::path scratch_dir(const std::string& name) {
-  const std::filesystem::path p = std::filesystem::temp_directory_path() / ("hqnn_test_" + name);
-  std::filesystem::remove_all(p);
-  return p;
-}
+namespace hqnn::testing {
 
 inline std::string read_file(const std::filesystem::path& p) {
   std::ifstream f(p);

@@ -16,6 +16,7 @@
 #include "cli/train_command.hpp"
 #include "../command_capture.hpp"
 #include "../../bad_input_catalogue.hpp"
+#include "../../scratch_dir.hpp"
 #include "run/options/option_table.hpp"
 
 using namespace hqnn;
@@ -24,11 +25,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-fs::path scratch_dir(const std::string& name) {
-  const fs::path p = fs::temp_directory_path() / ("hqnn_test_grid_replay_" + name);
-  fs::remove_all(p);
-  return p;
-}
+fs::path scratch_dir(const std::string& name) { return hqnn::testing::scratch_dir("grid_replay_" + name); }
 
 std::string read_file(const fs::path& p) {
   std::ifstream f(p);

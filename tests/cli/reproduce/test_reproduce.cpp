@@ -163,10 +163,23 @@ TEST(CliReproduce, SeedsOptionSetsEverySeedCountAndShardsRememberIt) {
     return std::string("accepted");
   };
   hqnn::testing::expect_catalogued(message_of({"--tiny", "--seeds", "0", "--dry-run"}),
-                    "--seeds: expected 1..100 (seeds 1..K of every run), got 0");
+                                   "--seeds: expected a whole number in [1, 100], got '0'");
+  // The option codec reads them: no fractions, hex, exponents past int or trailing words.
+  for (const char* bad : {"2.5", "0x10", "1e10", "3 seeds", ""})
+    EXPECT_EQ(message_of({"--tiny", "--seeds", bad, "--dry-run"}),
+              std::string("--seeds: expected a whole number in [1, 100], got '") + bad + "'");
+  hqnn::testing::expect_catalogued(message_of({"--tiny", "--threads", "x", "--dry-run"}),
+                                   "--threads: expected a whole number in [1, 1024], got 'x'");
+  EXPECT_EQ(message_of({"--tiny", "--threads", "0", "--dry-run"}), "--threads: expected a whole number in [1, 1024], got '0'");
   hqnn::testing::expect_catalogued(message_of({"--profile", "huge", "--dry-run"}),
                     "--profile: expected tiny, quick, full, robustness-tiny, robustness-quick, robustness-full, study-tiny, study or study-full, got 'huge'");
   hqnn::testing::expect_catalogued(message_of({"--tiny", "--shard", "4/3", "--dry-run"}), "--shard: expected I/N with 1 <= I <= N, got '4/3'");
+  hqnn::testing::expect_catalogued(message_of({"--profile", "robustnes-quick", "--dry-run"}),
+                    "--profile: expected tiny, quick, full, robustness-tiny, robustness-quick, robustness-full, study-tiny, "
+                    "study or study-full, got 'robustnes-quick'; did you mean robustness-quick?");
+  hqnn::testing::expect_catalogued(message_of({"--tiny", "--profile", "study", "--dry-run"}),
+                                   "choose one profile: --tiny, --quick, --full or --profile NAME");
+  EXPECT_EQ(message_of({"--tiny", "--full", "--dry-run"}), "choose one profile: --tiny, --quick, --full or --profile NAME");
 
   const fs::path one = scratch_dir("reproduce_seeds1"), two = scratch_dir("reproduce_seeds2"), other = scratch_dir("reproduce_seeds_other");
   ASSERT_EQ(cmd_reproduce({"--tiny", "--seeds", "2", "--shard", "1/2", "--out", one.string(), "--quiet"}), 0);
@@ -226,7 +239,6 @@ TEST(CliReproduce, OptionsGetDidYouMeanAndAGeneratedHelp) {
   EXPECT_EQ(message_of({"--dryrun"}), "unknown option --dryrun; did you mean --dry-run? (see hqnn reproduce --help)");
   EXPECT_EQ(message_of({"--epochs", "3"}), "--epochs is not an option of hqnn reproduce (see hqnn reproduce --help)");
   EXPECT_EQ(message_of({"--merge"}), "--merge needs one or more shard directories");
-  EXPECT_EQ(message_of({"--tiny", "--threads", "x", "--dry-run"}), "--threads: 'x' is not a number");
   const std::string help = reproduce_help();
   for (const char* part : {"usage:", "  --merge DIR...", "  --profile NAME", "[reports]", "profiles:",
                            "robustness-full", "study-full", "examples:", "  --dry-run"})
