@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "app/url_state.hpp"
+#include "app/lessons.hpp"
 #include "core/circuit/circuit_program.hpp"
 #include "core/model_io.hpp"
 #include "core/thread_pool.hpp"

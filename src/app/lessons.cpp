@@ -62,6 +62,12 @@ LessonLink take_lesson_key(const std::string& hash) {
   return out;
 }
 
+std::vector<std::string> view_link_keys() {
+  std::vector<std::string> keys = {kLessonKey};
+  for (const auto& f : view_fields()) keys.push_back(f.hash_key);
+  return keys;
+}
+
 std::string lesson_key(int lesson) { return lesson > 0 ? "&" + std::string(kLessonKey) + "=" + std::to_string(lesson) : ""; }
 
 }  // namespace hqnn::app

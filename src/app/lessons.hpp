@@ -38,4 +38,9 @@ LessonLink take_lesson_key(const std::string& hash);
 // "&lesson=N" for the hash the app writes, empty for lesson 0.
 std::string lesson_key(int lesson);
 
+// Every link key of the playground's that is not a run option: the lesson's
+// and the view rows' (url_state.hpp). hqnn train --link and Python leave them
+// out of the run, and refuse any other key.
+std::vector<std::string> view_link_keys();
+
 }  // namespace hqnn::app

@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "core/input_error.hpp"
-#include "lessons.hpp"
 #include "core/settings/field_codecs.hpp"
 #include "run/options/option_table.hpp"
 
@@ -164,8 +163,8 @@ static PlaygroundSettings as_its_link_reads(const PlaygroundSettings& s) {
   PlaygroundSettings out = default_settings(s.run.data_kind());
   out.run = s.run;
   out.sweep = sweep_options_for(s.run);
-  for (const run::Field<PlaygroundSettings>& f : view_fields())
-    if (run::field_applies(f, s)) f.set(out, f.get(s));
+  for (const Field<PlaygroundSettings>& f : view_fields())
+    if (field_applies(f, s)) f.set(out, f.get(s));
   return out;
 }
 
@@ -179,12 +178,6 @@ std::string to_hash(const PlaygroundSettings& s) { return run::to_link(s.run) + 
 
 bool same_settings(const PlaygroundSettings& a, const PlaygroundSettings& b) {
   return run::same_run(a.run, b.run) && same_fields(view_fields(), a, b);
-}
-
-std::vector<std::string> view_link_keys() {
-  std::vector<std::string> keys = {kLessonKey};
-  for (const auto& f : view_fields()) keys.push_back(f.hash_key);
-  return keys;
 }
 
 }  // namespace hqnn::app

@@ -54,10 +54,6 @@ struct PlaygroundSettings {
 
 // The playground's own link keys (none of them changes the run), as rows.
 const std::vector<Field<PlaygroundSettings>>& view_fields();
-// Every link key of the playground's that is not a run option: the rows' keys
-// and the lesson's (lessons.hpp). hqnn train --link and Python leave them out
-// of the run, and refuse any other key.
-std::vector<std::string> view_link_keys();
 
 // The starting point for a kind of data: the run's defaults (run::default_spec),
 // a classical arena model that fits the data, and the sweep the run suggests.

@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "app/url_state.hpp"
+#include "app/lessons.hpp"
 #include "checkpoint.hpp"
 #include "core/model_io.hpp"
 #include "core/state_json.hpp"

@@ -6,6 +6,7 @@
 #include <random>
 
 #include "../bad_input_catalogue.hpp"
+#include "lessons.hpp"
 #include "run/options/option_table.hpp"
 
 namespace hqnn::app {
@@ -238,8 +239,8 @@ namespace hqnn::app {
 // Every option row of the run and every view row, whether it applies or not.
 static std::string every_field(const PlaygroundSettings& s) {
   std::string out;
-  for (const run::OptionRow& r : run::option_table()) out += r.name + "=" + run::value_text(r, r.get(s.run)) + "\n";
-  for (const auto& f : view_fields()) out += f.name + "=" + run::value_text(f, f.get(s)) + "\n";
+  for (const run::OptionRow& r : run::option_table()) out += r.name + "=" + value_text(r, r.get(s.run)) + "\n";
+  for (const auto& f : view_fields()) out += f.name + "=" + value_text(f, f.get(s)) + "\n";
   return out + "noise " + std::to_string(s.run.noise.has_value()) + ", attack " + std::to_string(s.run.attack.has_value());
 }
 

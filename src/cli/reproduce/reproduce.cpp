@@ -17,8 +17,8 @@
 #include "grid_shard.hpp"
 #include "shard_merge.hpp"
 #include "run/options/command_line.hpp"
-#include "run/options/field.hpp"
-#include "run/options/option_value.hpp"
+#include "core/settings/field.hpp"
+#include "core/settings/option_value.hpp"
 #include "study_runner.hpp"
 
 namespace hqnn::cli {
@@ -86,15 +86,15 @@ examples:
 static int integer_option(const run::CommandLine& cl, const std::string& name, int lo, int hi, int fallback) {
   if (!cl.has(name)) return fallback;
   const std::string text = cl.str(name);
-  const run::ValueFormat format = run::integer(lo, hi);
-  run::OptionValue v;
+  const ValueFormat format = integer(lo, hi);
+  OptionValue v;
   try {
-    v = run::value_of_text(format, text);
+    v = value_of_text(format, text);
   } catch (const InputError& e) {
     throw InputError("--" + name + ": " + e.what());
   }
-  if (!run::in_range(format, v.number))
-    throw InputError("--" + name + ": " + run::expected_text(format) + ", got '" + text + "'");
+  if (!in_range(format, v.number))
+    throw InputError("--" + name + ": " + expected_text(format) + ", got '" + text + "'");
   return static_cast<int>(v.number);
 }
 

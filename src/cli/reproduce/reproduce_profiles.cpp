@@ -2,7 +2,7 @@
 
 #include "core/input_error.hpp"
 #include "robustness_map.hpp"
-#include "run/options/option_value.hpp"
+#include "core/settings/option_value.hpp"
 #include "study_profile.hpp"
 
 namespace hqnn::cli {
@@ -104,7 +104,7 @@ static std::string names_text() {
 ReproduceProfile reproduce_profile(const std::string& name, const std::string& cifar100_dir, int seeds) {
   const ProfileRow* row = find_profile(name);
   if (!row) {
-    const std::string guess = run::closest_word(name, profile_names());
+    const std::string guess = closest_word(name, profile_names());
     throw InputError("--profile: expected " + names_text() + ", got '" + name + "'" +
                      (guess.empty() ? "" : "; did you mean " + guess + "?"));
   }
