@@ -44,10 +44,11 @@ const Matrix& Linear::effective_weight() {
 }
 
 // out(:, o) = b(o) + Σ_i in(:, i) · W(o, i): W(o, i) sits at o + i·out.
-// The input is kept for backward(); a batch at a stride that shares cache sets
-// (a power-of-two batch, kernels/cache_sets.hpp) is kept one cache line
-// further apart per feature, and the product reads that copy. Every output is
-// its own sum in a fixed order: the same bits at either stride.
+// The input is kept for backward(). A batch at a stride that shares cache
+// sets (a power-of-two batch, kernels/cache_sets.hpp) is kept one cache line
+// further apart per feature, and the product reads that copy (copying and
+// multiplying block by block was measured slower). Every output is its own
+// sum in a fixed order: the same bits at either stride.
 void Linear::forward(const Matrix& in, Matrix& out) {
   if (reference_) return forward_reference(in, out);
   const Index batch = in.rows(), depth = in.cols(), ld = padding_ ? padded_stride(batch) : batch;
@@ -59,8 +60,8 @@ void Linear::forward(const Matrix& in, Matrix& out) {
   }
   const Matrix& w = effective_weight();
   out.resize(batch, output_width());
-  kernels_for(isa_).product(input_.data(), ld, batch, depth, w.data(), w.rows(), 1, bias.data(), w.rows(),
-                            out.data());
+  const Real* a = ld == batch ? in.data() : input_.data();
+  kernels_for(isa_).product(a, ld, batch, depth, w.data(), w.rows(), 1, bias.data(), w.rows(), out.data(), batch);
 }
 
 // weight_grad(:, i) = Σ_b grad_out(b, :)ᵀ · in(b, i): the product of grad_outᵀ
@@ -72,12 +73,12 @@ void Linear::backward(const Matrix& grad_out, Matrix& grad_in) {
   const Index batch = grad_out.rows(), out = grad_out.cols();
   grad_out_t_ = grad_out.transpose();
   k.product(grad_out_t_.data(), out, out, batch, input_.data(), 1, input_.rows(), nullptr, input_.cols(),
-            weight_grad.data());
+            weight_grad.data(), out);
   k.bias_gradient(grad_out_t_.data(), out, batch, bias_grad.data());
   const Matrix& w = weight_offset.size() == 0 ? weight : attacked_weight_;
   grad_in.resize(grad_out.rows(), input_width());
   k.product(grad_out.data(), grad_out.rows(), grad_out.rows(), grad_out.cols(), w.data(), 1, w.rows(), nullptr, w.cols(),
-            grad_in.data());
+            grad_in.data(), grad_out.rows());
 }
 
 void Linear::forward_reference(const Matrix& in, Matrix& out) {
