@@ -3,8 +3,9 @@
 // on a one-thread pool). Power-of-two batch sizes (1024, 4096, 16384) beside
 // their neighbours (1040, 4112, 16400): on the batch-contiguous layout a
 // power-of-two leading dimension maps every amplitude row to the same cache
-// sets, which the V chain kernel avoids by keeping such a tile's half-done rows
-// in a block of its own.
+// sets, which the quantum stack and the Linear layer avoid by computing such a
+// batch at a padded stride (kernels/cache_sets.hpp). bench_pow2_batches times
+// the same in thread CPU time, least of interleaved passes, with evaluate().
 //
 // Counter "per_sample": time per sample of the whole pass.
 #include <benchmark/benchmark.h>

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "core/kernels/cache_sets.hpp"
 #include "core/kernels/linear_kernels.hpp"
 #include "rng.hpp"
 
@@ -43,29 +44,41 @@ const Matrix& Linear::effective_weight() {
 }
 
 // out(:, o) = b(o) + Σ_i in(:, i) · W(o, i): W(o, i) sits at o + i·out.
+// The input is kept for backward(). A batch at a stride that shares cache
+// sets (a power-of-two batch, kernels/cache_sets.hpp) is kept one cache line
+// further apart per feature, and the product reads that copy (copying and
+// multiplying block by block was measured slower). Every output is its own
+// sum in a fixed order: the same bits at either stride.
 void Linear::forward(const Matrix& in, Matrix& out) {
   if (reference_) return forward_reference(in, out);
-  input_ = in;
+  const Index batch = in.rows(), depth = in.cols(), ld = padding_ ? padded_stride(batch) : batch;
+  if (ld == batch) {
+    input_ = in;
+  } else {
+    input_.resize(ld, depth);  // rows batch.. are never read
+    input_.topRows(batch) = in;
+  }
   const Matrix& w = effective_weight();
-  out.resize(in.rows(), output_width());
-  kernels_for(isa_).product(in.data(), in.rows(), in.cols(), w.data(), w.rows(), 1, bias.data(), w.rows(),
-                            out.data());
+  out.resize(batch, output_width());
+  const Real* a = ld == batch ? in.data() : input_.data();
+  kernels_for(isa_).product(a, ld, batch, depth, w.data(), w.rows(), 1, bias.data(), w.rows(), out.data(), batch);
 }
 
 // weight_grad(:, i) = Σ_b grad_out(b, :)ᵀ · in(b, i): the product of grad_outᵀ
-// (out x batch, contiguous per sample) and in(b, i) at b + i·batch, summed
-// over the samples in order. grad_in(:, i) = Σ_o grad_out(:, o) · W(o, i).
+// (out x batch, contiguous per sample) and in(b, i) at b + i·ld (ld: the
+// stride forward() kept the input at), summed over the samples in order. grad_in(:, i) = Σ_o grad_out(:, o) · W(o, i).
 void Linear::backward(const Matrix& grad_out, Matrix& grad_in) {
   if (reference_) return backward_reference(grad_out, grad_in);
   const LinearKernels k = kernels_for(isa_);
   const Index batch = grad_out.rows(), out = grad_out.cols();
   grad_out_t_ = grad_out.transpose();
-  k.product(grad_out_t_.data(), out, batch, input_.data(), 1, batch, nullptr, input_.cols(), weight_grad.data());
+  k.product(grad_out_t_.data(), out, out, batch, input_.data(), 1, input_.rows(), nullptr, input_.cols(),
+            weight_grad.data(), out);
   k.bias_gradient(grad_out_t_.data(), out, batch, bias_grad.data());
   const Matrix& w = weight_offset.size() == 0 ? weight : attacked_weight_;
   grad_in.resize(grad_out.rows(), input_width());
-  k.product(grad_out.data(), grad_out.rows(), grad_out.cols(), w.data(), 1, w.rows(), nullptr, w.cols(),
-            grad_in.data());
+  k.product(grad_out.data(), grad_out.rows(), grad_out.rows(), grad_out.cols(), w.data(), 1, w.rows(), nullptr, w.cols(),
+            grad_in.data(), grad_out.rows());
 }
 
 void Linear::forward_reference(const Matrix& in, Matrix& out) {

@@ -25,6 +25,10 @@ class Linear : public Layer {
   // products (another summation order). Must be set before forward().
   void use_kernels(SimdIsa isa) { reference_ = false, isa_ = isa; }
   void use_reference() { reference_ = true; }
+  // A batch at a stride that shares cache sets (kernels/cache_sets.hpp) is
+  // read from a copy one cache line longer per feature; off: at the batch's
+  // own stride (the same bits, tested).
+  void use_padding(bool on) { padding_ = on; }
 
   Eigen::Matrix<Real, Eigen::Dynamic, Eigen::Dynamic> weight, weight_grad;  // out x in
   RowVector bias, bias_grad;
@@ -39,10 +43,11 @@ class Linear : public Layer {
   const Matrix& effective_weight();
 
   std::string name_;
-  Matrix input_;
+  Matrix input_;  // forward()'s input: padded_stride(batch) x in, the first batch rows
   Matrix attacked_weight_;  // W + weight_offset
   Matrix grad_out_t_;       // grad_outᵀ: out x batch
   bool reference_ = false;
+  bool padding_ = true;
   SimdIsa isa_ = simd_isa();
 };
 

@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "fixed_order_sums.hpp"
+#include "core/kernels/cache_sets.hpp"
 #include "input_error.hpp"
 #include "rng.hpp"
 
@@ -81,18 +82,31 @@ void QuantumStack::build_gates(int l) {
   g.rotation = rotation;
 }
 
+Index QuantumStack::padded_rows(Index batch) { return padded_stride(batch); }
+
 void QuantumStack::forward(const Matrix& in, Matrix& out) {
   assert(in.cols() == options_.width);
   const int n = options_.width;
-  const Index batch = in.rows();
-  states_[0] = in;
+  const Index batch = in.rows(), ld = padding_ ? padded_rows(batch) : batch;
+  batch_ = batch;
+  ld_ = ld;
+  state_views_fresh_ = false;
+  if (ld == batch) {
+    states_[0] = in;
+  } else {
+    // Zero samples below the batch: the chain, the skips and the
+    // renormalisation (0 / 1e-30) keep them 0, and no sample reads another.
+    states_[0].resize(ld, n);
+    states_[0].topRows(batch) = in;
+    states_[0].bottomRows(ld - batch).setZero();
+  }
   for (int l = 1; l <= options_.layers; ++l) {
     build_gates(l - 1);
     Matrix& rotated = rotated_[l - 1];
     // Out of place: one pass over ψ_{l-1} (the kernel also takes care of
-    // power-of-two batches, whose rows would otherwise share cache sets).
-    rotated.resize(batch, n);
-    givens_chain_forward(gates_[l - 1], n, states_[l - 1].data(), batch, rotated.data(), batch, batch);
+    // power-of-two strides, whose rows would otherwise share cache sets).
+    rotated.resize(ld, n);
+    givens_chain_forward(gates_[l - 1], n, states_[l - 1].data(), ld, rotated.data(), ld, ld);
     rotated_fresh_[l - 1] = 1;
     Matrix& next = states_[l];
     skips_.combine(l, rotated, states_, next);
@@ -101,7 +115,34 @@ void QuantumStack::forward(const Matrix& in, Matrix& out) {
       next.array().colwise() /= norms_[l - 1].array();
     }
   }
-  out = states_[options_.layers];
+  if (ld == batch)
+    out = states_[options_.layers];
+  else
+    out = states_[options_.layers].topRows(batch);
+}
+
+const std::vector<Matrix>& QuantumStack::states() const {
+  if (ld_ == batch_) return states_;
+  if (!state_views_fresh_) {
+    state_views_.resize(states_.size());
+    for (size_t l = 0; l < states_.size(); ++l) state_views_[l] = states_[l].topRows(batch_);
+    state_views_fresh_ = true;
+  }
+  return state_views_;
+}
+
+// After a padded forward pass: the states, and the norms, of the batch alone
+// (a backward pass after a whole-batch forward pass is rare: training runs
+// chunks of Model::kChunkRows). U ψ is computed again at the batch's stride.
+void QuantumStack::trim_padding() {
+  if (ld_ == batch_) return;
+  states();  // fills state_views_
+  std::swap(states_, state_views_);
+  state_views_fresh_ = false;
+  for (Vector& norm : norms_)
+    if (norm.size() == ld_) norm = Vector(norm.head(batch_));
+  std::fill(rotated_fresh_.begin(), rotated_fresh_.end(), 0);
+  ld_ = batch_;
 }
 
 // Backward pass, layers l = L..1, with ḡ_j = dL/dψ_j accumulated over every
@@ -121,6 +162,8 @@ void QuantumStack::forward(const Matrix& in, Matrix& out) {
 void QuantumStack::backward(const Matrix& grad_out, Matrix& grad_in) {
   const int n = options_.width, L = options_.layers;
   const Index batch = grad_out.rows();
+  trim_padding();
+  assert(batch == batch_);
   for (int l = 0; l < L; ++l) state_grads_[l].setZero(batch, n);
   state_grads_[L] = grad_out;
   std::fill(angle_grads_.begin(), angle_grads_.end(), Real(0));

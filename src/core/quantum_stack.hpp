@@ -64,7 +64,14 @@ class QuantumStack : public Layer {
   // j = l-count .. l-1 of ψ_l (Eq. 7: one per row; Eq. 8: l per row; plain: empty rows).
   std::vector<std::vector<Real>> lambdas() const;
   // ψ₀ … ψ_L of the last forward batch (each batch x n).
-  const std::vector<Matrix>& states() const { return states_; }
+  const std::vector<Matrix>& states() const;
+  // A batch whose stride is a multiple of 512 bytes (1024, 4096, ... samples)
+  // is computed in blocks of padded_rows(batch) rows, the batch and zero rows
+  // below it: a power-of-two stride puts every amplitude row of a tile in the
+  // same cache sets. The same bits per sample either way; use_padding(false)
+  // computes at the batch's own stride, the reference the tests compare with.
+  static Index padded_rows(Index batch);
+  void use_padding(bool on) { padding_ = on; }
   // The gates used by layer l in the last forward pass.
   const GivensGates& gates(int l) const { return gates_[l]; }
   // |c_r² + s_r² − 1| of each gate of layer l in the last forward pass: 0 for a
@@ -83,6 +90,14 @@ class QuantumStack : public Layer {
   std::vector<GivensAngleTrig> trig_;  // cos/sin of each layer's (perturbed) angles
   std::vector<Real> perturbed_angles_;
   std::vector<GatePerturbation> perturbations_;
+  // Padded forward pass: states_, rotated_ and norms_ hold ld_ > batch_ rows
+  // (rows batch_.. zero); states() hands out their first batch_ rows, copied
+  // into state_views_ when first asked for, and backward() trims them first.
+  void trim_padding();
+  bool padding_ = true;
+  Index batch_ = 0, ld_ = 0;
+  mutable std::vector<Matrix> state_views_;
+  mutable bool state_views_fresh_ = false;
   std::vector<Matrix> states_;     // ψ_0..ψ_L
   std::vector<Matrix> rotated_;    // U_{l-1} ψ_{l-1}, l = 1..L; the backward pass un-rotates it in place
   std::vector<unsigned char> rotated_fresh_;  // rotated_[l] holds U ψ (not yet un-rotated)

@@ -17,9 +17,10 @@
 #define HQNN_DECLARE_LINEAR_KERNELS(ns)                                                                         \
   namespace ns {                                                                                                \
   /* c[:, j] = bias[j] + Σ_{p in order} a[:, p] · w[p·p_stride + j·j_stride]  (bias null: 0);               \
-     a is rows x depth, c rows x cols, both column-major */                                                 \
-  void product(const Real* a, Index rows,  Index depth, const Real* w, Index p_stride, Index j_stride,          \
-               const Real* bias, Index cols, Real* c);                                                          \
+     a is rows x depth, c rows x cols, both column-major: column p of a at a + p·a_stride, column j of c    \
+     at c + j·c_stride (strides >= rows) */                                                                 \
+  void product(const Real* a, Index a_stride, Index rows, Index depth, const Real* w, Index p_stride,           \
+               Index j_stride, const Real* bias, Index cols, Real* c, Index c_stride);                          \
   /* bias_grad[o] = Σ_{b in order} grad_out_t[b·out_width + o]: grad_out transposed (out x batch) */          \
   void bias_gradient(const Real* grad_out_t, Index out_width, Index batch, Real* bias_grad);                    \
   }
