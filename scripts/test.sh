@@ -45,29 +45,41 @@ cmake --preset release >/dev/null
 cmake --build build-native -j"$jobs"
 
 # The builds of steps 4 and 5 (sanitizers, fuzzers, wasm) start now, in the
-# background, one after the other: the steps before them run one program at a
-# time and leave cores idle. Each later step waits for its build (wait_for),
-# and the build commands that the steps run themselves then find nothing to do.
-# The CPU of these builds is counted in the step that waited last.
-pre=$(mktemp -d) prebuild_pid=""
+# background, one after the other: most steps before them run one program at
+# a time (ctest alone runs several) and would leave a core idle. Each later step
+# waits for its build (wait_for), and the build commands that the steps run
+# themselves then find nothing to do. Bash counts the builds' CPU when the
+# background job ends, in the step that is running then.
+tmp=$(mktemp -d) pre=$(mktemp -d) prebuild_pid=""
+# On any exit: the background builds' whole process group (cmake, make, the compilers) goes too.
+trap 'rm -rf "$tmp" "$pre"; [ -z "$prebuild_pid" ] || kill -- -"$prebuild_pid" 2>/dev/null || true' EXIT
 if [ "$native_only" = 0 ]; then
   sanitized=(tests/hqnn_tests tests/hqnn_gradcheck)
   [ -f third_party/imgui-1.86/imgui.cpp ] && sanitized+=(src/app/hqnn_app_tests src/app/hqnn_panel_tests)
-  prebuild() {  # prebuild NAME COMMAND...: runs it, leaves NAME.ok or NAME.failed and NAME.log in $pre
+  prebuild() {  # prebuild NAME COMMAND...: runs it, leaves NAME.ok (its seconds) or NAME.failed and NAME.log in $pre
     local name=$1 start=$SECONDS
     shift
-    if "$@" >"$pre/$name.log" 2>&1; then echo "$((SECONDS - start))" >"$pre/$name.ok"; else touch "$pre/$name.failed"; fi
+    if "$@" >"$pre/$name.log" 2>&1; then
+      echo "$((SECONDS - start))" >"$pre/$name.tmp" && mv "$pre/$name.tmp" "$pre/$name.ok"
+    else
+      touch "$pre/$name.failed"
+    fi
   }
+  set -m  # the background job gets a process group of its own (the trap kills the group)
   (
     prebuild sanitize bash -c "cmake --preset sanitize >/dev/null && cmake --build build-sanitize -j$jobs --target ${sanitized[*]##*/}"
     prebuild fuzz scripts/fuzz.sh 0
     prebuild wasm bash -c "JOBS=$jobs scripts/build_web.sh && cmake --build build-wasm -j$jobs"
   ) &
   prebuild_pid=$!
+  set +m
 fi
 wait_for() {  # waits for the background build $1; its log on failure
   while [ ! -e "$pre/$1.ok" ] && [ ! -e "$pre/$1.failed" ]; do
-    kill -0 "$prebuild_pid" 2>/dev/null || { echo "the background builds stopped before the $1 build"; exit 1; }
+    if ! kill -0 "$prebuild_pid" 2>/dev/null; then  # ended: its files say how, unless it stopped before this build
+      [ -e "$pre/$1.ok" ] || [ -e "$pre/$1.failed" ] || { echo "the background builds stopped before the $1 build"; exit 1; }
+      break
+    fi
     sleep 1
   done
   if [ -e "$pre/$1.failed" ]; then
@@ -96,8 +108,6 @@ print("ok   pip install ./python: hqnn.torch output", tuple(y.shape), "and hqnn.
 rm -rf "$venv"
 
 step "command line"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp" "$pre"; [ -z "$prebuild_pid" ] || kill "$prebuild_pid" 2>/dev/null || true' EXIT
 build-native/hqnn train --data iris --model qdfnn --epochs 60 --out "$tmp/qdfnn.json" --json >"$tmp/train.json"
 build-native/hqnn eval --model "$tmp/qdfnn.json" --data iris --json >"$tmp/eval.json"
 node -e '

@@ -130,6 +130,15 @@ TEST(BadInputs, IdxWrongMagic) {
             std::string::npos);
 }
 
+TEST(BadInputs, ModelFileListOfTheWrongLength) {
+  expect_catalogued(input_error_of([] {
+                      model_from_json(Json::parse(R"({"format": "hqnn-model", "version": 2,
+                                                       "model": {"model": "qdcnn", "conv_channels": [], "image": [1, 8, 8]}})"),
+                                      nullptr, "m.json");
+                    }),
+                    "m.json: model.conv_channels: expected 2 numbers, e.g. 8,16, got []");
+}
+
 TEST(BadInputs, ModelFileOfAnotherVersion) {
   expect_catalogued(input_error_of([] {
                       model_from_json(Json::parse(R"({"format": "hqnn-model", "version": 3})"), nullptr, "new.json");

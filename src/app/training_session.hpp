@@ -105,9 +105,10 @@ struct Snapshot {
   std::vector<std::vector<int>> confusion;          // test set, [true][predicted]
   double samples_per_second = 0;             // training throughput of this run
   double samples_trained = 0, train_seconds = 0;  // its two terms, for a rate between two snapshots
-  // Where the training thread's time goes (threaded build), in seconds since the
-  // run's first play: training, then publishing snapshots, the heavy views
-  // (confusion matrix, decision boundary) among them; the rest is waiting.
+  // Where the training thread's time goes (threaded build), in seconds: the wall
+  // time since the run's first play; training; publishing snapshots since the
+  // run was set up, paused or not, the heavy views (confusion matrix, decision
+  // boundary) among them. Compare differences between two snapshots taken while playing.
   double play_seconds = 0, publish_seconds = 0, views_seconds = 0;
   double target_ms = -1;                     // wall time from first play to test accuracy >= 0.90
   int target_epoch = -1;

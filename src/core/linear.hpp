@@ -43,7 +43,7 @@ class Linear : public Layer {
   const Matrix& effective_weight();
 
   std::string name_;
-  Matrix input_;  // forward()'s input: padded_stride(batch) x in, the first batch rows
+  Matrix input_;  // forward()'s input, batch rows used: padded_stride(batch) rows when padding is on, else batch
   Matrix attacked_weight_;  // W + weight_offset
   Matrix grad_out_t_;       // grad_outᵀ: out x batch
   bool reference_ = false;

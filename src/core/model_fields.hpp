@@ -1,8 +1,8 @@
 // The model's settings (ModelOptions) as rows (settings/field.hpp): the one
 // schema of the model file's `model` section and of the run's model options.
-// The run's table (run/options/option_rows.cpp) takes these rows and adds their
-// link keys and help places; names, JSON keys, formats, bindings and help are
-// written here only.
+// The run's table (run/options/option_rows.cpp) takes these rows, each by its
+// name, and adds their link keys and help places; JSON keys, formats, bindings
+// and help are written here only.
 #pragma once
 
 #include <string>

@@ -30,7 +30,12 @@ static std::pair<std::string, Json> current_key(const std::string& key, const Js
 // messages are every surface's), then each row's range.
 ModelOptions model_options_from_json(const Json& j, const std::string& ctx, int version) {
   ModelOptions o;
-  std::vector<std::pair<const Field<ModelOptions>*, double>> numbers;
+  struct Number {
+    const Field<ModelOptions>* row;
+    double value;
+    std::string key;  // as the file names it
+  };
+  std::vector<Number> numbers;
   for (const auto& [given_key, given_value] : j.members(ctx)) {
     const auto [key, value] = version == 1 ? current_key(given_key, given_value, ctx) : std::pair{given_key, given_value};
     const Field<ModelOptions>* row = nullptr;
@@ -38,7 +43,13 @@ ModelOptions model_options_from_json(const Json& j, const std::string& ctx, int 
       if (f.json_key == key) row = &f;
     if (!row) continue;  // unknown keys are ignored
     const std::string what = ctx + "." + given_key;
-    const OptionValue v = value_of_json(*row, value, what);
+    OptionValue v;
+    try {
+      v = value_of_json(*row, value, what);
+    } catch (const InputError& e) {  // the value's own messages do not all name it
+      const std::string m = e.what();
+      throw InputError(m.rfind(what, 0) == 0 ? m : what + ": " + m);
+    }
     if (is_numeric(*row) && !in_range(*row, v.number) && !converts_safely(*row, v.number))
       throw InputError(what + ": " + expected_text(*row) + ", got '" + shortest(v.number, false) + "'");
     try {
@@ -48,12 +59,12 @@ ModelOptions model_options_from_json(const Json& j, const std::string& ctx, int 
       throw InputError(what + ": " + expected_text(*row) + ", got '" + v.text + "'" +
                        (guess.empty() || guess == v.text ? "" : "; did you mean " + guess + "?"));
     }
-    if (is_numeric(*row)) numbers.emplace_back(row, v.number);
+    if (is_numeric(*row)) numbers.push_back({row, v.number, given_key});
   }
   validate(o);
-  for (const auto& [row, number] : numbers)
-    if (!in_range(*row, number))
-      throw InputError(ctx + "." + row->json_key + ": " + expected_text(*row) + ", got '" + shortest(number, false) + "'");
+  for (const Number& n : numbers)
+    if (!in_range(*n.row, n.value))
+      throw InputError(ctx + "." + n.key + ": " + expected_text(*n.row) + ", got '" + shortest(n.value, false) + "'");
   return o;
 }
 

@@ -7,6 +7,7 @@
 
 #include "core/model_fields.hpp"
 #include "core/model_io.hpp"
+#include "core/whole_file.hpp"
 #include "core/trainer.hpp"
 #include "data/csv_loader.hpp"
 #include "../scratch_dir.hpp"
@@ -84,6 +85,42 @@ TEST(ModelFile, ModelSectionUsesTheModelRowsKeys) {
   EXPECT_EQ(to_json(back).dump(), j.dump());
   EXPECT_FALSE(back.train_lambda);
   EXPECT_EQ(back.image_height, 7);
+}
+
+// The version 1 files of the fuzzers' seed corpus (written by hqnn before
+// version 2: leaky_slope on every model, train_lambda, kind) load and write
+// back as version 2 sections.
+TEST(ModelFile, CommittedVersion1FilesLoad) {
+  for (const char* name : {"qdfnn.json", "mlp.json"}) {
+    const std::string path = std::string("fuzz/corpus/model_json/") + name;
+    ModelInfo info;
+    std::unique_ptr<Model> m;
+    ASSERT_NO_THROW(m = load_model(path, &info)) << path;
+    const Json file = Json::parse(read_whole_file(path));
+    EXPECT_EQ(file.at("version").as_number(), 1);
+    EXPECT_EQ(enum_name(m->options().kind), file.at("model").at("kind").as_string());
+    EXPECT_EQ(m->options().train_lambda, file.at("model").at("train_lambda").as_bool());
+    EXPECT_EQ(to_json(model_options_from_json(to_json(m->options()))).dump(), to_json(m->options()).dump());
+  }
+}
+
+// A list of the wrong length, empty included, is refused before any setter reads it.
+TEST(ModelFile, ListsOfTheWrongLengthAreRefused) {
+  ModelOptions o;
+  o.kind = ModelKind::qdcnn;
+  o.image_channels = 1, o.image_height = 8, o.image_width = 8;
+  for (const char* key : {"conv_channels", "image"}) {
+    for (const char* list : {"[]", "[4]", "[1, 2, 3, 4]"}) {
+      Json j = to_json(o);
+      j.set(key, Json::parse(list));
+      try {
+        model_options_from_json(j);
+        ADD_FAILURE() << key << " = " << list << " was accepted";
+      } catch (const InputError& e) {
+        EXPECT_NE(std::string(e.what()).find(std::string("model.") + key + ": expected"), std::string::npos) << e.what();
+      }
+    }
+  }
 }
 
 // Files of version 1 named three keys otherwise (kind, train_lambda,

@@ -3,9 +3,10 @@
 // and the controlled study (study_profile.hpp). It sits above the three, so
 // that none of them includes another's header.
 //
-// The profile table below is the only place a profile's name is written: the
-// --profile parser, its "did you mean", the --tiny / --quick / --full flags,
-// the help and the error message all read it.
+// The profile table below defines each profile's name: the --profile parser,
+// its "did you mean", the --tiny / --quick / --full flags, the profile lines
+// of the help and the error messages read it. Prose (the families' paragraph
+// of the help, the study report's text, examples) still names profiles.
 #pragma once
 
 #include <string>

@@ -117,6 +117,10 @@ static bool flag_of(const std::string& text) {
   throw InputError("expected 1 or 0, got '" + text + "'");
 }
 
+static std::string list_size_text(const ValueFormat& f) {
+  return "expected " + std::to_string(f.list_size) + " numbers" + (f.list_size == 2 ? ", e.g. 8,16" : "");
+}
+
 static std::vector<int> list_of(const ValueFormat& f, const std::string& text) {
   std::vector<int> out;
   if (!f.empty_word.empty() && text == f.empty_word) return out;
@@ -133,8 +137,7 @@ static std::vector<int> list_of(const ValueFormat& f, const std::string& text) {
     out.push_back(static_cast<int>(v));
     pos = comma + 1;
   }
-  if (f.list_size && out.size() != f.list_size)
-    throw InputError("expected " + std::to_string(f.list_size) + " numbers, e.g. 8,16, got '" + text + "'");
+  if (f.list_size && out.size() != f.list_size) throw InputError(list_size_text(f) + ", got '" + text + "'");
   return out;
 }
 
@@ -181,7 +184,8 @@ OptionValue value_of_json(const ValueFormat& f, const Json& json, const std::str
     case OptionType::int_list: {
       std::string text;
       for (const Json& x : json.items(what)) text += (text.empty() ? "" : ",") + shortest(x.as_number(what), false);
-      if (text.empty()) return OptionValue{};
+      if (text.empty() && f.list_size) throw InputError(list_size_text(f) + ", got []");
+      if (text.empty()) return OptionValue{};  // [] is the empty list ("all" where the format has that word)
       return value_of_text(f, text);
     }
   }
