@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "cifar_loader.hpp"
+#include "data_set_names.hpp"
 #include "idx_loader.hpp"
 #include "image_set.hpp"
 
@@ -127,9 +128,7 @@ ImageData load_image_dataset(const std::string& name, const ImageDatasetOptions&
     test = read_cifar(cifar_files(kind, dir, false), kind, co, short_name);
     data.source = dir;
   } else {
-    throw InputError("unknown image dataset \"" + name +
-                     "\" (expected fashion-mnist, fashion-mnist-subset, mnist, mnist-subset, cifar10:<dir> or "
-                     "cifar100:<dir>)");
+    throw InputError("unknown image dataset \"" + name + "\" (expected " + name_list(image_set_names(), " or ") + ")");
   }
   const std::string dataset_name = starts_with(name, "cifar1") ? train.name : name;
   data.train = finish(train, o.classes, o.train_per_class, o.downsample, dataset_name);

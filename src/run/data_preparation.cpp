@@ -7,6 +7,7 @@
 #include "core/rng.hpp"
 #include "data/csv_loader.hpp"
 #include "data/image_datasets.hpp"
+#include "data/data_set_names.hpp"
 #include "options/option_table.hpp"
 
 namespace hqnn::run {
@@ -17,13 +18,10 @@ void check_data_name(const std::string& name) {
   if (name == "iris" || std::filesystem::exists(name, ec)) return;
   const bool looks_like_path = name.find('/') != std::string::npos || name.find('.') != std::string::npos;
   if (looks_like_path) return;  // a file that is not there: the loader says "cannot open"
-  const std::vector<std::string> names = {"iris",          "fashion-mnist", "fashion-mnist-subset", "mnist",
-                                          "mnist-subset",  "cifar10:DIR",   "cifar100:DIR"};
-  const std::string guess = closest_word(name, names);
+  const std::string guess = closest_word(name, data_set_names());
   throw InputError("--data " + name + ": no data set or file of that name" +
-                   (guess.empty() ? "" : "; did you mean " + guess + "?") +
-                   " (data sets: iris, fashion-mnist, fashion-mnist-subset, mnist, mnist-subset, cifar10:DIR, "
-                   "cifar100:DIR, or a CSV file's path)");
+                   (guess.empty() ? "" : "; did you mean " + guess + "?") + " (data sets: " + name_list(data_set_names()) +
+                   ", or a CSV file's path)");
 }
 
 ImageDatasetOptions image_options(const DataSpec& d) {

@@ -6,6 +6,7 @@
 #include "core/model_fields.hpp"
 #include "core/settings/field_codecs.hpp"
 #include "data/csv_loader.hpp"
+#include "data/data_set_names.hpp"
 
 namespace hqnn::run {
 
@@ -221,8 +222,7 @@ std::vector<OptionRow> build_table() {
   std::vector<OptionRow> t;
   // data -----------------------------------------------------------------------------------------
   t.push_back(row("data", "data", "data", text(), data_name(), {"data", "NAME", Scope::always, kData},
-                  "iris (built in), FILE.csv, or an image set: fashion-mnist, fashion-mnist-subset, mnist, mnist-subset, "
-                  "cifar10:DIR, cifar100:DIR"));
+                  "iris (built in), FILE.csv, or an image set: " + name_list(image_set_names())));
   t.push_back(row("label", "label", "label_column", text(), field_of(&S::data, &D::label_column),
                   {"data", "NAME|INDEX", csv, kData}, "the label column of a CSV (a name or a 0-based index; default the last column)"));
   ValueFormat delimiters = text();
