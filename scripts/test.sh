@@ -32,7 +32,7 @@ step() {  # ends the running step (if any) and starts the step named $1 (none if
   if [ -n "$1" ]; then echo "== $1"; fi
 }
 step_table() {
-  step ""
+  [ -z "$step_name" ] || step ""
   printf '\n== time per step (seconds)\n   wall     CPU   step\n%s%7d %7d   total\n' "$step_summary" "$SECONDS" $(((total_cpu + 500) / 1000))
   rm -f "$step_times"
 }
@@ -52,7 +52,9 @@ cmake --build build-native -j"$jobs"
 # background job ends, in the step that is running then.
 tmp=$(mktemp -d) pre=$(mktemp -d) prebuild_pid=""
 # On any exit: the background builds' whole process group (cmake, make, the compilers) goes too.
-trap 'rm -rf "$tmp" "$pre"; [ -z "$prebuild_pid" ] || kill -- -"$prebuild_pid" 2>/dev/null || true' EXIT
+# A failing step also prints the table of the steps so far.
+trap 'status=$?; rm -rf "$tmp" "$pre"; [ -z "$prebuild_pid" ] || kill -- -"$prebuild_pid" 2>/dev/null || true
+      [ "$status" = 0 ] || [ -z "$step_name" ] || { echo "== failed in: $step_name"; step_table; }' EXIT
 if [ "$native_only" = 0 ]; then
   sanitized=(tests/hqnn_tests tests/hqnn_gradcheck)
   [ -f third_party/imgui-1.86/imgui.cpp ] && sanitized+=(src/app/hqnn_app_tests src/app/hqnn_panel_tests)
