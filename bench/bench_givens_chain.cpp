@@ -15,6 +15,7 @@
 #include "core/model.hpp"
 #include "core/optimizer.hpp"
 #include "core/quantum_stack.hpp"
+#include "core/random_matrix.hpp"
 #include "core/rng.hpp"
 #include "data/csv_loader.hpp"
 #include "plain_loop_native_isa.hpp"
@@ -22,14 +23,6 @@
 using namespace hqnn;
 
 namespace {
-
-Matrix random_batch(Index batch, Index n, uint64_t seed) {
-  Rng rng(seed);
-  Matrix m(batch, n);
-  for (Index c = 0; c < n; ++c)
-    for (Index b = 0; b < batch; ++b) m(b, c) = static_cast<Real>(rng.normal());
-  return m;
-}
 
 std::vector<Real> random_angles(int n) {
   Rng rng(2);

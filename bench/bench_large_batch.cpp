@@ -12,20 +12,13 @@
 
 #include "core/model.hpp"
 #include "core/quantum_stack.hpp"
+#include "core/random_matrix.hpp"
 #include "core/rng.hpp"
 #include "core/trainer.hpp"
 
 using namespace hqnn;
 
 namespace {
-
-Matrix random_batch(Index batch, Index n, uint64_t seed) {
-  Rng rng(seed);
-  Matrix m(batch, n);
-  for (Index c = 0; c < n; ++c)
-    for (Index b = 0; b < batch; ++b) m(b, c) = static_cast<Real>(rng.normal());
-  return m;
-}
 
 void per_sample_counter(benchmark::State& state, Index batch) {
   state.counters["per_sample"] = benchmark::Counter(static_cast<double>(state.iterations() * batch),

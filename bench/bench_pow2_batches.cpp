@@ -27,6 +27,7 @@
 #include "core/linear.hpp"
 #include "core/model.hpp"
 #include "core/quantum_stack.hpp"
+#include "core/random_matrix.hpp"
 #include "core/rng.hpp"
 #include "core/trainer.hpp"
 
@@ -38,14 +39,6 @@ double thread_seconds() {
   timespec t;
   clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
   return double(t.tv_sec) + 1e-9 * double(t.tv_nsec);
-}
-
-Matrix random_batch(Index batch, Index n, uint64_t seed) {
-  Rng rng(seed);
-  Matrix m(batch, n);
-  for (Index c = 0; c < n; ++c)
-    for (Index b = 0; b < batch; ++b) m(b, c) = static_cast<Real>(rng.normal());
-  return m;
 }
 
 struct Case {

@@ -10,23 +10,16 @@
 #include <cmath>
 #include <limits>
 
+#include "../same_bits.hpp"
 #include "core/amplitude_encoding.hpp"
 #include "core/fixed_order_sums.hpp"
 #include "core/model.hpp"
 #include "core/quantum_stack.hpp"
+#include "core/random_matrix.hpp"
 #include "core/rng.hpp"
-#include "../same_bits.hpp"
 
 namespace hqnn {
 namespace {
-
-Matrix random_batch(Index batch, Index n, uint64_t seed) {
-  Rng rng(seed);
-  Matrix m(batch, n);
-  for (Index c = 0; c < n; ++c)
-    for (Index b = 0; b < batch; ++b) m(b, c) = static_cast<Real>(rng.normal());
-  return m;
-}
 
 // The row-by-row encoding as it was written before the column-wise loops
 // (its sums in the fixed order every build uses).

@@ -8,15 +8,16 @@
 // larger one.
 #include <gtest/gtest.h>
 
+#include "../same_bits.hpp"
 #include "core/dataset.hpp"
 #include "core/givens_chain.hpp"
 #include "core/kernels/cache_sets.hpp"
 #include "core/linear.hpp"
 #include "core/model.hpp"
 #include "core/quantum_stack.hpp"
+#include "core/random_matrix.hpp"
 #include "core/rng.hpp"
 #include "core/trainer.hpp"
-#include "../same_bits.hpp"
 
 namespace hqnn {
 namespace {
@@ -24,14 +25,6 @@ namespace {
 using test::bit_identical;
 
 constexpr Index kSmallestPadded = 512 / Index(sizeof(Real));  // a stride of 512 bytes
-
-Matrix random_batch(Index batch, Index n, uint64_t seed) {
-  Rng rng(seed);
-  Matrix m(batch, n);
-  for (Index c = 0; c < n; ++c)
-    for (Index b = 0; b < batch; ++b) m(b, c) = static_cast<Real>(rng.normal());
-  return m;
-}
 
 std::vector<Real> gradients(std::vector<ParamBlock> blocks) {
   std::vector<Real> all;
