@@ -18,6 +18,17 @@ using namespace hqnn::cli;
 using namespace hqnn::testing;
 namespace fs = std::filesystem;
 
+
+// The message of a refused reproduce command line, or "accepted".
+static std::string message_of(const std::vector<std::string>& argv) {
+  try {
+    cmd_reproduce(argv);
+  } catch (const InputError& e) {
+    return std::string(e.what());
+  }
+  return std::string("accepted");
+}
+
 TEST(CliReproduce, TinyReportHasEveryCellFilled) {
   const fs::path out = scratch_dir("reproduce_tiny");
   ASSERT_EQ(cmd_reproduce({"--profile", "tiny", "--out", out.string(), "--quiet", "--threads", "2"}), 0);
@@ -154,14 +165,6 @@ TEST(CliReproduce, SeedsOptionSetsEverySeedCountAndShardsRememberIt) {
   EXPECT_EQ(reproduce_grid(reproduce_profile("tiny", "", 2)).size(), 2 * reproduce_grid(reproduce_profile("tiny", "")).size());
   for (const char* bad : {"0", "101", "x", "-1"})
     EXPECT_THROW(cmd_reproduce({"--tiny", "--seeds", bad, "--dry-run", "--quiet"}), InputError) << bad;
-  const auto message_of = [](const std::vector<std::string>& argv) {
-    try {
-      cmd_reproduce(argv);
-    } catch (const InputError& e) {
-      return std::string(e.what());
-    }
-    return std::string("accepted");
-  };
   hqnn::testing::expect_catalogued(message_of({"--tiny", "--seeds", "0", "--dry-run"}),
                                    "--seeds: expected a whole number in [1, 100], got '0'");
   // The option codec reads them: no fractions, hex, exponents past int or trailing words.
@@ -225,14 +228,6 @@ TEST(CliReproduce, OneOrTwoThreadsGiveBitIdenticalRuns) {
 
 // Its options are read and listed by the same codec as every command's.
 TEST(CliReproduce, OptionsGetDidYouMeanAndAGeneratedHelp) {
-  const auto message_of = [](const std::vector<std::string>& argv) {
-    try {
-      cmd_reproduce(argv);
-    } catch (const InputError& e) {
-      return std::string(e.what());
-    }
-    return std::string("accepted");
-  };
   EXPECT_EQ(message_of({"--tiny", "--sheds", "2", "--dry-run"}),
             "unknown option --sheds; did you mean --seeds? (see hqnn reproduce --help)");
   EXPECT_EQ(message_of({"--tiny", "--seed", "2"}), "--seed is not an option of hqnn reproduce (see hqnn reproduce --help)");
