@@ -56,7 +56,8 @@ tmp=$(mktemp -d) pre=$(mktemp -d) prebuild_pid=""
 trap 'status=$?; rm -rf "$tmp" "$pre"; [ -z "$prebuild_pid" ] || kill -- -"$prebuild_pid" 2>/dev/null || true
       [ "$status" = 0 ] || [ -z "$step_name" ] || { echo "== failed in: $step_name"; step_table; }' EXIT
 if [ "$native_only" = 0 ]; then
-  sanitized=(tests/hqnn_tests tests/hqnn_gradcheck)
+  # (the double-precision gradient checks run natively: under the sanitizers the float tests cover the same code)
+  sanitized=(tests/hqnn_tests)
   [ -f third_party/imgui-1.86/imgui.cpp ] && sanitized+=(src/app/hqnn_app_tests src/app/hqnn_panel_tests)
   prebuild() {  # prebuild NAME COMMAND...: runs it, leaves NAME.ok (its seconds) or NAME.failed and NAME.log in $pre
     local name=$1 start=$SECONDS
@@ -166,13 +167,17 @@ scripts/test_slurm.sh
 step "unit tests under AddressSanitizer + UndefinedBehaviorSanitizer"
 wait_for sanitize
 cmake --build build-sanitize -j"$jobs" --target $(for t in "${sanitized[@]}"; do basename "$t"; done)
+# One test runs natively only: the robustness report's whole-and-sharded test trains the robustness-tiny profile
+# twice over (8 s natively, a minute under the sanitizers, half of their whole run). Here the map's runs are checked
+# by CliGridRunReplay, and the shard and merge code by CliReproduce and CliStudy on smaller profiles.
 for t in "${sanitized[@]}"; do
-  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 build-sanitize/"$t" --gtest_brief=1
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 build-sanitize/"$t" --gtest_brief=1 \
+    --gtest_filter=-RobustnessReport.RobustnessReportHasAVerdictPerAttackAndMergesFromShards
 done
 
-step "fuzz smoke run (libFuzzer, 10 s per parser)"
+step "fuzz smoke run (libFuzzer, 5 s per parser)"
 wait_for fuzz
-scripts/fuzz.sh 10
+scripts/fuzz.sh 5
 
 step "playground"
 wait_for wasm
