@@ -20,7 +20,7 @@ if [ "$run_wasm_unit" = 1 ]; then
   echo "== wasm unit tests (node)"
   cmake --build build-wasm -j"$jobs"
   # One node process per program (ctest starts one per test: minutes of start-up).
-  # (hqnn_gradcheck.js is built on request only: the gradient checks run natively and under the sanitizers)
+  # (hqnn_gradcheck.js is built on request only: the gradient checks run natively)
   for t in build-wasm/tests/hqnn_tests.js build-wasm/src/app/hqnn_app_tests.js; do
     node --no-experimental-fetch "$t" --gtest_brief=1
   done
