@@ -472,6 +472,8 @@ void App::publish_status() {
   j.set("threaded", session_->threaded());
   j.set("cross_origin_isolated", platform::cross_origin_isolated());
   j.set("frames", frames_);
+  j.set("paced_frame_ms", pacer.frame_ms());  // the frame pacer's average drawn frame (frame_pacer.hpp)
+  j.set("slow_drawing", pacer.slow());
   j.set("main_ms", main_ms_);
   j.set("first_frame_ms", first_frame_ms_);
   j.set("frame_ms_median", median(frame_ms_));
@@ -533,6 +535,13 @@ void App::publish_status() {
 // [SECTION] Layout -------------------------------------------------------------------------
 
 static constexpr double kSweepBudgetMs = 5.0;  // per frame: the page stays responsive beside the main training
+
+bool App::training_on_own_threads() const {
+  if (!session_->threaded() || (live_map.running && live_map.sweep && !live_map.sweep->done())) return false;
+  const std::shared_ptr<const Snapshot> main_run = session_->snapshot();
+  const std::shared_ptr<const Snapshot> arena_run = arena_ ? arena_->snapshot() : nullptr;
+  return (main_run && main_run->playing) || (arena_run && arena_run->playing);
+}
 
 void App::frame(float width, float height) {
   if (!session_->threaded()) {  // the single-threaded build trains between frames, ~8 ms per frame

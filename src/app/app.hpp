@@ -15,6 +15,7 @@
 #include "core/json.hpp"
 #include "core/noise.hpp"
 #include "data/image_set.hpp"
+#include "frame_pacer.hpp"
 #include "layer_circuit.hpp"
 #include "magnitude_sweep.hpp"
 #include "platform.hpp"
@@ -104,6 +105,9 @@ class App {
   LabDrafts drafts;
   StateViewerChoices viewer;
   LiveMap live_map;
+  FramePacer pacer;  // the web main loop asks it whether to draw (frame_pacer.hpp)
+  // A run plays on threads of its own: the threaded builds, not while the live map's sweep runs in the frames.
+  bool training_on_own_threads() const;
   Notices notices;
   ClickTargets click_targets;
   DesktopFiles desktop_files;

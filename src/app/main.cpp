@@ -58,6 +58,10 @@ void frame() {
     if ((w != canvas_w || h != canvas_h) && canvas_w > 0 && canvas_h > 0)
       glfwSetWindowSize(g_loop.window, canvas_w, canvas_h);
   }
+#ifdef __EMSCRIPTEN__
+  // While a run trains on its own threads and the page draws slowly, fewer frames (frame_pacer.hpp).
+  if (!g_loop.app->pacer.should_draw(hqnn::app::platform::now_ms(), g_loop.app->training_on_own_threads())) return;
+#endif
   glfwPollEvents();
   const Clock::time_point start = Clock::now();
   ImGui_ImplOpenGL3_NewFrame();
@@ -82,6 +86,22 @@ void frame() {
   glfwSwapBuffers(g_loop.window);
 #endif
 }
+
+#ifdef __EMSCRIPTEN__
+// Any input or resize: every frame for a moment (FramePacer). Dear ImGui's GLFW
+// backend, initialised after these, calls them before its own.
+void note_input() {
+  if (g_loop.app) g_loop.app->pacer.input(hqnn::app::platform::now_ms());
+}
+void install_input_callbacks(GLFWwindow* window) {
+  glfwSetCursorPosCallback(window, [](GLFWwindow*, double, double) { note_input(); });
+  glfwSetMouseButtonCallback(window, [](GLFWwindow*, int, int, int) { note_input(); });
+  glfwSetScrollCallback(window, [](GLFWwindow*, double, double) { note_input(); });
+  glfwSetKeyCallback(window, [](GLFWwindow*, int, int, int, int) { note_input(); });
+  glfwSetCharCallback(window, [](GLFWwindow*, unsigned int) { note_input(); });
+  glfwSetWindowSizeCallback(window, [](GLFWwindow*, int, int) { note_input(); });
+}
+#endif
 
 }  // namespace
 
@@ -120,6 +140,9 @@ int main(int argc, char** argv) {
   ImGui::GetIO().IniFilename = nullptr;
   ImGui::StyleColorsDark();
   ImGui::GetStyle().WindowRounding = 0;
+#ifdef __EMSCRIPTEN__
+  install_input_callbacks(g_loop.window);
+#endif
   ImGui_ImplGlfw_InitForOpenGL(g_loop.window, true);
   ImGui_ImplOpenGL3_Init(glsl_version);
 
