@@ -23,6 +23,7 @@ class FramePacer {
   static constexpr double kSlowFrameMs = 40;       // a drawn frame's time that counts as slow drawing
   static constexpr double kSlowTrainingFps = 4;    // frames per second while training on slow drawing
   static constexpr double kInputHoldMs = 500;      // every frame for this long after an input event
+  static constexpr double kHiddenGapMs = 1000;     // a longer gap between frames is not a frame's time
 
   // At an animation-frame callback at time now_ms: draw this frame? `training`:
   // a run plays on threads of its own (not the single-threaded build, whose

@@ -54,4 +54,14 @@ TEST(FramePacer, DrawingThatBecomesFastAgainDrawsEveryFrame) {
   EXPECT_EQ(frames_drawn(pacer, now, 5, true, 50), 50);
 }
 
+TEST(FramePacer, AHiddenTabsGapIsNotASlowFrame) {
+  FramePacer pacer;
+  double now = 0;
+  frames_drawn(pacer, now, 17, true, 10);
+  now += 30000;  // the tab was hidden for 30 s
+  frames_drawn(pacer, now, 17, true, 10);
+  EXPECT_FALSE(pacer.slow());
+  EXPECT_LT(pacer.frame_ms(), 20);
+}
+
 }  // namespace hqnn::app
